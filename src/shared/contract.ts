@@ -1,0 +1,52 @@
+// The one contract: method name → zod input and output. It drives the dispatcher in
+// the main process, the IPC binding, the preload bridge, the HTTP harness and the
+// renderer's typed API. Adding a feature starts here.
+import { z } from 'zod'
+import {
+  Article,
+  ArticleList,
+  ExportScope,
+  Highlight,
+  HighlightPatch,
+  IdSchema,
+  LibrarySummary,
+  ListQuery,
+  MarkdownExport,
+  NewHighlight,
+  NoteSchema
+} from './model'
+
+const rpc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
+const Empty = z.object({}).strict()
+
+export const contract = {
+  /** The library that is open now (the one the app started with), or null. */
+  'library.current': rpc(Empty, LibrarySummary.nullable()),
+  'library.open': rpc(z.object({ root: z.string().min(1).max(4096) }).strict(), LibrarySummary),
+  /** Native folder picker, then open; null when the user cancels. */
+  'library.chooseFolder': rpc(Empty, LibrarySummary.nullable()),
+  'library.openSample': rpc(Empty, LibrarySummary),
+  'library.recent': rpc(Empty, z.object({ folders: z.array(z.string()) })),
+  'library.list': rpc(ListQuery, ArticleList),
+  'article.get': rpc(z.object({ articleId: IdSchema }).strict(), Article),
+  'article.setNote': rpc(z.object({ articleId: IdSchema, note: NoteSchema }).strict(), z.object({ note: z.string() })),
+  'highlight.create': rpc(NewHighlight, Highlight),
+  'highlight.update': rpc(HighlightPatch, Highlight),
+  'highlight.delete': rpc(z.object({ highlightId: IdSchema }).strict(), z.object({ deleted: z.boolean() })),
+  /** Markdown text for one article or the whole corpus (copy to clipboard, preview). */
+  'export.markdown': rpc(ExportScope, MarkdownExport),
+  /** Native save dialog, then write; path null when the user cancels. */
+  'export.save': rpc(ExportScope, z.object({ path: z.string().nullable() }))
+} as const
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+export const METHODS = Object.keys(contract) as Method[]
+export type Input<M extends Method> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
+export type Output<M extends Method> = z.output<Contract[M]['output']>
+
+export const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(contract, name)
+
+/** IPC channel for a method; one channel per method keeps the trusted-sender check simple. */
+export const channelFor = (method: Method): string => `gloss:${method}`

@@ -1,0 +1,155 @@
+// The data shapes that cross the process boundary. Every shape is a zod schema so
+// that the dispatcher can validate input and the tests can check output; the
+// TypeScript types are inferred from the schemas, never written twice.
+import { z } from 'zod'
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const
+export const HighlightColor = z.enum(HIGHLIGHT_COLORS)
+export type HighlightColor = z.infer<typeof HighlightColor>
+
+/** Generous but finite: a note is prose, not a file dump. */
+export const MAX_NOTE_LENGTH = 100_000
+const Id = z.string().min(1).max(200)
+const Note = z.string().max(MAX_NOTE_LENGTH)
+
+export const Problem = z.object({ path: z.string(), reason: z.string() })
+export type Problem = z.infer<typeof Problem>
+
+export const ArticleSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** ISO string exactly as written in the file, or null. */
+  published: z.string().nullable(),
+  source: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  topics: z.array(z.string()),
+  excerpt: z.string().nullable(),
+  author: z.string().nullable(),
+  /** Paths relative to the corpus root, '/'-separated; the text-carrying file first. */
+  files: z.array(z.string()),
+  words: z.number().int().nonnegative(),
+  highlightCount: z.number().int().nonnegative(),
+  /** Note for how the file was decoded when it was not clean UTF-8. */
+  encodingNote: z.string().nullable()
+})
+export type ArticleSummary = z.infer<typeof ArticleSummary>
+
+export const MarkType = z.enum(['emphasis', 'strong', 'code', 'link', 'strike'])
+export type MarkType = z.infer<typeof MarkType>
+/** An inline mark; offsets are relative to the block's own text. */
+export const Mark = z.object({
+  type: MarkType,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  href: z.string().optional()
+})
+export type Mark = z.infer<typeof Mark>
+
+export const BlockType = z.enum(['heading', 'paragraph', 'quote', 'listItem', 'code'])
+export type BlockType = z.infer<typeof BlockType>
+export const Block = z.object({
+  type: BlockType,
+  /** Offset of this block's text in the article text. */
+  start: z.number().int().nonnegative(),
+  text: z.string(),
+  marks: z.array(Mark),
+  /** heading level 1–6 */
+  level: z.number().int().min(1).max(6).optional(),
+  /** list items: ordered list and the item's number */
+  ordered: z.boolean().optional(),
+  index: z.number().int().optional(),
+  /** nesting depth for list items and quotes (0 = top level) */
+  depth: z.number().int().nonnegative().optional()
+})
+export type Block = z.infer<typeof Block>
+
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string()
+})
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>
+export const TextPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative()
+})
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>
+
+export const Highlight = z.object({
+  id: z.string(),
+  articleId: z.string(),
+  color: HighlightColor,
+  note: z.string(),
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Where the highlight sits in the article's current text; null = orphan. */
+  anchor: z.object({ start: z.number().int(), end: z.number().int() }).nullable()
+})
+export type Highlight = z.infer<typeof Highlight>
+
+export const Article = ArticleSummary.extend({
+  /** The blocks' text joined by "\n\n"; every offset refers to this string. */
+  text: z.string(),
+  blocks: z.array(Block),
+  highlights: z.array(Highlight),
+  note: z.string()
+})
+export type Article = z.infer<typeof Article>
+
+export const LibrarySummary = z.object({
+  root: z.string(),
+  name: z.string(),
+  articleCount: z.number().int().nonnegative(),
+  problems: z.array(Problem),
+  topics: z.array(z.string()),
+  /** The article the user last had open in this folder, if it still exists. */
+  lastArticleId: z.string().nullable(),
+  /** True when this is the sample corpus shipped with Gloss. */
+  isSample: z.boolean(),
+  /** Something the user must be told about the store (e.g. restored from backup). */
+  storeNotice: z.string().nullable()
+})
+export type LibrarySummary = z.infer<typeof LibrarySummary>
+
+export const SortOrder = z.enum(['date', 'title'])
+export const ListQuery = z
+  .object({
+    sort: SortOrder.default('date'),
+    topic: z.string().max(500).optional(),
+    query: z.string().max(1000).optional()
+  })
+  .strict()
+export type ListQuery = z.input<typeof ListQuery>
+export const ArticleList = z.object({ articles: z.array(ArticleSummary), total: z.number().int() })
+export type ArticleList = z.infer<typeof ArticleList>
+
+export const NewHighlight = z
+  .object({
+    articleId: Id,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    color: HighlightColor,
+    note: Note.optional()
+  })
+  .strict()
+  .refine((h) => h.end > h.start, { message: 'end must be greater than start' })
+export type NewHighlight = z.infer<typeof NewHighlight>
+
+export const HighlightPatch = z
+  .object({ highlightId: Id, color: HighlightColor.optional(), note: Note.optional() })
+  .strict()
+export type HighlightPatch = z.infer<typeof HighlightPatch>
+
+export const ExportScope = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('article'), articleId: Id }).strict(),
+  z.object({ scope: z.literal('corpus') }).strict()
+])
+export type ExportScope = z.infer<typeof ExportScope>
+export const MarkdownExport = z.object({ markdown: z.string(), fileName: z.string() })
+export type MarkdownExport = z.infer<typeof MarkdownExport>
+
+export { Id as IdSchema, Note as NoteSchema }
