@@ -29,7 +29,7 @@ async function writeFiles(root: string, files: Record<string, string>): Promise<
 const CORPUS = {
   'harbour.md': '---\ntitle: The Harbour Ledger\ndate: 2023-05-01\ntags: [maritime, archives]\nurl: https://example.org/harbour\n---\n\nThe harbour master kept a ledger of every ship.\n\nEach entry named the *cargo* and the weather.\n',
   'notes/orchard.txt': 'Orchard Diaries\n\nApples were counted twice a season.\n\nThe second count was always lower.\n',
-  'bees.md': '# Bees in Winter\n\nA hive keeps warm by shivering together.\n',
+  'bees.md': '# Bees in Winter\n\nA hive keeps warm by shivering together.\n\nDrones are expelled before the first frost.\n',
   'broken.md': '---\ntitle: [unclosed\n---\nbody\n'
 }
 
@@ -138,7 +138,7 @@ describe('highlights and notes', () => {
     const id = (await first.call('library.list', { sort: 'title', query: 'bees' })).articles[0].id
     const article = await first.call('article.get', { articleId: id })
     await first.call('highlight.create', { articleId: id, ...rangeOf(article, 'shivering together'), color: 'yellow' })
-    await first.call('highlight.create', { articleId: id, ...rangeOf(article, 'keeps warm'), color: 'pink' })
+    await first.call('highlight.create', { articleId: id, ...rangeOf(article, 'expelled before the first frost'), color: 'pink' })
     await first.gloss.close()
 
     await writeFile(path.join(corpus, 'bees.md'), '# Bees in Winter\n\nIn January a hive keeps its queen safe by shivering together.\n')
@@ -148,7 +148,7 @@ describe('highlights and notes', () => {
     expect(edited.text.slice(placed.anchor!.start, placed.anchor!.end)).toBe('shivering together')
     const orphan = edited.highlights.find((h) => h.color === 'pink')!
     expect(orphan.anchor).toBeNull()
-    expect(orphan.quote.exact).toBe('keeps warm')
+    expect(orphan.quote.exact).toBe('expelled before the first frost')
     await second.gloss.close()
   })
 
