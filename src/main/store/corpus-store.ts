@@ -1,0 +1,55 @@
+// Highlights and notes for one corpus folder, kept in the app's data directory (never
+// in the folder itself), one file per folder.
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import { z } from 'zod'
+import { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../../shared/model'
+import { openJsonStore, type JsonStore } from './json-store'
+
+// gloss.ts takes the settings store from here; it lives in its own module.
+export { openSettingsStore, rememberFolder, type Settings } from './settings-store'
+
+export const CORPUS_SCHEMA_VERSION = 1
+
+// Deliberately lenient on values (no length limits): a file that merely holds a long
+// note must never be mistaken for a damaged one and set aside.
+export const StoredHighlightSchema = z.object({
+  id: z.string().min(1),
+  articleId: z.string(),
+  /** Content fingerprint of the article when the highlight was made, to follow moved files. */
+  articleFingerprint: z.string(),
+  color: HighlightColor,
+  note: z.string(),
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+export type StoredHighlight = z.infer<typeof StoredHighlightSchema>
+
+export const ArticleNoteSchema = z.object({ note: z.string(), updatedAt: z.string(), articleFingerprint: z.string() })
+export type ArticleNote = z.infer<typeof ArticleNoteSchema>
+
+export const CorpusDataSchema = z.object({
+  schemaVersion: z.literal(CORPUS_SCHEMA_VERSION),
+  root: z.string(),
+  highlights: z.array(StoredHighlightSchema),
+  articleNotes: z.record(z.string(), ArticleNoteSchema),
+  lastArticleId: z.string().nullable()
+})
+export type CorpusData = z.infer<typeof CorpusDataSchema>
+
+/** `<dataDir>/corpora/<first 16 hex of sha256(root)>.json`: stable per folder, no path characters. */
+export function corpusStoreFile(dataDir: string, root: string): string {
+  const key = createHash('sha256').update(root, 'utf8').digest('hex').slice(0, 16)
+  return path.join(dataDir, 'corpora', `${key}.json`)
+}
+
+export function openCorpusStore(dataDir: string, root: string): Promise<JsonStore<CorpusData>> {
+  return openJsonStore(corpusStoreFile(dataDir, root), {
+    defaults: () => ({ schemaVersion: CORPUS_SCHEMA_VERSION, root, highlights: [], articleNotes: {}, lastArticleId: null }),
+    schemaVersion: CORPUS_SCHEMA_VERSION,
+    validate: (raw) => CorpusDataSchema.parse(raw),
+    label: 'Your Gloss data for this folder'
+  })
+}

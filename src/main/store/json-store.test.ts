@@ -1,0 +1,291 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { nextWriteDelay, NewerDataError, openJsonStore, type JsonStore, type JsonStoreOptions } from './json-store'
+
+const Notes = z.object({ schemaVersion: z.literal(1), items: z.array(z.string()) })
+type Notes = z.infer<typeof Notes>
+
+let dir: string
+let file: string
+const open: JsonStore<unknown>[] = []
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'gloss-store-'))
+  file = path.join(dir, 'notes.json')
+})
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close().catch(() => undefined)
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function openNotes(options: Partial<JsonStoreOptions<Notes>> = {}, at = file): Promise<JsonStore<Notes>> {
+  const store = await openJsonStore<Notes>(at, {
+    defaults: () => ({ schemaVersion: 1, items: [] }),
+    schemaVersion: 1,
+    validate: (raw) => Notes.parse(raw),
+    ...options
+  })
+  open.push(store as JsonStore<unknown>)
+  return store
+}
+
+const readJson = async (target: string): Promise<unknown> => JSON.parse(await readFile(target, 'utf8'))
+const listDir = async (): Promise<string[]> => (await readdir(dir)).sort()
+
+/** Writes one state per flush, each rotated into the backups (interval 0). */
+async function writeStates(states: string[][], backups = 5): Promise<void> {
+  const store = await openNotes({ backupIntervalMs: 0, backups })
+  for (const items of states) {
+    store.update((data) => {
+      data.items = items
+    })
+    await store.flush()
+  }
+  await store.close()
+}
+
+describe('openJsonStore: persistence', () => {
+  it('writes a real file even under NODE_ENV=test, and a reopened store sees the data', async () => {
+    expect(process.env.NODE_ENV).toBe('test')
+    const store = await openNotes()
+    store.update((data) => data.items.push('first highlight'))
+    await store.close()
+
+    expect(await readJson(file)).toEqual({ schemaVersion: 1, items: ['first highlight'] })
+    const again = await openNotes()
+    expect(again.data.items).toEqual(['first highlight'])
+    expect(again.notice).toBeNull()
+  })
+
+  it('creates missing data folders, and starts from defaults without writing anything', async () => {
+    const nested = path.join(dir, 'a', 'b', 'c', 'notes.json')
+    const store = await openNotes({}, nested)
+    expect(store.data).toEqual({ schemaVersion: 1, items: [] })
+    expect(store.notice).toBeNull()
+    expect(await readdir(path.dirname(nested))).toEqual([])
+
+    store.update((data) => data.items.push('x'))
+    await store.flush()
+    expect(await readJson(nested)).toEqual({ schemaVersion: 1, items: ['x'] })
+  })
+
+  it('writes on its own after the debounce, without flush()', async () => {
+    const store = await openNotes({ debounceMs: 20 })
+    store.update((data) => data.items.push('saved by the timer'))
+    await expect.poll(() => readFile(file, 'utf8').catch(() => ''), { timeout: 5_000 }).toContain('saved by the timer')
+    expect(store.writeCount).toBe(1)
+  })
+
+  it('coalesces many updates into one write', async () => {
+    const store = await openNotes()
+    for (let i = 0; i < 500; i++) store.update((data) => data.items.push(`note ${i}`))
+    await store.flush()
+    expect(store.writeCount).toBe(1)
+    expect(((await readJson(file)) as Notes).items).toHaveLength(500)
+  })
+
+  it('coalesces updates spread over many event-loop turns', async () => {
+    const store = await openNotes({ debounceMs: 150 })
+    for (let i = 0; i < 100; i++) {
+      store.update((data) => data.items.push(`note ${i}`))
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await store.flush()
+    // One write per update would be 100; a busy machine may let the debounce fire once or twice.
+    expect(store.writeCount).toBeLessThanOrEqual(3)
+    expect(((await readJson(file)) as Notes).items).toHaveLength(100)
+  })
+
+  it('does not let a stream of updates postpone the write forever', async () => {
+    const store = await openNotes({ debounceMs: 100, maxDelayMs: 250 })
+    const until = Date.now() + 1_200
+    while (Date.now() < until) {
+      store.update((data) => data.items.push('typing'))
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    // Updates every 10 ms never leave 100 ms of quiet: only the maximum delay can have written.
+    expect(store.writeCount).toBeGreaterThanOrEqual(2)
+  })
+
+  it('flush() puts pending changes on disk before it resolves, and is a no-op when nothing is pending', async () => {
+    const store = await openNotes({ debounceMs: 60_000, maxDelayMs: 60_000 })
+    store.update((data) => data.items.push('now'))
+    await store.flush()
+    expect(await readJson(file)).toEqual({ schemaVersion: 1, items: ['now'] })
+    await store.flush()
+    expect(store.writeCount).toBe(1)
+  })
+
+  it('close() writes what is pending and refuses later updates', async () => {
+    const store = await openNotes({ debounceMs: 60_000, maxDelayMs: 60_000 })
+    store.update((data) => data.items.push('last words'))
+    await store.close()
+    expect(await readJson(file)).toEqual({ schemaVersion: 1, items: ['last words'] })
+    expect(() => store.update((data) => data.items.push('too late'))).toThrow(/closed/)
+    expect(store.data.items).toEqual(['last words'])
+  })
+})
+
+describe('nextWriteDelay', () => {
+  it.each([
+    { case: 'first update waits the debounce', now: 1000, since: 1000, expected: 150 },
+    { case: 'later update still waits the debounce', now: 1500, since: 1000, expected: 150 },
+    { case: 'near the maximum the wait is cut short', now: 1900, since: 1000, expected: 100 },
+    { case: 'past the maximum it writes at once', now: 2500, since: 1000, expected: 0 }
+  ])('$case', ({ now, since, expected }) => {
+    expect(nextWriteDelay(now, since, 150, 1000)).toBe(expected)
+  })
+})
+
+describe('openJsonStore: backups', () => {
+  it('keeps the newest N states as .bak1 (newest) … .bakN', async () => {
+    await writeStates([['1'], ['2'], ['3'], ['4'], ['5']], 3)
+    expect(await listDir()).toEqual(['notes.json', 'notes.json.bak1', 'notes.json.bak2', 'notes.json.bak3'])
+    expect(await readJson(`${file}.bak1`)).toEqual({ schemaVersion: 1, items: ['5'] })
+    expect(await readJson(`${file}.bak2`)).toEqual({ schemaVersion: 1, items: ['4'] })
+    expect(await readJson(`${file}.bak3`)).toEqual({ schemaVersion: 1, items: ['3'] })
+  })
+
+  it('rotates at most once per interval', async () => {
+    const store = await openNotes({ backupIntervalMs: 60 * 60_000 })
+    for (const item of ['a', 'b', 'c']) {
+      store.update((data) => data.items.push(item))
+      await store.flush()
+    }
+    expect(store.writeCount).toBe(3)
+    expect(await listDir()).toEqual(['notes.json', 'notes.json.bak1'])
+    expect(await readJson(`${file}.bak1`)).toEqual({ schemaVersion: 1, items: ['a'] })
+  })
+
+  it('never rotates content that does not validate into the backups', async () => {
+    await writeStates([['good 1'], ['good 2']])
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const store = await openNotes({ backupIntervalMs: 0 })
+    store.update((data) => {
+      // A bug elsewhere leaves the data in a shape the validator rejects.
+      ;(data as { items: unknown }).items = 'not a list'
+    })
+    await store.flush()
+    logged.mockRestore()
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('did not validate after writing'))
+    expect(await readJson(`${file}.bak1`)).toEqual({ schemaVersion: 1, items: ['good 2'] })
+    expect(await readJson(`${file}.bak2`)).toEqual({ schemaVersion: 1, items: ['good 1'] })
+  })
+})
+
+describe('openJsonStore: damaged files', () => {
+  it.each([
+    { case: 'garbage', content: '\u0000\u0001 this is not JSON at all' },
+    { case: 'truncated JSON', content: '{"schemaVersion": 1, "items": ["older", "new' },
+    { case: 'an empty file', content: '' },
+    { case: 'valid JSON of the wrong shape', content: '{"schemaVersion": 1, "items": "oops"}' },
+    { case: 'a JSON null', content: 'null' },
+    { case: 'a JSON array', content: '[1, 2, 3]' }
+  ])('$case: set aside, newest good backup restored, user told', async ({ content }) => {
+    await writeStates([['older'], ['newest good']])
+    await writeFile(file, content)
+
+    const store = await openNotes({ now: () => new Date('2030-01-02T03:04:05.678Z') })
+    expect(store.data).toEqual({ schemaVersion: 1, items: ['newest good'] })
+
+    const kept = path.join(dir, 'notes.json.corrupt-2030-01-02T03-04-05-678Z')
+    expect(await readFile(kept, 'utf8')).toBe(content)
+    expect(store.notice).toMatch(/^Your Gloss data was damaged; restored the backup from \d{4}-\d\d-\d\d \d\d:\d\d\. /)
+    expect(store.notice).toContain(`The damaged file was kept at ${kept}.`)
+    // The main file is good again straight away.
+    expect(await readJson(file)).toEqual({ schemaVersion: 1, items: ['newest good'] })
+  })
+
+  it('skips damaged backups and restores the newest one that validates', async () => {
+    await writeStates([['oldest'], ['middle'], ['newest']])
+    await writeFile(file, '{ broken')
+    await writeFile(`${file}.bak1`, '{"schemaVersion": 1, "items": [')
+    await writeFile(`${file}.bak2`, '{"schemaVersion": 1, "items": 42}')
+
+    const store = await openNotes()
+    expect(store.data.items).toEqual(['oldest'])
+    expect(store.notice).toContain('restored the backup from')
+  })
+
+  it('skips a backup written by a newer version', async () => {
+    await writeStates([['older'], ['newer']])
+    await writeFile(file, 'garbage')
+    await writeFile(`${file}.bak1`, JSON.stringify({ schemaVersion: 2, items: ['from the future'] }))
+    const store = await openNotes()
+    expect(store.data.items).toEqual(['older'])
+  })
+
+  it('with no usable backup: starts from defaults, keeps the damaged file, tells the user', async () => {
+    await writeFile(file, '{"schemaVersion": 1, "items": ["half')
+    await writeFile(`${file}.bak1`, 'also broken')
+
+    const store = await openNotes({ label: 'Your Gloss data for this folder' })
+    expect(store.data).toEqual({ schemaVersion: 1, items: [] })
+    expect(store.notice).toMatch(/^Your Gloss data for this folder was damaged and no usable backup was found/)
+    const corrupt = (await listDir()).filter((name) => name.startsWith('notes.json.corrupt-'))
+    expect(corrupt).toHaveLength(1)
+    expect(store.notice).toContain(path.join(dir, corrupt[0]))
+    expect(await readFile(path.join(dir, corrupt[0]), 'utf8')).toBe('{"schemaVersion": 1, "items": ["half')
+    // The broken backup is not thrown away either.
+    expect(await readFile(`${file}.bak1`, 'utf8')).toBe('also broken')
+  })
+
+  it('keeps every damaged file when it happens twice in the same millisecond', async () => {
+    const now = () => new Date('2030-01-01T00:00:00.000Z')
+    await writeFile(file, 'first damage')
+    await (await openNotes({ now, backups: 0 })).close()
+    await writeFile(file, 'second damage')
+    await (await openNotes({ now, backups: 0 })).close()
+    const corrupt = (await listDir()).filter((name) => name.includes('.corrupt-'))
+    expect(corrupt).toHaveLength(2)
+    const contents = await Promise.all(corrupt.map((name) => readFile(path.join(dir, name), 'utf8')))
+    expect(contents.sort()).toEqual(['first damage', 'second damage'])
+  })
+
+  it('restores the newest good backup when the file itself has gone missing', async () => {
+    await writeStates([['kept in a backup']])
+    await rm(file)
+    const store = await openNotes()
+    expect(store.data.items).toEqual(['kept in a backup'])
+    expect(store.notice).toMatch(/^Your Gloss data was missing; restored the backup from/)
+    expect(await readJson(file)).toEqual({ schemaVersion: 1, items: ['kept in a backup'] })
+  })
+
+  it('reads a file that an editor saved with a byte-order mark', async () => {
+    await writeFile(file, '\uFEFF{"schemaVersion": 1, "items": ["bom"]}')
+    const store = await openNotes()
+    expect(store.data.items).toEqual(['bom'])
+    expect(store.notice).toBeNull()
+  })
+
+  it('refuses a file from a newer Gloss and leaves it untouched', async () => {
+    const future = JSON.stringify({ schemaVersion: 2, items: ['x'], somethingNew: true })
+    await writeFile(file, future)
+    const before = await stat(file)
+
+    const opening = openNotes()
+    await expect(opening).rejects.toBeInstanceOf(NewerDataError)
+    await expect(opening).rejects.toThrow(/newer version of Gloss \(data version 2; this version reads up to 1\)/)
+    expect(await readFile(file, 'utf8')).toBe(future)
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs)
+    expect(await listDir()).toEqual(['notes.json'])
+  })
+
+  it('lets validate() migrate an older version, and saves the migrated shape', async () => {
+    await writeFile(file, JSON.stringify({ schemaVersion: 0, list: ['old shape'] }))
+    const store = await openNotes({
+      validate: (raw) => {
+        const old = z.object({ schemaVersion: z.literal(0), list: z.array(z.string()) }).safeParse(raw)
+        return old.success ? { schemaVersion: 1, items: old.data.list } : Notes.parse(raw)
+      }
+    })
+    expect(store.data).toEqual({ schemaVersion: 1, items: ['old shape'] })
+    expect(store.notice).toBeNull()
+    store.update(() => undefined)
+    await store.flush()
+    expect(await readJson(file)).toEqual({ schemaVersion: 1, items: ['old shape'] })
+  })
+})

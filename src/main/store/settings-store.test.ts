@@ -1,0 +1,47 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defaultSettings, openSettingsStore, rememberFolder, type Settings } from './settings-store'
+
+describe('rememberFolder', () => {
+  const settings = (recentFolders: string[]): Settings => ({ ...defaultSettings(), recentFolders })
+  const many = Array.from({ length: 10 }, (_, i) => `/f${i}`)
+
+  it.each([
+    { case: 'first folder', before: [], root: '/a', max: undefined, after: ['/a'] },
+    { case: 'new folder goes in front', before: ['/a', '/b'], root: '/c', max: undefined, after: ['/c', '/a', '/b'] },
+    { case: 'reopened folder moves to the front, once', before: ['/a', '/b', '/c'], root: '/b', max: undefined, after: ['/b', '/a', '/c'] },
+    { case: 'at most 10 by default', before: many, root: '/new', max: undefined, after: ['/new', ...many.slice(0, 9)] },
+    { case: 'a custom maximum', before: ['/a', '/b', '/c'], root: '/d', max: 2, after: ['/d', '/a'] }
+  ])('$case', ({ before, root, max, after }) => {
+    const s = settings(before)
+    rememberFolder(s, root, max)
+    expect(s.recentFolders).toEqual(after)
+    expect(s.lastFolder).toBe(root)
+  })
+})
+
+describe('openSettingsStore', () => {
+  let dataDir: string
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'gloss-settings-'))
+  })
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('keeps recent folders in <dataDir>/settings.json across reopen', async () => {
+    const store = await openSettingsStore(path.join(dataDir, 'fresh'))
+    expect(store.data).toEqual({ schemaVersion: 1, recentFolders: [], lastFolder: null })
+    store.update((s) => rememberFolder(s, '/home/reader/Clippings'))
+    store.update((s) => rememberFolder(s, '/home/reader/Papers'))
+    await store.close()
+
+    expect(store.path).toBe(path.join(dataDir, 'fresh', 'settings.json'))
+    expect(JSON.parse(await readFile(store.path, 'utf8')).lastFolder).toBe('/home/reader/Papers')
+    const again = await openSettingsStore(path.join(dataDir, 'fresh'))
+    expect(again.data.recentFolders).toEqual(['/home/reader/Papers', '/home/reader/Clippings'])
+    await again.close()
+  })
+})
