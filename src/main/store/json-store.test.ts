@@ -169,8 +169,8 @@ describe('openJsonStore: backups', () => {
       ;(data as { items: unknown }).items = 'not a list'
     })
     await store.flush()
-    logged.mockRestore()
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('did not validate after writing'))
+    logged.mockRestore()
     expect(await readJson(`${file}.bak1`)).toEqual({ schemaVersion: 1, items: ['good 2'] })
     expect(await readJson(`${file}.bak2`)).toEqual({ schemaVersion: 1, items: ['good 1'] })
   })
