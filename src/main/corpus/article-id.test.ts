@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { articleIdFor, countWords, fingerprintFor } from './article-id'
+
+describe('articleIdFor', () => {
+  it('is a stable 16-hex-digit hash of the relative path', () => {
+    expect(articleIdFor('a/b.md')).toMatch(/^[0-9a-f]{16}$/)
+    expect(articleIdFor('a/b.md')).toBe(articleIdFor('a/b.md'))
+    expect(articleIdFor('a/b.md')).not.toBe(articleIdFor('a/c.md'))
+  })
+})
+
+describe('fingerprintFor', () => {
+  it.each([
+    ['re-wrapped lines', 'one two\nthree', 'one two three', true],
+    ['extra blank lines and trailing space', '\n\none  two\n\n\nthree  \n', 'one two\n\nthree', true],
+    ['a changed word', 'one two three', 'one two four', false],
+    ['changed case', 'One two', 'one two', false]
+  ])('%s → same: %s', (_name, a, b, same) => {
+    expect(fingerprintFor(a, 'T') === fingerprintFor(b, 'T')).toBe(same)
+  })
+
+  it('falls back to the title for an empty body, never colliding with a body', () => {
+    expect(fingerprintFor('', 'One')).not.toBe(fingerprintFor('', 'Two'))
+    expect(fingerprintFor('  \n', 'One')).toBe(fingerprintFor('', 'one'))
+    expect(fingerprintFor('', 'One')).not.toBe(fingerprintFor('one', 'X'))
+  })
+})
+
+describe('countWords', () => {
+  it.each([
+    ['', 0],
+    ['one', 1],
+    ['one two\nthree\n\nfour', 4],
+    ['# Heading\n\n- item *one*\n> quoted — text', 5],
+    ["it's 2,400 words", 3],
+    ['---  ***  ...', 0],
+    ['café naïve', 2]
+  ])('%j → %d', (text, count) => {
+    expect(countWords(text)).toBe(count)
+  })
+})

@@ -1,0 +1,77 @@
+// Seed-style pairs: a metadata-only document and a body-only document that share
+// nothing but their title become one article, metadata from the first and text from
+// the second. Pairing is conservative: two complete articles are never merged, and a
+// title shared by several candidates pairs only within a folder where it is
+// unambiguous; otherwise every document stays its own article.
+import { articleIdFor, countWords, fingerprintFor } from './article-id'
+import { isBodyOnly, isMetadataOnly, type ParsedDocument } from './parse-file'
+import type { CorpusArticle } from './scan'
+import { normaliseTitle } from './title'
+
+export function pairMetadataWithBody(documents: ParsedDocument[]): CorpusArticle[] {
+  const metaByTitle = groupByTitle(documents.filter(isMetadataOnly))
+  const bodyByTitle = groupByTitle(documents.filter(isBodyOnly))
+  const partnerOf = new Map<ParsedDocument, ParsedDocument>()
+
+  for (const [key, metas] of metaByTitle) {
+    const bodies = bodyByTitle.get(key)
+    if (!bodies) continue
+    if (metas.length === 1 && bodies.length === 1) {
+      partnerOf.set(bodies[0], metas[0])
+      continue
+    }
+    for (const [folder, folderMetas] of groupBy(metas, folderOf)) {
+      const folderBodies = bodies.filter((body) => folderOf(body) === folder)
+      if (folderMetas.length === 1 && folderBodies.length === 1) partnerOf.set(folderBodies[0], folderMetas[0])
+    }
+  }
+
+  const paired = new Set<ParsedDocument>(partnerOf.values())
+  return documents
+    .filter((document) => !paired.has(document))
+    .map((document) => toArticle(document, partnerOf.get(document)))
+    .sort((a, b) => compareStrings(a.files[0], b.files[0]))
+}
+
+function toArticle(textDocument: ParsedDocument, metadataDocument?: ParsedDocument): CorpusArticle {
+  const metadata = (metadataDocument ?? textDocument).metadata
+  const title = metadataDocument?.metadata.title ?? textDocument.title
+  return {
+    id: articleIdFor(textDocument.path),
+    title,
+    published: metadata.published,
+    source: metadata.source,
+    sourceUrl: metadata.sourceUrl,
+    topics: metadata.topics,
+    excerpt: metadata.excerpt,
+    author: metadata.author,
+    files: metadataDocument ? [textDocument.path, metadataDocument.path] : [textDocument.path],
+    words: countWords(textDocument.body),
+    encodingNote: textDocument.encodingNote ?? metadataDocument?.encodingNote ?? null,
+    body: textDocument.body,
+    format: textDocument.format,
+    fingerprint: fingerprintFor(textDocument.body, title)
+  }
+}
+
+function groupByTitle(documents: ParsedDocument[]): Map<string, ParsedDocument[]> {
+  const groups = groupBy(documents, (document) => normaliseTitle(document.title))
+  groups.delete('')
+  return groups
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    const group = groups.get(key)
+    if (group) group.push(item)
+    else groups.set(key, [item])
+  }
+  return groups
+}
+
+const folderOf = (document: ParsedDocument): string => document.path.slice(0, Math.max(0, document.path.lastIndexOf('/')))
+
+/** Code-point order: the same on every machine, unlike localeCompare. */
+export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

@@ -1,0 +1,73 @@
+// One decoded file → one document: its metadata, its title and its body. Whether a
+// document is a whole article, only metadata, or only a body is decided here; pairing
+// the halves is pair.ts's job.
+import { readFrontMatter } from './front-matter'
+import { EMPTY_METADATA, mapMetadata, type ArticleMetadata } from './metadata'
+import { firstMarkdownHeading, normaliseTitle, splitTitleLine, trimBlankLines } from './title'
+
+export type ArticleFormat = 'markdown' | 'text'
+
+export interface ParsedDocument {
+  /** Relative to the corpus root, '/'-separated. */
+  path: string
+  format: ArticleFormat
+  /** True when the file has front matter with at least one field. */
+  hasMetadata: boolean
+  metadata: ArticleMetadata
+  /** Resolved title: metadata, then the text's own title, then the file name. */
+  title: string
+  body: string
+  encodingNote: string | null
+}
+
+export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; reason: string }
+
+export interface ParseInput {
+  path: string
+  text: string
+  format: ArticleFormat
+  encodingNote: string | null
+}
+
+export function parseDocument({ path, text, format, encodingNote }: ParseInput): ParseResult {
+  if (text.trim() === '') return { ok: false, reason: 'Empty file' }
+  const frontMatter = readFrontMatter(text)
+  if (frontMatter.kind === 'error') return { ok: false, reason: frontMatter.reason }
+
+  const data = frontMatter.kind === 'fields' ? frontMatter.data : {}
+  const hasMetadata = Object.keys(data).length > 0
+  const metadata = hasMetadata ? mapMetadata(data) : EMPTY_METADATA
+  const content = frontMatter.body
+  if (!hasMetadata && content.trim() === '') return { ok: false, reason: 'Empty file' }
+
+  const { title: textTitle, body } = format === 'text' ? splitText(content, metadata.title) : splitMarkdown(content)
+  const title = metadata.title ?? textTitle ?? fileTitle(path)
+  return { ok: true, document: { path, format, hasMetadata, metadata, title, body, encodingNote } }
+}
+
+/** Metadata and no text: the first half of a seed-style pair. */
+export const isMetadataOnly = (document: ParsedDocument): boolean => document.hasMetadata && document.body.trim() === ''
+/** Text and no metadata: the second half of a seed-style pair. */
+export const isBodyOnly = (document: ParsedDocument): boolean => !document.hasMetadata && document.body.trim() !== ''
+
+// Plain text: the first non-empty line is the title. When the front matter already
+// names the title, that line is only dropped if it repeats it.
+function splitText(content: string, metadataTitle: string | null): { title: string | null; body: string } {
+  const { title, rest } = splitTitleLine(content)
+  if (title === null) return { title: null, body: '' }
+  if (metadataTitle !== null && normaliseTitle(metadataTitle) !== normaliseTitle(title)) {
+    return { title: null, body: trimBlankLines(content) }
+  }
+  return { title, body: trimBlankLines(rest) }
+}
+
+// Markdown keeps its source as written; the heading only lends the title.
+function splitMarkdown(content: string): { title: string | null; body: string } {
+  return { title: firstMarkdownHeading(content), body: trimBlankLines(content) }
+}
+
+function fileTitle(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  // Only known extensions: `Mr. Smith goes` (no extension) keeps its whole name.
+  return name.replace(/\.(md|markdown|txt)$/i, '') || name
+}
