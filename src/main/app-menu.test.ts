@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import type { MenuCommand } from '../shared/menu'
+import { appMenuTemplate, type AppMenuOptions, type MenuItemSpec } from './app-menu'
+
+function build(overrides: Partial<AppMenuOptions> = {}) {
+  const sent: MenuCommand[] = []
+  const template = appMenuTemplate({ platform: 'linux', isDev: false, recentFolders: [], send: (c) => sent.push(c), ...overrides })
+  return { template, sent }
+}
+
+const menu = (template: MenuItemSpec[], label: string) => template.find((m) => m.label === label)?.submenu ?? []
+const item = (items: MenuItemSpec[], label: string) => {
+  const found = items.find((i) => i.label === label)
+  if (!found) throw new Error(`no menu item ${label}`)
+  return found
+}
+const roles = (items: MenuItemSpec[]) => items.map((i) => i.role).filter(Boolean)
+
+describe('appMenuTemplate', () => {
+  it.each<[string, string | undefined, MenuCommand]>([
+    ['Open Folder…', 'CmdOrCtrl+O', { type: 'open-folder' }],
+    ['Export Article Notes…', 'CmdOrCtrl+E', { type: 'export-article' }],
+    ['Export All Notes…', 'CmdOrCtrl+Shift+E', { type: 'export-corpus' }],
+    ['Copy Article Notes', 'CmdOrCtrl+Shift+C', { type: 'copy-article-notes' }]
+  ])('File › %s (%s) sends %o to the renderer', (label, accelerator, expected) => {
+    const { template, sent } = build()
+    const entry = item(menu(template, 'File'), label)
+    expect(entry.accelerator).toBe(accelerator)
+    entry.click?.()
+    expect(sent).toEqual([expected])
+  })
+
+  it('lists recent folders, each reopening its folder', () => {
+    const { template, sent } = build({ recentFolders: ['/data/clips', '/data/papers'] })
+    const recent = item(menu(template, 'File'), 'Open Recent').submenu ?? []
+    expect(recent.map((r) => r.label)).toEqual(['/data/clips', '/data/papers'])
+    recent[1].click?.()
+    expect(sent).toEqual([{ type: 'open-recent', root: '/data/papers' }])
+  })
+
+  it('shows a disabled placeholder when there are no recent folders', () => {
+    const recent = item(menu(build().template, 'File'), 'Open Recent').submenu ?? []
+    expect(recent).toEqual([{ label: 'No Recent Folders', enabled: false }])
+  })
+
+  it('offers reload and developer tools only while developing', () => {
+    expect(roles(menu(build({ isDev: false }).template, 'View'))).not.toEqual(expect.arrayContaining(['reload']))
+    expect(roles(menu(build({ isDev: false }).template, 'View'))).not.toContain('toggleDevTools')
+    expect(roles(menu(build({ isDev: true }).template, 'View'))).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']))
+    expect(roles(menu(build().template, 'View'))).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen'])
+  })
+
+  it('has the standard edit roles', () => {
+    expect(roles(menu(build().template, 'Edit'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll'])
+  })
+
+  it.each([
+    ['linux', true],
+    ['win32', true],
+    ['darwin', false]
+  ] as const)('on %s File has Quit: %s (macOS keeps it in the app menu)', (platform, inFile) => {
+    const { template } = build({ platform })
+    expect(roles(menu(template, 'File')).includes('quit')).toBe(inFile)
+    expect(template[0].role === 'appMenu').toBe(!inFile)
+  })
+})

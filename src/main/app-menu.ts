@@ -1,0 +1,102 @@
+// The application menu as plain data. Every Gloss item sends a MenuCommand to the
+// renderer, which runs the same code as its own buttons; editing, zoom and window
+// items are Electron roles. index.ts hands the template to Menu.buildFromTemplate.
+import type { MenuCommand } from '../shared/menu'
+
+/** The Electron roles this menu uses (a subset of Electron's MenuItem roles). */
+export type MenuRole =
+  | 'appMenu'
+  | 'windowMenu'
+  | 'quit'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'pasteAndMatchStyle'
+  | 'delete'
+  | 'selectAll'
+  | 'reload'
+  | 'forceReload'
+  | 'toggleDevTools'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+
+export interface MenuItemSpec {
+  label?: string
+  role?: MenuRole
+  type?: 'separator' | 'normal'
+  accelerator?: string
+  enabled?: boolean
+  submenu?: MenuItemSpec[]
+  click?: () => void
+}
+
+export interface AppMenuOptions {
+  platform: NodeJS.Platform
+  /** Reload and developer tools exist only while developing. */
+  isDev: boolean
+  recentFolders: readonly string[]
+  send: (command: MenuCommand) => void
+}
+
+const separator: MenuItemSpec = { type: 'separator' }
+
+export function appMenuTemplate({ platform, isDev, recentFolders, send }: AppMenuOptions): MenuItemSpec[] {
+  const isMac = platform === 'darwin'
+  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemSpec => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send(cmd)
+  })
+
+  const recent: MenuItemSpec[] = recentFolders.length
+    ? recentFolders.map((root) => command(root, { type: 'open-recent', root }))
+    : [{ label: 'No Recent Folders', enabled: false }]
+
+  const file: MenuItemSpec = {
+    label: 'File',
+    submenu: [
+      command('Open Folder…', { type: 'open-folder' }, 'CmdOrCtrl+O'),
+      { label: 'Open Recent', submenu: recent },
+      separator,
+      command('Export Article Notes…', { type: 'export-article' }, 'CmdOrCtrl+E'),
+      command('Export All Notes…', { type: 'export-corpus' }, 'CmdOrCtrl+Shift+E'),
+      command('Copy Article Notes', { type: 'copy-article-notes' }, 'CmdOrCtrl+Shift+C'),
+      // On macOS Quit lives in the application menu.
+      ...(isMac ? [] : [separator, { role: 'quit' as const, label: 'Quit', accelerator: 'CmdOrCtrl+Q' }])
+    ]
+  }
+
+  const edit: MenuItemSpec = {
+    label: 'Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(isMac ? [{ role: 'pasteAndMatchStyle' as const }] : []),
+      { role: 'delete' },
+      separator,
+      { role: 'selectAll' }
+    ]
+  }
+
+  const view: MenuItemSpec = {
+    label: 'View',
+    submenu: [
+      ...(isDev ? [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }, separator] : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' }
+    ]
+  }
+
+  return [...(isMac ? [{ role: 'appMenu' as const }] : []), file, edit, view, ...(isMac ? [{ role: 'windowMenu' as const }] : [])]
+}

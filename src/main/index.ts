@@ -1,0 +1,167 @@
+// The desktop app's lifecycle: one instance per data folder, the Gloss core started
+// with native dialogs, the contract bound to IPC, the menu, and a flush on quit.
+import { app, BrowserWindow, dialog, Menu, session, type IpcMainInvokeEvent } from 'electron'
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { MENU_CHANNEL } from '../shared/channels'
+import type { MenuCommand } from '../shared/menu'
+import { appMenuTemplate } from './app-menu'
+import { startGloss, type Gloss } from './gloss'
+import { bindContract } from './ipc'
+import { folderFromArgv } from './launch-args'
+import { dataDirFrom, sampleCorpusDir } from './paths'
+import { guardAllWebContents, hardenSession } from './security'
+import { appLocation, isTrustedSender } from './sender-trust'
+import type { Dialogs } from './services'
+import { createMainWindow } from './window'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const preloadPath = path.join(here, '..', 'preload', 'index.cjs')
+const indexFile = path.join(here, '..', 'renderer', 'index.html')
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const location = appLocation(devServerUrl, pathToFileURL(indexFile).href)
+
+// One data folder, one writer: the lock lives in userData, so pointing userData at
+// --data-dir keeps a test or portable instance apart from the everyday one.
+const dataDir = dataDirFrom(process.argv, process.env)
+app.setPath('userData', dataDir)
+
+let mainWindow: BrowserWindow | null = null
+let gloss: Gloss | null = null
+let closing: Promise<void> | null = null
+let closed = false
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  guardAllWebContents()
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    void openFromSecondInstance(argv, workingDirectory)
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (gloss && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow()
+  })
+  app.on('before-quit', (event) => {
+    // Hold the quit until pending writes are on disk, then quit for real.
+    if (closed || !gloss) return
+    event.preventDefault()
+    closing ??= gloss
+      .close()
+      .catch((error) => console.error('gloss: could not save on quit', error))
+      .finally(() => {
+        closed = true
+        app.quit()
+      })
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit())
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error) => {
+      console.error('gloss: could not start', error)
+      dialog.showErrorBox('Gloss could not start', error instanceof Error ? error.message : String(error))
+      app.exit(1)
+    })
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession, location)
+  const folder = await existingFolder(
+    folderFromArgv(process.argv, { defaultApp: process.defaultApp === true, cwd: process.env.INIT_CWD ?? process.cwd() })
+  )
+  const options = { dataDir, sampleRoot: sampleCorpusDir(app.getAppPath()), dialogs: nativeDialogs() }
+  try {
+    gloss = await startGloss({ ...options, initialFolder: folder })
+  } catch (error) {
+    if (!folder) throw error
+    // A folder from the command line that cannot be opened should not stop the app.
+    dialog.showErrorBox('Gloss could not open the folder', `${folder}\n\n${error instanceof Error ? error.message : String(error)}`)
+    gloss = await startGloss(options)
+  }
+  const core = gloss
+  bindContract(core, {
+    isTrusted,
+    afterCall: (method, result) => {
+      if (result.ok && method.startsWith('library.')) void refreshMenu()
+    }
+  })
+  await refreshMenu()
+  mainWindow = openWindow()
+}
+
+function openWindow(): BrowserWindow {
+  const window = createMainWindow({ preloadPath, indexFile, devServerUrl })
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
+  return window
+}
+
+function isTrusted(event: IpcMainInvokeEvent): boolean {
+  const main = mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null
+  return isTrustedSender(event.senderFrame, main, location)
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
+  window?.webContents.send(MENU_CHANNEL, command)
+}
+
+async function refreshMenu(): Promise<void> {
+  let recentFolders: string[] = []
+  const result = await gloss?.dispatch('library.recent', {})
+  if (result?.ok) recentFolders = (result.value as { folders: string[] }).folders
+  const template = appMenuTemplate({
+    platform: process.platform,
+    isDev: Boolean(devServerUrl),
+    recentFolders,
+    send: sendMenuCommand
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}
+
+async function openFromSecondInstance(argv: string[], workingDirectory: string): Promise<void> {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  }
+  const folder = await existingFolder(folderFromArgv(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory }))
+  // The renderer opens it exactly as if picked from Open Recent.
+  if (folder) sendMenuCommand({ type: 'open-recent', root: folder })
+}
+
+async function existingFolder(folder: string | null): Promise<string | null> {
+  if (!folder) return null
+  const info = await stat(folder).catch(() => null)
+  if (info?.isDirectory()) return folder
+  console.error(`gloss: ignoring ${folder}: not a folder`)
+  return null
+}
+
+function nativeDialogs(): Dialogs {
+  const parent = () => BrowserWindow.getFocusedWindow() ?? mainWindow ?? undefined
+  return {
+    async chooseFolder() {
+      const options = { title: 'Open Folder', properties: ['openDirectory' as const] }
+      const window = parent()
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseSavePath(suggestedName) {
+      const options = {
+        title: 'Export Notes',
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'Markdown', extensions: ['md'] }],
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const]
+      }
+      const window = parent()
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    }
+  }
+}

@@ -1,0 +1,30 @@
+// BrowserWindow options as plain data, so the security-relevant settings are tested
+// without the Electron binary. window.ts passes this object to new BrowserWindow(),
+// where TypeScript checks it against Electron's own option type.
+export const WINDOW_BACKGROUND = '#f7f5f0'
+
+export function windowOptions(preloadPath: string) {
+  return {
+    title: 'Gloss',
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    // Shown on ready-to-show so the user never sees an unstyled flash.
+    show: false,
+    backgroundColor: WINDOW_BACKGROUND,
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      // webSecurity is left at its default (true) on purpose.
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false
+    }
+  }
+}

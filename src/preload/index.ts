@@ -1,0 +1,25 @@
+// The only bridge between the sandboxed page and the main process. It exposes one
+// function per contract method and a menu-event subscription, never ipcRenderer
+// itself, so the page can reach nothing but the contract's channels. It must build
+// to one CommonJS file that requires only `electron` (checked on the built output).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { channelFor, MENU_CHANNEL, METHOD_NAMES, type GlossBridge } from '../shared/channels'
+import type { GlossEvents, MenuCommand } from '../shared/menu'
+
+const gloss = Object.fromEntries(
+  METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelFor(method), input)])
+) as GlossBridge
+
+const glossEvents: GlossEvents = {
+  onMenuCommand(listener) {
+    // The IPC event (which carries the sender) stays here; the page gets the command only.
+    const handler = (_event: IpcRendererEvent, command: MenuCommand) => listener(command)
+    ipcRenderer.on(MENU_CHANNEL, handler)
+    return () => {
+      ipcRenderer.removeListener(MENU_CHANNEL, handler)
+    }
+  }
+}
+
+contextBridge.exposeInMainWorld('gloss', gloss)
+contextBridge.exposeInMainWorld('glossEvents', glossEvents)

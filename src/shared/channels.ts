@@ -1,0 +1,32 @@
+// The contract's method names and IPC channel names, without zod. The sandboxed
+// preload bundles this file and nothing heavier: it only needs names, never schemas.
+// src/shared/channels.test.ts keeps METHOD_NAMES equal to Object.keys(contract).
+export const METHOD_NAMES = [
+  'library.current',
+  'library.open',
+  'library.chooseFolder',
+  'library.openSample',
+  'library.recent',
+  'library.list',
+  'article.get',
+  'article.setNote',
+  'highlight.create',
+  'highlight.update',
+  'highlight.delete',
+  'export.markdown',
+  'export.save'
+] as const
+
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+/** IPC channel for a method; one channel per method keeps the trusted-sender check simple. */
+export const channelFor = (method: MethodName): string => `gloss:${method}`
+
+/** Main → renderer channel carrying MenuCommand values (src/shared/menu.ts). */
+export const MENU_CHANNEL = 'gloss:menu'
+
+/**
+ * What the preload exposes as window.gloss: one function per contract method, each
+ * resolving to the same Result envelope the HTTP harness returns.
+ */
+export type GlossBridge = { readonly [M in MethodName]: (input: unknown) => Promise<import('./result').Result<unknown>> }

@@ -1,0 +1,78 @@
+// Exporting notes: one article or the whole folder through the save "dialog" (the
+// harness writes into <data-dir>/exports), and one article's notes to the clipboard.
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { expect, test } from './fixtures'
+import { highlight, markById, openArticle, popover, sidePanel } from './helpers'
+
+const NOTE = 'A *note* with # hash, [brackets], `code` and a > sign'
+/** The plain text of each paragraph as a Markdown parser reads it. */
+function paragraphTexts(markdown: string): string[] {
+  type Node = { type: string; value?: string; children?: Node[] }
+  const text = (node: Node): string =>
+    node.type === 'text' || node.type === 'inlineCode' ? (node.value ?? '') : node.type === 'break' ? '\n' : (node.children ?? []).map(text).join('')
+  const out: string[] = []
+  const walk = (node: Node) => (node.type === 'paragraph' ? out.push(text(node)) : (node.children ?? []).forEach(walk))
+  walk(fromMarkdown(markdown) as Node)
+  return out
+}
+const withoutExportedLine = (markdown: string) => markdown.replace(/^exported: .*$/m, 'exported: <time>')
+
+test('exports one article and the whole folder as Markdown, and copies notes to the clipboard', async ({ app, gloss, context }) => {
+  const { pairTitle } = gloss.corpus
+  await openArticle(app, pairTitle)
+  const ferry = await highlight(app, 'the last ferry leaves the pier', 'green')
+  await markById(app, ferry).click()
+  await popover(app).getByRole('textbox', { name: 'Note' }).fill(NOTE)
+  await popover(app).getByRole('button', { name: 'Save' }).click()
+  await expect(popover(app).getByRole('status')).toHaveText('Saved')
+  await app.keyboard.press('Escape')
+  await highlight(app, 'Three harbour towns', 'pink')
+  const articleNote = sidePanel(app).getByRole('textbox', { name: 'Article note' })
+  await articleNote.fill('Read this before the meeting.')
+  await articleNote.blur()
+  await expect(sidePanel(app).getByRole('status').first()).toHaveText('Saved')
+
+  // One article.
+  await app.getByRole('button', { name: 'Export article…' }).click()
+  await expect(app.getByRole('status').filter({ hasText: `Saved to ${gloss.exportsDir}` })).toBeVisible()
+  const [articleFile] = await gloss.exports()
+  expect(articleFile).toMatch(/\.md$/)
+  const markdown = await gloss.readExport(articleFile)
+  expect(markdown.startsWith('---\n')).toBe(true)
+  expect(markdown).toContain(`title: "${pairTitle}"`)
+  expect(markdown).toContain('source: "Example Harbour Times"')
+  expect(markdown).toContain('url: "https://www.example.com/2022/10/5/harbour-libraries-night"')
+  expect(markdown).toMatch(/^exported: /m)
+  expect(markdown).toContain(`# ${pairTitle}`)
+  expect(markdown).toContain('Read this before the meeting.')
+  // Reading order: the earlier quote first, each with its block id.
+  const towns = markdown.indexOf('> Three harbour towns')
+  const ferryQuote = markdown.indexOf('> the last ferry leaves the pier')
+  expect(towns).toBeGreaterThan(0)
+  expect(ferryQuote).toBeGreaterThan(towns)
+  expect(markdown.match(/\^hl-[\w-]+/g)).toHaveLength(2)
+  // The note's Markdown characters survive a Markdown parser as the text the user wrote.
+  expect(paragraphTexts(markdown).some((p) => p.includes(NOTE))).toBe(true)
+
+  // Exporting again never overwrites the first file.
+  await app.getByRole('button', { name: 'Export article…' }).click()
+  await expect.poll(() => gloss.exports()).toHaveLength(2)
+
+  // The whole folder.
+  await app.getByRole('button', { name: 'Export all notes…' }).click()
+  await expect.poll(() => gloss.exports()).toHaveLength(3)
+  const corpusFile = (await gloss.exports()).find((name) => name !== articleFile && !name.startsWith(articleFile.replace(/\.md$/, '')))
+  expect(corpusFile).toBeTruthy()
+  const corpusMarkdown = await gloss.readExport(corpusFile!)
+  expect(corpusMarkdown).toContain(pairTitle)
+  expect(corpusMarkdown).toContain('> the last ferry leaves the pier')
+  // Articles without highlights have no section.
+  expect(corpusMarkdown).not.toContain('Quiet Hours')
+
+  // The clipboard gets the same Markdown as the article file.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(gloss.url).origin })
+  await app.getByRole('button', { name: 'Copy notes' }).click()
+  await expect(app.getByRole('status').filter({ hasText: 'Notes copied' })).toBeVisible()
+  const copied = await app.evaluate(() => navigator.clipboard.readText())
+  expect(withoutExportedLine(copied)).toBe(withoutExportedLine(markdown))
+})

@@ -1,0 +1,84 @@
+// Playwright fixtures: every test gets its own corpus (tests/fixtures/corpus-builder),
+// its own data folder and its own harness (src/main/web.ts, in process) serving the
+// built renderer, and a page opened at the harness URL. Page errors, CSP violations
+// and browser dialogs fail the test: the app must run clean.
+import { test as base, expect, type Page } from '@playwright/test'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { buildTestCorpus, makeTempDir, removeDir, writeCorpus, type TestCorpus } from '../fixtures/corpus-builder'
+import { startHarness, type Harness } from '../../src/main/web'
+
+export interface GlossFixture {
+  corpus: TestCorpus
+  dataDir: string
+  exportsDir: string
+  /** The harness URL, token included. */
+  url: string
+  /** Stops the harness and starts a new one on the same data folder (an app restart). */
+  restart(): Promise<string>
+  /** Files written into <data-dir>/exports, sorted. */
+  exports(): Promise<string[]>
+  readExport(name: string): Promise<string>
+}
+
+export interface GlossOptions {
+  /** Extra corpus files for a test, by '/'-separated path. */
+  extraFiles: Record<string, string>
+}
+
+export const test = base.extend<GlossOptions & { gloss: GlossFixture; app: Page }>({
+  extraFiles: [{}, { option: true }],
+
+  gloss: async ({ extraFiles }, use) => {
+    const corpusDir = await makeTempDir('gloss-e2e-corpus-')
+    const dataDir = await makeTempDir('gloss-e2e-data-')
+    const corpus = await buildTestCorpus(corpusDir)
+    await writeCorpus(corpusDir, extraFiles)
+    let harness: Harness = await startHarness({ corpus: corpusDir, dataDir })
+    const exportsDir = path.join(dataDir, 'exports')
+    const fixture: GlossFixture = {
+      corpus,
+      dataDir,
+      exportsDir,
+      url: harness.url,
+      async restart() {
+        await harness.close()
+        harness = await startHarness({ corpus: corpusDir, dataDir })
+        fixture.url = harness.url
+        return harness.url
+      },
+      exports: async () => (await readdir(exportsDir).catch(() => [] as string[])).sort(),
+      readExport: (name) => readFile(path.join(exportsDir, name), 'utf8')
+    }
+    try {
+      await use(fixture)
+    } finally {
+      await harness.close()
+      await removeDir(corpusDir)
+      await removeDir(dataDir)
+    }
+  },
+
+  app: async ({ page, gloss }, use) => {
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`)
+    })
+    page.on('dialog', (dialog) => {
+      problems.push(`unexpected ${dialog.type()} dialog: ${dialog.message()}`)
+      void dialog.dismiss()
+    })
+    // Offline means offline: nothing but the harness may be asked for anything.
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.protocol !== 'data:' && url.hostname !== '127.0.0.1') problems.push(`request left the machine: ${request.url()}`)
+    })
+    await page.goto(gloss.url)
+    await expect(page.getByRole('listbox', { name: 'Articles' })).toBeVisible()
+    await use(page)
+    expect(problems, 'the page ran clean').toEqual([])
+  }
+})
+
+export { expect }
