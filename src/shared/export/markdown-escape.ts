@@ -36,9 +36,10 @@ const WWW = /(?:^|[^A-Za-z0-9])www$/i
 export function escapeInline(text: string, atLineStart = false): string {
   const chars = Array.from(text)
   let out = ''
-  for (let i = 0; i < chars.length; i++) {
+  let offset = 0 // of chars[i] in text, in UTF-16 units
+  const before = (i: number) => chars.slice(Math.max(0, i - 8), i).join('')
+  for (let i = 0; i < chars.length; offset += chars[i].length, i++) {
     const ch = chars[i]
-    const before = chars.slice(Math.max(0, i - 8), i).join('')
     if (ch === '\r') {
       out += '&#13;'
     } else if ((ch === ' ' || ch === '\t') && (i === 0 || i === chars.length - 1)) {
@@ -47,17 +48,17 @@ export function escapeInline(text: string, atLineStart = false): string {
       out += ch === ' ' ? '&#32;' : '&#9;'
     } else if (ALWAYS.has(ch)) {
       out += `\\${ch}`
-    } else if (ch === '&' && CHARACTER_REFERENCE.test(text.slice(offsetOf(chars, i)))) {
+    } else if (ch === '&' && CHARACTER_REFERENCE.test(text.slice(offset, offset + 40))) {
       out += '\\&'
     } else if ((ch === '=' || ch === '%') && (chars[i - 1] === ch || chars[i + 1] === ch)) {
       // `==highlight==` and `%%comment%%` are Obsidian syntax; single ones are plain.
       out += `\\${ch}`
-    } else if (ch === ':' && AUTOLINK_SCHEME.test(before)) {
+    } else if (ch === ':' && AUTOLINK_SCHEME.test(before(i))) {
       // GFM links a bare https://… straight from the source, and any backslash we add
       // inside it then shows as a character. Escaping the scheme's colon stops that;
       // the URL text still comes through exactly (GFM may still link the decoded text).
       out += '\\:'
-    } else if (ch === '.' && WWW.test(before)) {
+    } else if (ch === '.' && WWW.test(before(i))) {
       out += '\\.'
     } else if (atLineStart && i === 0 && (ch === '>' || ch === '-' || ch === '+' || ch === '=')) {
       // quote marker, list bullet, thematic break / setext underline
@@ -68,12 +69,6 @@ export function escapeInline(text: string, atLineStart = false): string {
   }
   if (atLineStart) out = out.replace(/^([0-9]{1,9})([.)])/, '$1\\$2') // ordered list item
   return out
-}
-
-function offsetOf(chars: string[], index: number): number {
-  let offset = 0
-  for (let i = 0; i < index; i++) offset += chars[i].length
-  return offset
 }
 
 /**
