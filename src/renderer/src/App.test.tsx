@@ -1,0 +1,360 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createApi } from '../../shared/api'
+import type { GlossEvents, MenuCommand } from '../../shared/menu'
+import { App } from './App'
+import { buildArticle, buildHighlight } from './test-support/build-article'
+import { FakeGloss, librarySummary, type FakeLibrary } from './test-support/fake-gloss'
+
+const SAMPLE = '/opt/gloss/sample'
+const MINE = '/home/reader/Clippings'
+
+function makeLibraries() {
+  const essay = buildArticle(
+    'essay',
+    [
+      { type: 'heading', level: 2, text: 'On tides' },
+      { type: 'paragraph', text: 'The sea rises twice a day, pulled by the moon.' },
+      { type: 'paragraph', text: 'Sailors learned the rhythm long before the theory.' }
+    ],
+    {
+      title: 'Why the sea keeps time',
+      source: 'Harbour Review',
+      sourceUrl: 'https://harbour.example/tides',
+      published: '2023-05-02',
+      author: 'R. Marsh',
+      topics: ['Oceans']
+    }
+  )
+  const older = buildArticle('older', [{ type: 'paragraph', text: 'A short piece about lighthouses and their keepers.' }], {
+    title: 'Keepers of the light',
+    source: 'Coastal Notes',
+    sourceUrl: 'javascript:alert(1)',
+    published: '2019-11-20T09:00:00Z',
+    topics: ['History']
+  })
+  const metaOnly = buildArticle('meta', [], {
+    title: 'Only the summary survived',
+    excerpt: 'A summary of a story whose body was never clipped.',
+    published: 'last spring'
+  })
+  essay.highlights = [
+    { ...buildHighlight('essay', essay.text, essay.blocks[2].start, essay.blocks[2].start + 7, 'blue', { note: 'who?' }), id: 'late' },
+    { ...buildHighlight('essay', essay.text, essay.blocks[1].start + 4, essay.blocks[1].start + 7, 'green'), id: 'early' },
+    { ...buildHighlight('essay', essay.text, 0, 2, 'pink'), id: 'lost', anchor: null, quote: { type: 'TextQuoteSelector', exact: 'a vanished sentence', prefix: '', suffix: '' } }
+  ]
+  const sample: FakeLibrary = {
+    summary: librarySummary(SAMPLE, [older], { isSample: true, name: 'Sample' }),
+    articles: [older]
+  }
+  const mine: FakeLibrary = {
+    summary: librarySummary(MINE, [essay, older, metaOnly], {
+      problems: [{ path: 'broken/bad.md', reason: 'Front matter is not valid YAML' }],
+      lastArticleId: 'essay'
+    }),
+    articles: [essay, older, metaOnly]
+  }
+  return new Map([
+    [SAMPLE, sample],
+    [MINE, mine]
+  ])
+}
+
+function start(options: { current?: string | null; events?: GlossEvents | null; setup?: (fake: FakeGloss) => void } = {}) {
+  const fake = new FakeGloss(makeLibraries(), options.current === undefined ? MINE : options.current, SAMPLE)
+  options.setup?.(fake)
+  render(<App api={createApi(fake.transport)} events={options.events ?? null} />)
+  return fake
+}
+
+const body = () => screen.getByTestId('article-body')
+const rows = () => within(screen.getByRole('listbox', { name: 'Articles' })).getAllByRole('option')
+
+/** Selects `needle` inside the article body the way a mouse drag would, then releases. */
+async function selectInBody(needle: string) {
+  const walker = document.createTreeWalker(body(), NodeFilter.SHOW_TEXT)
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const at = n.data.indexOf(needle)
+    if (at < 0) continue
+    const range = document.createRange()
+    range.setStart(n, at)
+    range.setEnd(n, at + needle.length)
+    const selection = window.getSelection()!
+    selection.removeAllRanges()
+    fireEvent.mouseDown(n.parentElement!)
+    selection.addRange(range)
+    fireEvent.mouseUp(n.parentElement!)
+    return screen.findByTestId('selection-toolbar')
+  }
+  throw new Error(`${needle} not in one text node`)
+}
+
+beforeEach(() => {
+  window.getSelection()?.removeAllRanges()
+})
+afterEach(() => {
+  cleanup()
+  vi.restoreAllMocks()
+})
+
+describe('starting', () => {
+  it('opens the sample corpus when no folder is open, and says so', async () => {
+    const fake = start({ current: null })
+    expect(await screen.findByTestId('folder-name')).toHaveProperty('textContent', 'Sample')
+    expect(fake.callsTo('library.openSample')).toHaveLength(1)
+    expect(await screen.findByText(/Sample articles/)).toBeTruthy()
+    expect(await screen.findByRole('option', { name: /Keepers of the light/ })).toBeTruthy()
+  })
+
+  it('lists articles with source, date and highlight count, and reopens the last-read article', async () => {
+    start()
+    const list = await screen.findByRole('listbox', { name: 'Articles' })
+    const options = await within(list).findAllByRole('option')
+    expect(options.map((r) => r.querySelector('.row-title')!.textContent)).toEqual([
+      'Why the sea keeps time',
+      'Keepers of the light',
+      'Only the summary survived'
+    ])
+    expect(options[0].textContent).toContain('Harbour Review')
+    expect(options[0].querySelector('time')?.getAttribute('dateTime')).toBe('2023-05-02')
+    expect(options[0].querySelector('time')?.textContent).toMatch(/2023/)
+    expect(options[2].textContent).toContain('last spring')
+    expect(options[0].querySelector('.badge')?.textContent).toBe('3 highlights')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })).toBeTruthy()
+    await waitFor(() => expect(options[0].getAttribute('aria-selected')).toBe('true'))
+    const original = screen.getByRole('link', { name: 'Open original' })
+    expect(original.getAttribute('href')).toBe('https://harbour.example/tides')
+    expect(original.getAttribute('rel')).toBe('noopener noreferrer')
+  })
+
+  it('shows the problems panel with each path and reason', async () => {
+    start()
+    const problems = await screen.findByTestId('problems')
+    expect(within(problems).getByText('Problems (1)')).toBeTruthy()
+    expect(problems.textContent).toContain('broken/bad.md')
+    expect(problems.textContent).toContain('Front matter is not valid YAML')
+  })
+
+  it('shows a store notice until dismissed', async () => {
+    start({ setup: (fake) => (fake.libraries.get(MINE)!.summary.storeNotice = 'Your notes were restored from a backup.') })
+    const banner = await screen.findByText('Your notes were restored from a backup.')
+    fireEvent.click(within(banner.parentElement!).getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByText('Your notes were restored from a backup.')).toBeNull()
+  })
+})
+
+describe('library', () => {
+  it('filters by title, topic and sort through library.list', async () => {
+    const fake = start()
+    await screen.findByRole('listbox', { name: 'Articles' })
+    fireEvent.change(screen.getByLabelText('Filter by title'), { target: { value: 'keepers' } })
+    await waitFor(() => expect(rows()).toHaveLength(1))
+    expect(fake.callsTo('library.list').at(-1)).toEqual({ sort: 'date', query: 'keepers' })
+    fireEvent.change(screen.getByLabelText('Filter by title'), { target: { value: '' } })
+    await waitFor(() => expect(rows()).toHaveLength(3))
+    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'Oceans' } })
+    await waitFor(() => expect(rows()).toHaveLength(1))
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'title' } })
+    await waitFor(() => expect(fake.callsTo('library.list').at(-1)).toEqual({ sort: 'title', topic: 'Oceans' }))
+  })
+
+  it('opens articles by click and with the keyboard', async () => {
+    start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const options = await within(await screen.findByRole('listbox', { name: 'Articles' })).findAllByRole('option')
+    options[0].focus()
+    fireEvent.keyDown(options[0], { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(options[1])
+    fireEvent.keyDown(options[1], { key: 'Enter' })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Keepers of the light' })).toBeTruthy()
+    // A javascript: source URL is not offered as a link.
+    expect(screen.queryByRole('link', { name: 'Open original' })).toBeNull()
+    fireEvent.click(screen.getByRole('option', { name: /Only the summary survived/ }))
+    expect(await screen.findByText('A summary of a story whose body was never clipped.')).toBeTruthy()
+  })
+
+  it('opens a folder, and shows why when that fails', async () => {
+    const fake = start({ current: null, setup: (f) => (f.chooseFolderResult = new Error('Folder dialogs are not available in the browser harness')) })
+    await screen.findByTestId('folder-name')
+    fireEvent.click(screen.getByRole('button', { name: 'Open Folder…' }))
+    expect(await screen.findByText('Folder dialogs are not available in the browser harness')).toBeTruthy()
+    fake.chooseFolderResult = MINE
+    fireEvent.click(screen.getByRole('button', { name: 'Open Folder…' }))
+    await waitFor(() => expect(screen.getByTestId('folder-name').textContent).toBe('Clippings'))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })).toBeTruthy()
+  })
+
+  it('reopens a recent folder from the Recent menu', async () => {
+    start({ current: null, setup: (f) => (f.recent = [MINE]) })
+    await screen.findByTestId('folder-name')
+    fireEvent.click(screen.getByRole('button', { name: /Recent/ }))
+    fireEvent.click(await screen.findByRole('menuitem', { name: /Clippings/ }))
+    await waitFor(() => expect(screen.getByTestId('folder-name').textContent).toBe('Clippings'))
+  })
+})
+
+describe('highlighting', () => {
+  it('highlights a selection with the chosen colour and updates the count', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const toolbar = await selectInBody('pulled by the moon')
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'Highlight green' }))
+    const essay = fake.libraries.get(MINE)!.articles[0]
+    const start_ = essay.text.indexOf('pulled by the moon')
+    expect(fake.callsTo('highlight.create')).toEqual([{ articleId: 'essay', start: start_, end: start_ + 18, color: 'green' }])
+    await waitFor(() => expect(body().querySelectorAll('mark.hl-green')).toHaveLength(2))
+    expect(screen.queryByTestId('selection-toolbar')).toBeNull()
+    const row = screen.getByRole('option', { name: /Why the sea keeps time/ })
+    await waitFor(() => expect(row.querySelector('.badge')?.textContent).toMatch(/^4/))
+  })
+
+  it('trims surrounding whitespace from a selection', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const toolbar = await selectInBody(' twice a day, ')
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'Highlight yellow' }))
+    await waitFor(() => expect(fake.callsTo('highlight.create')).toHaveLength(1))
+    const { start: s, end } = fake.callsTo('highlight.create')[0] as { start: number; end: number }
+    expect(fake.libraries.get(MINE)!.articles[0].text.slice(s, end)).toBe('twice a day,')
+  })
+
+  it('Add note creates a yellow highlight and saves the note typed into it', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const toolbar = await selectInBody('the rhythm')
+    fireEvent.click(within(toolbar).getByRole('button', { name: 'Add note' }))
+    const popover = await screen.findByTestId('highlight-popover')
+    const note = within(popover).getByLabelText('Note')
+    await waitFor(() => expect(document.activeElement).toBe(note))
+    expect((fake.callsTo('highlight.create')[0] as { color: string }).color).toBe('yellow')
+    fireEvent.change(note, { target: { value: 'Knowledge *before* theory' } })
+    fireEvent.keyDown(note, { key: 'Enter', ctrlKey: true })
+    await waitFor(() => expect(fake.callsTo('highlight.update')).toEqual([{ highlightId: 'fake-1', note: 'Knowledge *before* theory' }]))
+    expect(await within(popover).findByText('Saved')).toBeTruthy()
+    expect(within(screen.getByRole('region', { name: 'Highlights' })).getByText('Knowledge *before* theory')).toBeTruthy()
+  })
+
+  it('edits an existing highlight: colour, note saved on close, delete with a toast', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.click(body().querySelector('mark[data-highlight-id="early"]')!)
+    let popover = await screen.findByTestId('highlight-popover')
+    expect(within(popover).getByRole('button', { name: 'Green' }).getAttribute('aria-pressed')).toBe('true')
+    fireEvent.click(within(popover).getByRole('button', { name: 'Pink' }))
+    await waitFor(() => expect(body().querySelector('mark[data-highlight-id="early"]')!.className).toContain('hl-pink'))
+    expect(within(popover).getByRole('button', { name: 'Pink' }).getAttribute('aria-pressed')).toBe('true')
+
+    // A note typed and then abandoned with Escape is still saved.
+    fireEvent.change(within(popover).getByLabelText('Note'), { target: { value: 'tides!' } })
+    fireEvent.keyDown(document, { key: 'Escape' })
+    expect(screen.queryByTestId('highlight-popover')).toBeNull()
+    await waitFor(() => expect(fake.callsTo('highlight.update')).toContainEqual({ highlightId: 'early', note: 'tides!' }))
+
+    fireEvent.click(body().querySelector('mark[data-highlight-id="early"]')!)
+    popover = await screen.findByTestId('highlight-popover')
+    fireEvent.click(within(popover).getByRole('button', { name: 'Delete' }))
+    expect(await screen.findByText('Highlight deleted')).toBeTruthy()
+    expect(body().querySelector('mark[data-highlight-id="early"]')).toBeNull()
+    expect(fake.callsTo('highlight.delete')).toEqual([{ highlightId: 'early' }])
+  })
+
+  it('lists highlights in reading order, orphans separately, and jumps to one', async () => {
+    start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const side = screen.getByRole('region', { name: 'Highlights' })
+    const items = [...side.querySelectorAll<HTMLElement>('[data-list-highlight-id]')]
+    expect(items.map((b) => b.dataset.listHighlightId)).toEqual(['early', 'late'])
+    expect(items[1].textContent).toContain('who?')
+    const orphans = within(side).getByTestId('orphans')
+    expect(orphans.textContent).toContain('Could not be placed (1)')
+    expect(orphans.textContent).toContain('a vanished sentence')
+    const scroll = vi.fn()
+    Element.prototype.scrollIntoView = scroll
+    fireEvent.click(items[1])
+    const target = body().querySelector<HTMLElement>('mark[data-highlight-id="late"]')!
+    expect(scroll).toHaveBeenCalled()
+    expect(document.activeElement).toBe(target)
+    await waitFor(() => expect(target.className).toContain('hl-flash'))
+  })
+
+  it('opens an orphan for editing from the side panel', async () => {
+    start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.click(screen.getByRole('button', { name: /a vanished sentence/ }))
+    const popover = await screen.findByTestId('highlight-popover')
+    expect(within(popover).getByRole('button', { name: 'Pink' }).getAttribute('aria-pressed')).toBe('true')
+  })
+})
+
+describe('article note', () => {
+  it('saves while typing (debounced) and shows Saved', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const note = screen.getByLabelText('Article note')
+    fireEvent.change(note, { target: { value: 'Read again' } })
+    fireEvent.change(note, { target: { value: 'Read again in winter' } })
+    await waitFor(() => expect(fake.callsTo('article.setNote')).toEqual([{ articleId: 'essay', note: 'Read again in winter' }]), { timeout: 3000 })
+    expect(await screen.findByText('Saved')).toBeTruthy()
+  })
+
+  it('saves a pending note when another article is opened', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.change(screen.getByLabelText('Article note'), { target: { value: 'unfinished thought' } })
+    fireEvent.click(screen.getByRole('option', { name: /Keepers of the light/ }))
+    await screen.findByRole('heading', { level: 1, name: 'Keepers of the light' })
+    expect(fake.callsTo('article.setNote')).toEqual([{ articleId: 'essay', note: 'unfinished thought' }])
+  })
+})
+
+describe('export', () => {
+  it('saves an article export and reports the path; a cancelled dialog says nothing', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.click(screen.getByRole('button', { name: 'Export article…' }))
+    expect(await screen.findByText('Saved to /tmp/export/notes.md')).toBeTruthy()
+    expect(fake.callsTo('export.save')).toEqual([{ scope: 'article', articleId: 'essay' }])
+    fake.savePath = null
+    fireEvent.click(screen.getByRole('button', { name: 'Export all notes…' }))
+    await waitFor(() => expect(fake.callsTo('export.save')).toHaveLength(2))
+    expect(fake.callsTo('export.save')[1]).toEqual({ scope: 'corpus' })
+    expect(screen.getAllByText(/Saved to/)).toHaveLength(1)
+  })
+
+  it('copies the article notes to the clipboard', async () => {
+    const writeText = vi.fn(async () => undefined)
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.click(screen.getByRole('button', { name: 'Copy notes' }))
+    expect(await screen.findByText('Notes copied')).toBeTruthy()
+    expect(writeText.mock.calls[0][0]).toContain('# Why the sea keeps time')
+  })
+
+  it('runs native menu commands through the same handlers', async () => {
+    let listener: ((c: MenuCommand) => void) | null = null
+    const events: GlossEvents = {
+      onMenuCommand: (l) => {
+        listener = l
+        return () => (listener = null)
+      }
+    }
+    const fake = start({ events })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    act(() => listener!({ type: 'export-corpus' }))
+    await waitFor(() => expect(fake.callsTo('export.save')).toEqual([{ scope: 'corpus' }]))
+    // With a native menu, the page leaves Ctrl+O to it.
+    fireEvent.keyDown(window, { key: 'o', ctrlKey: true })
+    expect(fake.callsTo('library.chooseFolder')).toHaveLength(0)
+  })
+
+  it('handles Ctrl+O and Ctrl+E itself in the browser harness', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.keyDown(window, { key: 'o', ctrlKey: true })
+    fireEvent.keyDown(window, { key: 'e', metaKey: true })
+    await waitFor(() => expect(fake.callsTo('library.chooseFolder')).toHaveLength(1))
+    await waitFor(() => expect(fake.callsTo('export.save')).toEqual([{ scope: 'article', articleId: 'essay' }]))
+  })
+})

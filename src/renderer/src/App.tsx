@@ -1,0 +1,412 @@
+/*
+ * Gloss renderer: header, library (left), reader (centre), highlights and notes (right).
+ *
+ * Stable DOM hooks for the Playwright E2E (prefer roles; test ids only where roles
+ * do not suffice):
+ *   regions          getByRole('region', { name: 'Library' | 'Article' | 'Highlights' })
+ *   header buttons   getByRole('button', { name: 'Open Folder…' | 'Recent' | 'Export article…' |
+ *                    'Export all notes…' | 'Copy notes' }); Recent opens role=menu "Recent folders"
+ *                    with role=menuitem entries (name = folder base name + full path)
+ *   folder name      [data-testid="folder-name"]
+ *   store notice     role=alert with a "Dismiss" button (class .banner)
+ *   library list     getByRole('listbox', { name: 'Articles' }) → role=option rows
+ *                    ([data-article-id], aria-selected on the open one; name contains the title);
+ *                    filters: getByLabel('Filter by title' | 'Sort' | 'Topic')
+ *   problems         [data-testid="problems"] (<details>, summary "Problems (N)")
+ *   article          h1#article-title; link 'Open original'; body [data-testid="article-body"],
+ *                    every block element inside has data-start (offset in article.text)
+ *   highlights       mark[data-highlight-id] (also data-color, class hl-<colour>,
+ *                    title "<Colour> highlight[ with note]"); a highlight spanning several
+ *                    blocks has several marks with the same id
+ *   toolbar          [data-testid="selection-toolbar"] (role=toolbar "Highlight selection"),
+ *                    buttons 'Highlight yellow|green|blue|pink', 'Add note'
+ *   popover          [data-testid="highlight-popover"] (role=dialog): buttons 'Yellow'… with
+ *                    aria-pressed, textbox 'Note', buttons 'Save', 'Delete'
+ *   side panel       textbox 'Article note' (status "Saved" next to it);
+ *                    list items button[data-list-highlight-id]; orphans [data-testid="orphans"]
+ *                    ("Could not be placed (N)") with button[data-orphan-id]
+ *   toasts           role=status (info: "Highlight deleted", "Notes copied", "Saved to …"),
+ *                    role=alert (errors)
+ */
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Api } from '../../shared/api'
+import type { MenuCommand, GlossEvents } from '../../shared/menu'
+import type { HighlightColor, LibrarySummary } from '../../shared/model'
+import { AppHeader } from './components/app-header'
+import { Toasts, useToasts } from './components/toasts'
+import { copyText } from './components/clipboard'
+import { HighlightPopover } from './features/highlights/highlight-popover'
+import { HighlightsPanel } from './features/highlights/highlights-panel'
+import { LibraryPanel } from './features/library/library-panel'
+import { useLibrary } from './features/library/use-library'
+import { ReaderView } from './features/reader/reader-view'
+import { SelectionToolbar } from './features/reader/selection-toolbar'
+import { useArticle } from './features/reader/use-article'
+import { useBodySelection } from './features/reader/use-body-selection'
+
+export interface AppProps {
+  api: Api
+  /** Native menu bridge (desktop app only). */
+  events?: GlossEvents | null
+}
+
+interface PopoverState {
+  id: string
+  focusNote: boolean
+}
+
+const FLASH_MS = 1600
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+function findHighlightElement(root: ParentNode | null | undefined, id: string): HTMLElement | null {
+  if (!root) return null
+  for (const el of root.querySelectorAll<HTMLElement>('mark[data-highlight-id], [data-orphan-id]')) {
+    if (el.dataset.highlightId === id || el.dataset.orphanId === id) return el
+  }
+  return null
+}
+
+export function App({ api, events = null }: AppProps) {
+  const { toasts, show: toast, dismiss } = useToasts()
+  const reportError = useCallback((error: unknown) => toast(messageOf(error), 'error'), [toast])
+  const library = useLibrary(api, reportError)
+  const reader = useArticle(api, library.refresh)
+  const { summary } = library
+  const { article } = reader
+
+  const [starting, setStarting] = useState(true)
+  const [startError, setStartError] = useState<string | null>(null)
+  const [dismissedNotice, setDismissedNotice] = useState<string | null>(null)
+  const [popover, setPopover] = useState<PopoverState | null>(null)
+  const [flashId, setFlashId] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const toolbarRef = useRef<HTMLDivElement>(null)
+  const readerRef = useRef<HTMLElement>(null)
+  const appRef = useRef<HTMLDivElement>(null)
+  const { selection, clear: clearSelection } = useBodySelection(bodyRef, article?.text ?? null, toolbarRef)
+
+  const enterLibrary = useCallback(
+    async (next: LibrarySummary) => {
+      setPopover(null)
+      reader.close()
+      library.showLibrary(next)
+      if (next.lastArticleId) {
+        // The remembered article may have gone since; then simply start without one.
+        await reader.open(next.lastArticleId).catch(() => null)
+      }
+    },
+    [library.showLibrary, reader.close, reader.open]
+  )
+
+  useEffect(() => {
+    let live = true
+    ;(async () => {
+      try {
+        const current = await api['library.current']({})
+        const next = current ?? (await api['library.openSample']({}))
+        if (live) await enterLibrary(next)
+      } catch (error) {
+        if (live) setStartError(messageOf(error))
+      } finally {
+        if (live) setStarting(false)
+      }
+    })()
+    return () => {
+      live = false
+    }
+    // Start once per api; enterLibrary is stable.
+  }, [api, enterLibrary])
+
+  const openFolder = useCallback(async () => {
+    try {
+      const next = await api['library.chooseFolder']({})
+      if (next) {
+        setStartError(null)
+        await enterLibrary(next)
+      }
+    } catch (error) {
+      reportError(error)
+    }
+  }, [api, enterLibrary, reportError])
+
+  const openRecent = useCallback(
+    async (root: string) => {
+      try {
+        const next = await api['library.open']({ root })
+        setStartError(null)
+        await enterLibrary(next)
+      } catch (error) {
+        reportError(error)
+      }
+    },
+    [api, enterLibrary, reportError]
+  )
+
+  const loadRecent = useCallback(async () => (await api['library.recent']({})).folders, [api])
+
+  const openArticle = useCallback(
+    (articleId: string) => {
+      setPopover(null)
+      clearSelection()
+      reader.open(articleId).catch(reportError)
+    },
+    [reader.open, clearSelection, reportError]
+  )
+
+  // A newly opened article starts at its top.
+  useEffect(() => {
+    if (readerRef.current) readerRef.current.scrollTop = 0
+  }, [article?.id])
+
+  const articleRef = useRef(article)
+  articleRef.current = article
+
+  const exportArticle = useCallback(async () => {
+    const current = articleRef.current
+    if (!current) {
+      toast('Open an article to export its notes')
+      return
+    }
+    try {
+      const { path } = await api['export.save']({ scope: 'article', articleId: current.id })
+      if (path) toast(`Saved to ${path}`)
+    } catch (error) {
+      reportError(error)
+    }
+  }, [api, toast, reportError])
+
+  const exportCorpus = useCallback(async () => {
+    try {
+      const { path } = await api['export.save']({ scope: 'corpus' })
+      if (path) toast(`Saved to ${path}`)
+    } catch (error) {
+      reportError(error)
+    }
+  }, [api, toast, reportError])
+
+  const copyNotes = useCallback(async () => {
+    const current = articleRef.current
+    if (!current) {
+      toast('Open an article to copy its notes')
+      return
+    }
+    try {
+      const { markdown } = await api['export.markdown']({ scope: 'article', articleId: current.id })
+      await copyText(markdown)
+      toast('Notes copied')
+    } catch (error) {
+      reportError(error)
+    }
+  }, [api, toast, reportError])
+
+  // Native menu commands run the same code as the buttons.
+  const commands = useRef<(command: MenuCommand) => void>(() => undefined)
+  commands.current = (command) => {
+    switch (command.type) {
+      case 'open-folder':
+        return void openFolder()
+      case 'open-recent':
+        return void openRecent(command.root)
+      case 'export-article':
+        return void exportArticle()
+      case 'export-corpus':
+        return void exportCorpus()
+      case 'copy-article-notes':
+        return void copyNotes()
+    }
+  }
+  useEffect(() => {
+    if (!events) return
+    return events.onMenuCommand((command) => commands.current(command))
+  }, [events])
+
+  // Without a native menu (browser harness) the page handles the accelerators itself;
+  // with one, the menu does, and handling them here too would open two dialogs.
+  useEffect(() => {
+    if (events) return
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+      const key = event.key.toLowerCase()
+      if (key === 'o') {
+        event.preventDefault()
+        commands.current({ type: 'open-folder' })
+      } else if (key === 'e') {
+        event.preventDefault()
+        commands.current({ type: event.shiftKey ? 'export-corpus' : 'export-article' })
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [events])
+
+  // Escape dismisses the selection toolbar (the popover handles its own Escape).
+  useEffect(() => {
+    if (!selection) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') clearSelection()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [selection, clearSelection])
+
+  const createHighlight = async (color: HighlightColor, withNote: boolean) => {
+    if (!article || !selection || busy) return
+    setBusy(true)
+    try {
+      const h = await reader.createHighlight(article.id, selection.range.start, selection.range.end, color)
+      clearSelection()
+      if (withNote) setPopover({ id: h.id, focusNote: true })
+    } catch (error) {
+      reportError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const activateHighlight = useCallback((highlightId: string) => {
+    setPopover({ id: highlightId, focusNote: false })
+  }, [])
+
+  const openOrphan = useCallback((highlightId: string) => {
+    setPopover({ id: highlightId, focusNote: false })
+  }, [])
+
+  const jumpTo = useCallback((highlightId: string) => {
+    const el = findHighlightElement(bodyRef.current, highlightId)
+    if (!el) return
+    el.scrollIntoView?.({ block: 'center', behavior: 'smooth' })
+    el.focus({ preventScroll: true })
+    setFlashId(highlightId)
+  }, [])
+
+  useEffect(() => {
+    if (!flashId) return
+    const timer = setTimeout(() => setFlashId(null), FLASH_MS)
+    return () => clearTimeout(timer)
+  }, [flashId])
+
+  const popoverHighlight = popover ? article?.highlights.find((h) => h.id === popover.id) ?? null : null
+  const popoverId = popoverHighlight?.id ?? null
+  const popoverAnchor = useCallback(() => (popoverId ? findHighlightElement(appRef.current, popoverId) : null), [popoverId])
+
+  const closePopover = useCallback(
+    (reason: 'escape' | 'outside') => {
+      setPopover(null)
+      if (reason === 'escape') popoverAnchor()?.focus()
+    },
+    [popoverAnchor]
+  )
+
+  const notice = summary?.storeNotice && summary.storeNotice !== dismissedNotice ? summary.storeNotice : null
+
+  return (
+    <div className="app" ref={appRef}>
+      <AppHeader
+        summary={summary}
+        hasArticle={article !== null}
+        onOpenFolder={() => void openFolder()}
+        onOpenRecent={(root) => void openRecent(root)}
+        loadRecent={loadRecent}
+        onExportArticle={() => void exportArticle()}
+        onExportCorpus={() => void exportCorpus()}
+        onCopyNotes={() => void copyNotes()}
+      />
+      {notice && (
+        <div className="banner" role="alert">
+          <p>{notice}</p>
+          <button type="button" className="button" onClick={() => setDismissedNotice(notice)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <div className="workspace">
+        {summary ? (
+          <LibraryPanel
+            summary={summary}
+            list={library.list}
+            view={library.view}
+            onViewChange={library.setView}
+            currentId={article?.id ?? null}
+            onOpen={openArticle}
+            onOpenFolder={() => void openFolder()}
+          />
+        ) : (
+          <section className="library" aria-label="Library">
+            <p className="empty">{starting ? 'Opening library…' : 'No folder open.'}</p>
+          </section>
+        )}
+        <main className="reader" ref={readerRef}>
+          <section className="reader-inner" aria-label="Article" aria-busy={reader.loading}>
+            {article ? (
+              <ReaderView article={article} bodyRef={bodyRef} flashId={flashId} onActivateHighlight={activateHighlight} />
+            ) : startError ? (
+              <div className="placeholder">
+                <p>Gloss could not open a library: {startError}</p>
+                <button type="button" className="button" onClick={() => void openFolder()}>
+                  Open Folder…
+                </button>
+              </div>
+            ) : (
+              <div className="placeholder">
+                <p>
+                  {starting || reader.loading
+                    ? 'Opening…'
+                    : summary && summary.articleCount === 0
+                      ? 'This folder has no articles Gloss can read.'
+                      : 'Choose an article from the library.'}
+                </p>
+              </div>
+            )}
+            {article && selection && !popover && (
+              <SelectionToolbar
+                ref={toolbarRef}
+                box={selection.box}
+                busy={busy}
+                onHighlight={(color) => void createHighlight(color, false)}
+                onAddNote={() => void createHighlight('yellow', true)}
+              />
+            )}
+            {popoverHighlight && (
+              <HighlightPopover
+                key={popoverHighlight.id}
+                highlight={popoverHighlight}
+                anchor={popoverAnchor}
+                focusNote={popover?.focusNote ?? false}
+                onColor={(color) => reader.updateHighlight(popoverHighlight.id, { color }).catch(reportError)}
+                onSaveNote={(note) =>
+                  reader.updateHighlight(popoverHighlight.id, { note }).catch((error) => {
+                    reportError(error)
+                    throw error
+                  })
+                }
+                onDelete={() => {
+                  setPopover(null)
+                  reader
+                    .deleteHighlight(popoverHighlight)
+                    .then(() => toast('Highlight deleted'))
+                    .catch(reportError)
+                }}
+                onClose={closePopover}
+              />
+            )}
+          </section>
+        </main>
+        <HighlightsPanel
+          article={article}
+          onSaveNote={(articleId, note) =>
+            reader.saveNote(articleId, note).catch((error) => {
+              reportError(error)
+              throw error
+            })
+          }
+          onJump={jumpTo}
+          onOpenOrphan={openOrphan}
+        />
+      </div>
+      <Toasts toasts={toasts} onDismiss={dismiss} />
+    </div>
+  )
+}

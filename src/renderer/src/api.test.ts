@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest'
+import { fetchTransport, selectTransport, type GlossBridge } from './api'
+
+const jsonResponse = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+
+describe('fetchTransport', () => {
+  it('posts the input to /rpc/<method> with the token and returns the envelope', async () => {
+    const fetchImpl = vi.fn(async () => jsonResponse({ ok: true, value: { note: 'hi' } }))
+    const result = await fetchTransport('secret', fetchImpl)('article.setNote', { articleId: 'a', note: 'hi' })
+    expect(result).toEqual({ ok: true, value: { note: 'hi' } })
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/rpc/article.setNote')
+    expect(init.method).toBe('POST')
+    expect((init.headers as Record<string, string>)['x-gloss-token']).toBe('secret')
+    expect(JSON.parse(init.body as string)).toEqual({ articleId: 'a', note: 'hi' })
+  })
+
+  it('passes error envelopes through unchanged', async () => {
+    const envelope = { ok: false, error: { code: 'NOT_FOUND', message: 'article not found' } }
+    const result = await fetchTransport('t', async () => jsonResponse(envelope, 404))('article.get', { articleId: 'x' })
+    expect(result).toEqual(envelope)
+  })
+
+  it.each([
+    { name: 'a refused token', respond: async () => new Response('forbidden', { status: 403 }), message: /access token/ },
+    { name: 'a non-envelope body', respond: async () => jsonResponse({ hello: 1 }, 500), message: /500/ },
+    {
+      name: 'a network failure',
+      respond: async () => {
+        throw new TypeError('Failed to fetch')
+      },
+      message: /Cannot reach Gloss/
+    }
+  ])('turns $name into an UNAVAILABLE error', async ({ respond, message }) => {
+    const result = await fetchTransport('t', respond)('library.current', {})
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('UNAVAILABLE')
+      expect(result.error.message).toMatch(message)
+    }
+  })
+})
+
+describe('selectTransport', () => {
+  it('uses the preload bridge when window.gloss exists', async () => {
+    const bridge = { 'library.current': vi.fn(async () => ({ ok: true as const, value: null })) } as unknown as GlossBridge
+    const transport = selectTransport({ gloss: bridge, location: { search: '' } } as unknown as Window)
+    expect(await transport('library.current', {})).toEqual({ ok: true, value: null })
+    expect(bridge['library.current']).toHaveBeenCalledWith({})
+  })
+
+  it('falls back to fetch with the token from the page URL', async () => {
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(jsonResponse({ ok: true, value: null }))
+    try {
+      const transport = selectTransport({ location: { search: '?token=abc123' } } as unknown as Window)
+      await transport('library.current', {})
+      const init = fetchSpy.mock.calls[0][1] as RequestInit
+      expect((init.headers as Record<string, string>)['x-gloss-token']).toBe('abc123')
+    } finally {
+      fetchSpy.mockRestore()
+    }
+  })
+})

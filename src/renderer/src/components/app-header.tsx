@@ -1,0 +1,48 @@
+import type { LibrarySummary } from '../../../shared/model'
+import { RecentMenu } from './recent-menu'
+
+export interface AppHeaderProps {
+  summary: LibrarySummary | null
+  hasArticle: boolean
+  onOpenFolder: () => void
+  onOpenRecent: (root: string) => void
+  loadRecent: () => Promise<string[]>
+  onExportArticle: () => void
+  onExportCorpus: () => void
+  onCopyNotes: () => void
+}
+
+export function AppHeader(props: AppHeaderProps) {
+  const { summary, hasArticle } = props
+  return (
+    <header className="app-header">
+      <div className="brand" aria-hidden="true">
+        Gloss
+      </div>
+      <div className="folder" title={summary?.root}>
+        <span className="sr-only">Folder: </span>
+        <span className="folder-name" data-testid="folder-name">
+          {summary?.name ?? 'No folder open'}
+        </span>
+      </div>
+      <div className="header-actions">
+        <button type="button" className="button" onClick={props.onOpenFolder}>
+          Open Folder…
+        </button>
+        <RecentMenu loadRecent={props.loadRecent} onOpen={props.onOpenRecent} currentRoot={summary?.root ?? null} />
+      </div>
+      <div className="header-spacer" />
+      <div className="header-actions" role="group" aria-label="Export">
+        <button type="button" className="button" onClick={props.onExportArticle} disabled={!hasArticle}>
+          Export article…
+        </button>
+        <button type="button" className="button" onClick={props.onExportCorpus} disabled={!summary}>
+          Export all notes…
+        </button>
+        <button type="button" className="button" onClick={props.onCopyNotes} disabled={!hasArticle}>
+          Copy notes
+        </button>
+      </div>
+    </header>
+  )
+}

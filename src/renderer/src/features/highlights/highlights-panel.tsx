@@ -1,0 +1,75 @@
+// Right column: the article note, the highlights in reading order, and the ones whose
+// text could not be found any more (orphans), which are listed, never hidden.
+import type { Article, Highlight } from '../../../../shared/model'
+import { ArticleNote } from './article-note'
+import { colorName, truncate } from './colors'
+
+export interface HighlightsPanelProps {
+  article: Article | null
+  onSaveNote: (articleId: string, note: string) => Promise<void>
+  onJump: (highlightId: string) => void
+  onOpenOrphan: (highlightId: string, element: HTMLElement) => void
+}
+
+function HighlightSummary({ h }: { h: Highlight }) {
+  return (
+    <>
+      <span className={`dot dot-${h.color}`} aria-hidden="true" />
+      <span className="sr-only">{colorName(h.color)}: </span>
+      <span className="hl-item-body">
+        <q className="hl-item-quote">{truncate(h.quote.exact)}</q>
+        {h.note.trim() && <span className="hl-item-note">{truncate(h.note, 240)}</span>}
+      </span>
+    </>
+  )
+}
+
+export function HighlightsPanel({ article, onSaveNote, onJump, onOpenOrphan }: HighlightsPanelProps) {
+  if (!article) {
+    return (
+      <section className="side" aria-label="Highlights">
+        <p className="empty">Open an article to see its highlights and notes.</p>
+      </section>
+    )
+  }
+  const placed = article.highlights
+    .filter((h) => h.anchor !== null)
+    .sort((a, b) => a.anchor!.start - b.anchor!.start || a.anchor!.end - b.anchor!.end)
+  const orphans = article.highlights.filter((h) => h.anchor === null)
+  return (
+    <section className="side" aria-label="Highlights">
+      <ArticleNote key={article.id} articleId={article.id} note={article.note} onSave={onSaveNote} />
+      <h2 className="panel-title">
+        Highlights <span className="count">{placed.length}</span>
+      </h2>
+      {placed.length === 0 ? (
+        <p className="empty">Select text in the article to highlight it.</p>
+      ) : (
+        <ol className="hl-list">
+          {placed.map((h) => (
+            <li key={h.id}>
+              <button type="button" className="hl-item" data-list-highlight-id={h.id} onClick={() => onJump(h.id)}>
+                <HighlightSummary h={h} />
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      {orphans.length > 0 && (
+        <div className="orphans" data-testid="orphans">
+          <h3 className="panel-subtitle">Could not be placed ({orphans.length})</h3>
+          <p className="muted small">The text these were made on has changed. They are kept here with their quotes.</p>
+          <ul className="hl-list">
+            {orphans.map((h) => (
+              <li key={h.id}>
+                <button type="button" className="hl-item orphan" data-orphan-id={h.id} onClick={(e) => onOpenOrphan(h.id, e.currentTarget)}>
+                  <HighlightSummary h={h} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  )
+}

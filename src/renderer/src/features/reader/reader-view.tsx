@@ -1,0 +1,87 @@
+// Centre column: the article's header and its body (or its excerpt when the folder
+// holds only the metadata).
+import type { Ref } from 'react'
+import type { Article } from '../../../../shared/model'
+import { formatPublished } from '../../components/format-date'
+import { webUrl } from '../../components/safe-url'
+import { ArticleBody } from './article-body'
+
+export interface ReaderViewProps {
+  article: Article
+  bodyRef: Ref<HTMLDivElement>
+  flashId: string | null
+  onActivateHighlight: (highlightId: string, element: HTMLElement) => void
+}
+
+export function ReaderView({ article, bodyRef, flashId, onActivateHighlight }: ReaderViewProps) {
+  const date = formatPublished(article.published)
+  const original = webUrl(article.sourceUrl)
+  const hasBody = article.blocks.length > 0 && article.text.trim() !== ''
+  return (
+    <article className="reading" aria-labelledby="article-title">
+      <header className="article-header">
+        <h1 id="article-title" className="article-title">
+          {article.title}
+        </h1>
+        <p className="article-meta">
+          {article.source && <span className="meta-source">{article.source}</span>}
+          {date &&
+            (date.iso ? (
+              <time className="meta-date" dateTime={date.iso}>
+                {date.text}
+              </time>
+            ) : (
+              <span className="meta-date">{date.text}</span>
+            ))}
+          {article.author && <span className="meta-author">by {article.author}</span>}
+          {original && (
+            <a className="meta-link" href={original} target="_blank" rel="noopener noreferrer">
+              Open original
+            </a>
+          )}
+        </p>
+        {article.topics.length > 0 && (
+          <ul className="topics" aria-label="Topics">
+            {article.topics.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        )}
+        {article.encodingNote && (
+          <p className="encoding-note" role="note">
+            {article.encodingNote}
+          </p>
+        )}
+      </header>
+      {hasBody ? (
+        <ArticleBody
+          blocks={article.blocks}
+          highlights={article.highlights}
+          flashId={flashId}
+          onActivateHighlight={onActivateHighlight}
+          bodyRef={bodyRef}
+        />
+      ) : (
+        <div className="metadata-only">
+          {article.excerpt && <p className="excerpt">{article.excerpt}</p>}
+          <p className="muted">
+            {article.excerpt
+              ? 'Only this summary is in the folder; the full text is not.'
+              : 'This article has no text in the folder.'}
+          </p>
+        </div>
+      )}
+      {article.files.length > 0 && (
+        <footer className="article-files">
+          <span>{article.files.length > 1 ? 'Files' : 'File'}: </span>
+          {article.files.map((f, i) => (
+            <span key={f}>
+              {i > 0 && ', '}
+              <code>{f}</code>
+            </span>
+          ))}
+        </footer>
+      )}
+    </article>
+  )
+}

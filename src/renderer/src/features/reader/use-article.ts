@@ -1,0 +1,83 @@
+// The article being read and the highlight mutations on it. Mutations update the
+// local copy with what the main process returns (it is the source of truth for ids,
+// anchors and timestamps) and then tell the caller, which refreshes list counts.
+import { useCallback, useRef, useState } from 'react'
+import type { Api } from '../../../../shared/api'
+import type { Article, Highlight, HighlightColor } from '../../../../shared/model'
+
+export function useArticle(api: Api, onHighlightsChanged: () => void) {
+  const [article, setArticle] = useState<Article | null>(null)
+  const [loading, setLoading] = useState(false)
+  const request = useRef(0)
+  const changed = useRef(onHighlightsChanged)
+  changed.current = onHighlightsChanged
+
+  /** Resolves to the article, or null if another open() superseded this one. */
+  const open = useCallback(
+    async (articleId: string): Promise<Article | null> => {
+      const id = ++request.current
+      setLoading(true)
+      try {
+        const next = await api['article.get']({ articleId })
+        if (id !== request.current) return null
+        setArticle(next)
+        return next
+      } finally {
+        if (id === request.current) setLoading(false)
+      }
+    },
+    [api]
+  )
+
+  const close = useCallback(() => {
+    request.current++
+    setArticle(null)
+    setLoading(false)
+  }, [])
+
+  const replaceHighlight = (h: Highlight, remove = false) =>
+    setArticle((a) => {
+      if (!a || a.id !== h.articleId) return a
+      const rest = a.highlights.filter((x) => x.id !== h.id)
+      return { ...a, highlights: remove ? rest : [...rest, h] }
+    })
+
+  const createHighlight = useCallback(
+    async (articleId: string, start: number, end: number, color: HighlightColor): Promise<Highlight> => {
+      const h = await api['highlight.create']({ articleId, start, end, color })
+      replaceHighlight(h)
+      changed.current()
+      return h
+    },
+    [api]
+  )
+
+  const updateHighlight = useCallback(
+    async (highlightId: string, patch: { color?: HighlightColor; note?: string }): Promise<Highlight> => {
+      const h = await api['highlight.update']({ highlightId, ...patch })
+      // Keep the list order stable: replace in place rather than append.
+      setArticle((a) => (a && a.id === h.articleId ? { ...a, highlights: a.highlights.map((x) => (x.id === h.id ? h : x)) } : a))
+      return h
+    },
+    [api]
+  )
+
+  const deleteHighlight = useCallback(
+    async (highlight: Highlight): Promise<void> => {
+      await api['highlight.delete']({ highlightId: highlight.id })
+      replaceHighlight(highlight, true)
+      changed.current()
+    },
+    [api]
+  )
+
+  const saveNote = useCallback(
+    async (articleId: string, note: string): Promise<void> => {
+      const saved = await api['article.setNote']({ articleId, note })
+      setArticle((a) => (a && a.id === articleId ? { ...a, note: saved.note } : a))
+    },
+    [api]
+  )
+
+  return { article, loading, open, close, createHighlight, updateHighlight, deleteHighlight, saveNote }
+}

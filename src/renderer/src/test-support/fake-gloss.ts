@@ -1,0 +1,179 @@
+// An in-memory stand-in for the main process, speaking the real contract: every call
+// is checked against the contract's input schema and every answer against its output
+// schema, so a component test fails if the renderer and the contract drift apart.
+import type { Transport } from '../../../shared/api'
+import { contract, type Method } from '../../../shared/contract'
+import type { Article, ArticleSummary, Highlight, LibrarySummary } from '../../../shared/model'
+import type { Result } from '../../../shared/result'
+
+export interface FakeLibrary {
+  summary: LibrarySummary
+  articles: Article[]
+}
+
+export interface Call {
+  method: Method
+  input: unknown
+}
+
+type Handler = (input: never) => unknown
+
+class Failure extends Error {
+  constructor(
+    readonly code: 'BAD_INPUT' | 'NOT_FOUND' | 'INTERNAL' | 'UNAVAILABLE',
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+export class FakeGloss {
+  readonly calls: Call[] = []
+  current: FakeLibrary | null
+  /** What the folder picker returns: a root known to `libraries`, null (cancel) or an error. */
+  chooseFolderResult: string | null | Error = null
+  savePath: string | null = '/tmp/export/notes.md'
+  recent: string[] = []
+  private nextId = 1
+
+  constructor(
+    readonly libraries: Map<string, FakeLibrary>,
+    current: string | null,
+    readonly sampleRoot: string
+  ) {
+    this.current = current ? libraries.get(current)! : null
+  }
+
+  callsTo(method: Method): unknown[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.input)
+  }
+
+  private library(): FakeLibrary {
+    if (!this.current) throw new Failure('UNAVAILABLE', 'No library is open')
+    return this.current
+  }
+
+  private article(id: string): Article {
+    const found = this.library().articles.find((a) => a.id === id)
+    if (!found) throw new Failure('NOT_FOUND', 'article not found')
+    return found
+  }
+
+  private findHighlight(id: string): Highlight {
+    for (const a of this.library().articles) {
+      const h = a.highlights.find((x) => x.id === id)
+      if (h) return h
+    }
+    throw new Failure('NOT_FOUND', 'highlight not found')
+  }
+
+  private summaryOf(a: Article): ArticleSummary {
+    const { text: _t, blocks: _b, highlights, note: _n, ...rest } = a
+    return { ...rest, highlightCount: highlights.length }
+  }
+
+  private open(root: string): LibrarySummary {
+    const lib = this.libraries.get(root)
+    if (!lib) throw new Failure('NOT_FOUND', `folder not found: ${root}`)
+    this.current = lib
+    this.recent = [root, ...this.recent.filter((r) => r !== root)]
+    return lib.summary
+  }
+
+  private handlers: { [M in Method]: Handler } = {
+    'library.current': () => this.current?.summary ?? null,
+    'library.open': ({ root }: { root: string }) => this.open(root),
+    'library.chooseFolder': () => {
+      if (this.chooseFolderResult instanceof Error) throw new Failure('UNAVAILABLE', this.chooseFolderResult.message)
+      return this.chooseFolderResult === null ? null : this.open(this.chooseFolderResult)
+    },
+    'library.openSample': () => this.open(this.sampleRoot),
+    'library.recent': () => ({ folders: this.recent }),
+    'library.list': ({ sort, topic, query }: { sort: 'date' | 'title'; topic?: string; query?: string }) => {
+      let list = this.library().articles.map((a) => this.summaryOf(a))
+      if (topic) list = list.filter((a) => a.topics.includes(topic))
+      if (query) list = list.filter((a) => a.title.toLowerCase().includes(query.toLowerCase()))
+      // Newest first; undated or unparseable dates last.
+      const time = (a: ArticleSummary) => (a.published ? Date.parse(a.published) : NaN) || -Infinity
+      list.sort((a, b) => (sort === 'title' ? a.title.localeCompare(b.title) : time(b) - time(a)))
+      return { articles: list, total: list.length }
+    },
+    'article.get': ({ articleId }: { articleId: string }) => {
+      const a = this.article(articleId)
+      this.library().summary = { ...this.library().summary, lastArticleId: a.id }
+      return { ...a, highlightCount: a.highlights.length }
+    },
+    'article.setNote': ({ articleId, note }: { articleId: string; note: string }) => {
+      this.article(articleId).note = note
+      return { note }
+    },
+    'highlight.create': ({ articleId, start, end, color, note }: { articleId: string; start: number; end: number; color: Highlight['color']; note?: string }) => {
+      const a = this.article(articleId)
+      if (end > a.text.length) throw new Failure('BAD_INPUT', 'range outside the text')
+      const stamp = new Date(Date.UTC(2024, 5, 1, 0, 0, this.nextId)).toISOString()
+      const h: Highlight = {
+        id: `fake-${this.nextId++}`,
+        articleId,
+        color,
+        note: note ?? '',
+        quote: { type: 'TextQuoteSelector', exact: a.text.slice(start, end), prefix: a.text.slice(Math.max(0, start - 32), start), suffix: a.text.slice(end, end + 32) },
+        position: { type: 'TextPositionSelector', start, end },
+        createdAt: stamp,
+        updatedAt: stamp,
+        anchor: { start, end }
+      }
+      a.highlights.push(h)
+      return h
+    },
+    'highlight.update': ({ highlightId, color, note }: { highlightId: string; color?: Highlight['color']; note?: string }) => {
+      const h = this.findHighlight(highlightId)
+      if (color) h.color = color
+      if (note !== undefined) h.note = note
+      return { ...h }
+    },
+    'highlight.delete': ({ highlightId }: { highlightId: string }) => {
+      const h = this.findHighlight(highlightId)
+      const a = this.article(h.articleId)
+      a.highlights = a.highlights.filter((x) => x.id !== highlightId)
+      return { deleted: true }
+    },
+    'export.markdown': (scope: { scope: 'article'; articleId: string } | { scope: 'corpus' }) => {
+      const articles = scope.scope === 'article' ? [this.article(scope.articleId)] : this.library().articles
+      const markdown = articles
+        .map((a) => [`# ${a.title}`, ...a.highlights.map((h) => `> ${h.quote.exact}\n\n${h.note}`)].join('\n\n'))
+        .join('\n\n')
+      return { markdown, fileName: 'notes.md' }
+    },
+    'export.save': () => ({ path: this.savePath })
+  }
+
+  readonly transport: Transport = async (method, input): Promise<Result<unknown>> => {
+    this.calls.push({ method, input })
+    const spec = contract[method]
+    const parsed = spec.input.safeParse(input)
+    if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: parsed.error.message } }
+    try {
+      const value = this.handlers[method](parsed.data as never)
+      const checked = spec.output.safeParse(value)
+      if (!checked.success) throw new Error(`fake answered ${method} off-contract: ${checked.error.message}`)
+      return { ok: true, value: structuredClone(checked.data) }
+    } catch (error) {
+      if (error instanceof Failure) return { ok: false, error: { code: error.code, message: error.message } }
+      throw error
+    }
+  }
+}
+
+export function librarySummary(root: string, articles: readonly Article[], extra: Partial<LibrarySummary> = {}): LibrarySummary {
+  return {
+    root,
+    name: root.split('/').pop() || root,
+    articleCount: articles.length,
+    problems: [],
+    topics: [...new Set(articles.flatMap((a) => a.topics))].sort(),
+    lastArticleId: null,
+    isSample: false,
+    storeNotice: null,
+    ...extra
+  }
+}
