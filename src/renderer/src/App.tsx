@@ -156,6 +156,10 @@ export function App({ api, events = null }: AppProps) {
     [reader.open, clearSelection, reportError]
   )
 
+  useEffect(() => {
+    document.title = article ? `${article.title} — Gloss` : summary ? `${summary.name} — Gloss` : 'Gloss'
+  }, [article?.title, summary?.name])
+
   // A newly opened article starts at its top.
   useEffect(() => {
     if (readerRef.current) readerRef.current.scrollTop = 0

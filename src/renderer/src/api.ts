@@ -2,11 +2,11 @@
 // otherwise fetch against the loopback browser harness. Nothing else in the renderer
 // knows (or needs to know) which one is in use.
 import { createApi, type Api, type Transport } from '../../shared/api'
-import type { Method } from '../../shared/contract'
+import type { GlossBridge } from '../../shared/channels'
 import type { GlossEvents } from '../../shared/menu'
 import type { Result } from '../../shared/result'
 
-export type GlossBridge = Record<Method, (input: unknown) => Promise<Result<unknown>>>
+export type { GlossBridge }
 
 declare global {
   interface Window {

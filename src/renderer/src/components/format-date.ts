@@ -7,6 +7,18 @@ export interface DisplayDate {
   iso: string | null
 }
 
+// A library lists thousands of dates; building a formatter per row is the slow part.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${timeZone ?? ''}`
+  let format = formatters.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone })
+    formatters.set(key, format)
+  }
+  return format
+}
+
 export interface DateFormatOptions {
   /** Defaults to the user's locale and timezone. */
   locale?: string
@@ -21,11 +33,6 @@ export function formatPublished(value: string | null | undefined, options: DateF
   const dateOnly = DATE_ONLY.test(trimmed)
   const time = Date.parse(dateOnly ? `${trimmed}T00:00:00Z` : trimmed)
   if (Number.isNaN(time)) return { text: value, iso: null }
-  const format = new Intl.DateTimeFormat(options.locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: dateOnly ? 'UTC' : options.timeZone
-  })
+  const format = formatter(options.locale, dateOnly ? 'UTC' : options.timeZone)
   return { text: format.format(new Date(time)), iso: trimmed }
 }

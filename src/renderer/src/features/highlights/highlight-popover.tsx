@@ -69,8 +69,8 @@ export function HighlightPopover({ highlight, anchor, focusNote, onColor, onSave
     }
   }, [anchor, highlight])
 
-  useEffect(() => {
-    if (focusNote) noteRef.current?.focus()
+  useLayoutEffect(() => {
+    if (focusNote) noteRef.current?.focus({ preventScroll: true })
     else ref.current?.querySelector<HTMLElement>('button[aria-pressed="true"]')?.focus()
   }, [highlight.id, focusNote])
 
@@ -112,7 +112,8 @@ export function HighlightPopover({ highlight, anchor, focusNote, onColor, onSave
       aria-label={highlightLabel(highlight.color, highlight.note)}
       data-testid="highlight-popover"
       data-highlight-id={highlight.id}
-      style={position ? { top: position.top, left: position.left } : { visibility: 'hidden', top: 0, left: 0 }}
+      // Until measured it is transparent, not hidden: hidden elements cannot take focus.
+      style={position ? { top: position.top, left: position.left } : { opacity: 0, top: 0, left: 0 }}
     >
       <div className="popover-colors" role="group" aria-label="Colour">
         {COLORS.map((color) => (

@@ -1,6 +1,6 @@
 // Left column: filters and the article list. The list is a listbox: arrow keys move,
 // Enter opens, and the open article is the selected option.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleList, ArticleSummary, LibrarySummary } from '../../../../shared/model'
 import { formatPublished } from '../../components/format-date'
 import { ProblemsPanel } from './problems-panel'
@@ -18,7 +18,7 @@ export interface LibraryPanelProps {
 
 const TEXT_FILTER_DELAY_MS = 200
 
-function ArticleRow({ article }: { article: ArticleSummary }) {
+const ArticleRow = memo(function ArticleRow({ article }: { article: ArticleSummary }) {
   const date = formatPublished(article.published)
   return (
     <>
@@ -42,7 +42,7 @@ function ArticleRow({ article }: { article: ArticleSummary }) {
       )}
     </>
   )
-}
+})
 
 export function LibraryPanel({ summary, list, view, onViewChange, currentId, onOpen, onOpenFolder }: LibraryPanelProps) {
   const ids = { sort: useId(), topic: useId(), text: useId() }

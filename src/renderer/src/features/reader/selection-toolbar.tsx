@@ -40,7 +40,7 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
       role="toolbar"
       aria-label="Highlight selection"
       data-testid="selection-toolbar"
-      style={position ? { top: position.top, left: position.left } : { visibility: 'hidden', top: 0, left: 0 }}
+      style={position ? { top: position.top, left: position.left } : { opacity: 0, top: 0, left: 0 }}
       onMouseDown={(e) => e.preventDefault()}
     >
       {COLORS.map((color) => (
