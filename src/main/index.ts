@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, Menu, session, type IpcMainInvokeEvent } fr
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { MENU_CHANNEL } from '../shared/channels'
+import { MENU_CHANNEL, type MethodName } from '../shared/channels'
 import type { MenuCommand } from '../shared/menu'
 import { appMenuTemplate } from './app-menu'
 import { startGloss, type Gloss } from './gloss'
@@ -26,6 +26,9 @@ const location = appLocation(devServerUrl, pathToFileURL(indexFile).href)
 // --data-dir keeps a test or portable instance apart from the everyday one.
 const dataDir = dataDirFrom(process.argv, process.env)
 app.setPath('userData', dataDir)
+
+// Calls after which Open Recent may have changed.
+const OPENS_FOLDER = new Set<MethodName>(['library.open', 'library.chooseFolder', 'library.openSample'])
 
 let mainWindow: BrowserWindow | null = null
 let gloss: Gloss | null = null
@@ -87,7 +90,7 @@ async function start(): Promise<void> {
   bindContract(core, {
     isTrusted,
     afterCall: (method, result) => {
-      if (result.ok && method.startsWith('library.')) void refreshMenu()
+      if (result.ok && OPENS_FOLDER.has(method)) void refreshMenu()
     }
   })
   await refreshMenu()

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import http from 'node:http'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -134,12 +135,25 @@ describe('browser harness', () => {
     ['a rebound DNS name', (port: number) => `evil.example:${port}`],
     ['another port', (port: number) => `127.0.0.1:${port + 1}`],
     ['no port', () => '127.0.0.1'],
-    ['an empty host', () => '']
+    ['a lookalike', (port: number) => `127.0.0.1:${port}.evil.example`]
   ])('refuses a foreign Host header (%s) for pages and calls', async (_name, host) => {
     const page = await request(harness.port, { path: '/', headers: { host: host(harness.port) } })
     expect(page.status).toBe(403)
     const call = await rpc('library.current', {}, { host: host(harness.port) })
     expect(call.status).toBe(403)
+  })
+
+  it('refuses a request without a Host header', async () => {
+    // HTTP/1.0 may omit Host (Node's client always sends one, so use a raw socket).
+    const head = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(harness.port, '127.0.0.1', () => socket.end('GET / HTTP/1.0\r\n\r\n'))
+      let data = ''
+      socket.on('data', (chunk) => (data += chunk))
+      socket.on('end', () => resolve(data))
+      socket.on('error', reject)
+    })
+    expect(head).toMatch(/^HTTP\/1\.[01] 403/)
+    expect(head).not.toContain('<title>Gloss</title>')
   })
 
   it('accepts localhost:<port> as well as 127.0.0.1:<port>', async () => {

@@ -180,7 +180,7 @@ async function handleRpc(req: IncomingMessage, res: ServerResponse, rawMethod: s
     return sendJson(res, 403, fail('BAD_INPUT', 'Forbidden origin'))
   }
   if (!tokenMatches(req.headers[TOKEN_HEADER], context.token)) {
-    return sendJson(res, 403, fail('BAD_INPUT', `Missing or wrong ${TOKEN_HEADER}`))
+    return sendJson(res, 403, fail('BAD_INPUT', 'This page lacks the access token: open the URL the harness printed (it ends in ?token=…)'))
   }
   let method: string
   try {

@@ -1,7 +1,8 @@
 // BrowserWindow options as plain data, so the security-relevant settings are tested
 // without the Electron binary. window.ts passes this object to new BrowserWindow(),
 // where TypeScript checks it against Electron's own option type.
-export const WINDOW_BACKGROUND = '#f7f5f0'
+// The renderer's chrome colour (--chrome in styles.css), so the first frame matches.
+export const WINDOW_BACKGROUND = '#f4f1eb'
 
 export function windowOptions(preloadPath: string) {
   return {

@@ -48,5 +48,5 @@ export type Output<M extends Method> = z.output<Contract[M]['output']>
 
 export const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(contract, name)
 
-/** IPC channel for a method; one channel per method keeps the trusted-sender check simple. */
-export const channelFor = (method: Method): string => `gloss:${method}`
+// Channel names live in the zod-free channels.ts, which the sandboxed preload bundles.
+export { channelFor } from './channels'

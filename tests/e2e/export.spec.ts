@@ -4,14 +4,23 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { expect, test } from './fixtures'
 import { highlight, markById, openArticle, popover, sidePanel } from './helpers'
 
-const NOTE = 'A *note* with # hash, [brackets], `code` and a > sign'
-/** The plain text of each paragraph as a Markdown parser reads it. */
-function paragraphTexts(markdown: string): string[] {
+// Notes are the user's own Markdown and are exported as written; quotes are article
+// text and must come back from a Markdown parser exactly as they were.
+const NOTE = 'A *note* with a [link](https://example.org/ref) and `code`'
+const SPECIAL_QUOTE = 'rose 5 *per cent* since [note 2] on #budget_2024 <b>'
+
+test.use({
+  extraFiles: {
+    'prices.md': '# Prices and Symbols\n\nPrices rose 5 \\*per cent\\* since \\[note 2\\] on #budget\\_2024 \\<b> says the report.\n'
+  }
+})
+/** The plain text of each blockquote as a Markdown parser reads it. */
+function blockquoteTexts(markdown: string): string[] {
   type Node = { type: string; value?: string; children?: Node[] }
   const text = (node: Node): string =>
-    node.type === 'text' || node.type === 'inlineCode' ? (node.value ?? '') : node.type === 'break' ? '\n' : (node.children ?? []).map(text).join('')
+    node.type === 'text' || node.type === 'inlineCode' || node.type === 'html' ? (node.value ?? '') : node.type === 'break' ? '\n' : (node.children ?? []).map(text).join('')
   const out: string[] = []
-  const walk = (node: Node) => (node.type === 'paragraph' ? out.push(text(node)) : (node.children ?? []).forEach(walk))
+  const walk = (node: Node) => (node.type === 'blockquote' ? out.push(text(node)) : (node.children ?? []).forEach(walk))
   walk(fromMarkdown(markdown) as Node)
   return out
 }
@@ -51,8 +60,8 @@ test('exports one article and the whole folder as Markdown, and copies notes to 
   expect(towns).toBeGreaterThan(0)
   expect(ferryQuote).toBeGreaterThan(towns)
   expect(markdown.match(/\^hl-[\w-]+/g)).toHaveLength(2)
-  // The note's Markdown characters survive a Markdown parser as the text the user wrote.
-  expect(paragraphTexts(markdown).some((p) => p.includes(NOTE))).toBe(true)
+  expect(markdown).toContain(NOTE)
+  expect(blockquoteTexts(markdown)).toEqual(['Three harbour towns', 'the last ferry leaves the pier'])
 
   // Exporting again never overwrites the first file.
   await app.getByRole('button', { name: 'Export article…' }).click()
@@ -75,4 +84,14 @@ test('exports one article and the whole folder as Markdown, and copies notes to 
   await expect(app.getByRole('status').filter({ hasText: 'Notes copied' })).toBeVisible()
   const copied = await app.evaluate(() => navigator.clipboard.readText())
   expect(withoutExportedLine(copied)).toBe(withoutExportedLine(markdown))
+})
+
+test('a quote full of Markdown characters comes back from a Markdown parser as it was', async ({ app, gloss }) => {
+  await openArticle(app, 'Prices and Symbols')
+  await highlight(app, SPECIAL_QUOTE, 'yellow')
+  await app.getByRole('button', { name: 'Export article…' }).click()
+  await expect.poll(() => gloss.exports()).toHaveLength(1)
+  const [file] = await gloss.exports()
+  const markdown = await gloss.readExport(file)
+  expect(blockquoteTexts(markdown)).toEqual([SPECIAL_QUOTE])
 })

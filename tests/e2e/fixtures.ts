@@ -3,7 +3,7 @@
 // built renderer, and a page opened at the harness URL. Page errors, CSP violations
 // and browser dialogs fail the test: the app must run clean.
 import { test as base, expect, type Page } from '@playwright/test'
-import { readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildTestCorpus, makeTempDir, removeDir, writeCorpus, type TestCorpus } from '../fixtures/corpus-builder'
 import { startHarness, type Harness } from '../../src/main/web'
@@ -30,7 +30,10 @@ export const test = base.extend<GlossOptions & { gloss: GlossFixture; app: Page 
   extraFiles: [{}, { option: true }],
 
   gloss: async ({ extraFiles }, use) => {
-    const corpusDir = await makeTempDir('gloss-e2e-corpus-')
+    // The folder's name shows in the header (and in the README screenshot).
+    const corpusParent = await makeTempDir('gloss-e2e-corpus-')
+    const corpusDir = path.join(corpusParent, 'Clippings')
+    await mkdir(corpusDir)
     const dataDir = await makeTempDir('gloss-e2e-data-')
     const corpus = await buildTestCorpus(corpusDir)
     await writeCorpus(corpusDir, extraFiles)
@@ -54,7 +57,7 @@ export const test = base.extend<GlossOptions & { gloss: GlossFixture; app: Page 
       await use(fixture)
     } finally {
       await harness.close()
-      await removeDir(corpusDir)
+      await removeDir(corpusParent)
       await removeDir(dataDir)
     }
   },

@@ -94,7 +94,8 @@ test('the side panel lists highlights in reading order and clicking one scrolls 
   const middle = await highlight(app, 'past mill number 30,', 'blue')
   expect(await panelQuotes(app)).toEqual(['Paragraph 1 of the long read', 'past mill number 30,', 'names the estuary'])
 
-  // The first highlight is in view now; the last one is far below.
+  // Back to the top: the first highlight is in view, the last one far below.
+  await app.locator('main.reader').evaluate((reader) => reader.scrollTo({ top: 0 }))
   await expect(markById(app, first)).toBeInViewport()
   await expect(markById(app, last)).not.toBeInViewport()
   await listItemById(app, last).click()
