@@ -12,16 +12,19 @@ import { highlight, library, markById, marks, openArticle, sidePanel } from './h
 
 const appRoot = path.resolve('.')
 
-/** The Electron executable, or why there is none. */
+/** The Electron executable, or why the desktop app cannot run here. */
 function electronBinary(): { path: string } | { reason: string } {
+  let binary: unknown
   try {
-    const binary = createRequire(import.meta.url)('electron') as unknown
-    if (typeof binary !== 'string') return { reason: 'require("electron") did not return a path' }
-    if (!existsSync(binary)) return { reason: `${binary} does not exist` }
-    return { path: binary }
+    binary = createRequire(import.meta.url)('electron')
   } catch (error) {
-    return { reason: (error instanceof Error ? error.message : String(error)).split('\n')[0] }
+    return { reason: `Electron binary not installed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` }
   }
+  if (typeof binary !== 'string' || !existsSync(binary)) return { reason: `Electron binary not installed: ${String(binary)} does not exist` }
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return { reason: 'Electron cannot open a window: no display (DISPLAY/WAYLAND_DISPLAY unset; run under xvfb-run)' }
+  }
+  return { path: binary }
 }
 
 async function launch(executablePath: string, corpus: string, dataDir: string): Promise<ElectronApplication> {
@@ -37,9 +40,8 @@ async function launch(executablePath: string, corpus: string, dataDir: string): 
 test('desktop app: open a folder, highlight, and find it again after a restart', async () => {
   const binary = electronBinary()
   if (!('path' in binary)) {
-    const reason = `Electron binary not installed: ${binary.reason}`
-    console.log(`[electron] SKIPPED: ${reason}`)
-    test.skip(true, reason)
+    console.log(`[electron] SKIPPED: ${binary.reason}`)
+    test.skip(true, binary.reason)
     return
   }
   if (!existsSync(path.join(appRoot, 'out', 'main', 'index.js'))) throw new Error('out/main is missing: run `npm run build` first')

@@ -1,0 +1,345 @@
+// The desktop app's main process (src/main/index.ts) against a recording stand-in for
+// Electron's API, since Electron's binary cannot run here. The real Gloss core runs
+// underneath on temp folders: what is checked is the wiring — the window's settings,
+// the IPC binding and its sender check, the menu, dialogs, security hooks, second
+// instance and the flush on quit. tests/e2e/electron.spec.ts covers the real binary.
+import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { channelFor, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
+import { writeCorpus } from '../fixtures/corpus-builder'
+
+type Listener = (...args: any[]) => any
+
+const electron = vi.hoisted(() => {
+  class Emitter {
+    listeners = new Map<string, Listener[]>()
+    on(name: string, fn: Listener) {
+      this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn])
+      return this
+    }
+    once(name: string, fn: Listener) {
+      return this.on(name, fn)
+    }
+    emit(name: string, ...args: unknown[]) {
+      for (const fn of this.listeners.get(name) ?? []) fn(...args)
+    }
+  }
+  const state = {
+    userData: '',
+    documents: '',
+    appRoot: '',
+    quitRequests: 0,
+    quits: 0,
+    errorBoxes: [] as string[],
+    opened: [] as string[],
+    openDialogResult: null as string | null,
+    saveDialogResult: null as string | null,
+    saveDialogOptions: [] as any[],
+    openDialogOptions: [] as any[],
+    menus: [] as any[],
+    windows: [] as any[],
+    handlers: new Map<string, Listener>(),
+    permissionRequest: null as Listener | null,
+    permissionCheck: null as Listener | null,
+    beforeRequest: null as Listener | null,
+    headersReceived: null as Listener | null
+  }
+  class WebContents extends Emitter {
+    mainFrame = { processId: 7, routingId: 1, url: 'about:blank' }
+    sent: Array<[string, unknown]> = []
+    windowOpenHandler: Listener | null = null
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload])
+    }
+    setWindowOpenHandler(handler: Listener) {
+      this.windowOpenHandler = handler
+    }
+  }
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    setPath: (name: string, value: string) => {
+      if (name === 'userData') state.userData = value
+    },
+    getPath: (name: string) => (name === 'documents' ? state.documents : state.userData),
+    getAppPath: () => state.appRoot,
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    quit: () => {
+      state.quitRequests++
+      let prevented = false
+      app.emit('before-quit', { preventDefault: () => (prevented = true) })
+      if (!prevented) state.quits++
+    },
+    exit: (code: number) => {
+      throw new Error(`app.exit(${code})`)
+    }
+  })
+  class BrowserWindow extends Emitter {
+    webContents = new WebContents()
+    shown = false
+    focused = 0
+    loaded: string | null = null
+    constructor(readonly options: any) {
+      super()
+      state.windows.push(this)
+      app.emit('web-contents-created', {}, this.webContents)
+    }
+    async loadFile(file: string) {
+      this.loaded = file
+      this.webContents.mainFrame.url = pathToFileURL(file).href
+    }
+    async loadURL(url: string) {
+      this.loaded = url
+      this.webContents.mainFrame.url = url
+    }
+    show() {
+      this.shown = true
+    }
+    focus() {
+      this.focused++
+    }
+    isDestroyed() {
+      return false
+    }
+    isMinimized() {
+      return false
+    }
+    restore() {}
+    static getFocusedWindow() {
+      return null
+    }
+    static getAllWindows() {
+      return state.windows
+    }
+  }
+  return {
+    state,
+    module: {
+      app,
+      BrowserWindow,
+      Menu: { buildFromTemplate: (template: any[]) => template, setApplicationMenu: (menu: any) => state.menus.push(menu) },
+      dialog: {
+        showOpenDialog: async (_window: unknown, options: any) => {
+          state.openDialogOptions.push(options)
+          return state.openDialogResult ? { canceled: false, filePaths: [state.openDialogResult] } : { canceled: true, filePaths: [] }
+        },
+        showSaveDialog: async (_window: unknown, options: any) => {
+          state.saveDialogOptions.push(options)
+          return state.saveDialogResult ? { canceled: false, filePath: state.saveDialogResult } : { canceled: true, filePath: '' }
+        },
+        showErrorBox: (title: string, content: string) => state.errorBoxes.push(`${title}: ${content}`)
+      },
+      ipcMain: {
+        handle: (channel: string, fn: Listener) => state.handlers.set(channel, fn),
+        removeHandler: (channel: string) => state.handlers.delete(channel)
+      },
+      session: {
+        defaultSession: {
+          setPermissionRequestHandler: (fn: Listener) => (state.permissionRequest = fn),
+          setPermissionCheckHandler: (fn: Listener) => (state.permissionCheck = fn),
+          webRequest: {
+            onBeforeRequest: (fn: Listener) => (state.beforeRequest = fn),
+            onHeadersReceived: (fn: Listener) => (state.headersReceived = fn)
+          }
+        }
+      },
+      shell: { openExternal: async (url: string) => void state.opened.push(url) }
+    }
+  }
+})
+
+vi.mock('electron', () => ({ ...electron.module, default: electron.module }))
+
+const { state } = electron
+const temp: string[] = []
+let corpus: string
+let otherCorpus: string
+let dataDir: string
+const savedArgv = process.argv
+
+const window = () => state.windows[0]
+const mainFrame = () => window().webContents.mainFrame
+const call = (method: string, input: unknown, senderFrame: unknown = mainFrame()) => {
+  const handler = state.handlers.get(channelFor(method as (typeof METHOD_NAMES)[number]))
+  if (!handler) throw new Error(`no handler for ${method}`)
+  return handler({ senderFrame }, input)
+}
+const menuItem = (label: string) => {
+  const file = state.menus.at(-1).find((m: any) => m.label === 'File')
+  return file.submenu.find((item: any) => item.label === label)
+}
+
+beforeAll(async () => {
+  const make = async (name: string) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), `gloss-electron-main-${name}-`))
+    temp.push(dir)
+    return dir
+  }
+  corpus = await make('corpus')
+  otherCorpus = await make('other')
+  dataDir = await make('data')
+  state.documents = await make('documents')
+  state.appRoot = path.resolve('.')
+  await writeCorpus(corpus, {
+    'tide.md': '---\ntitle: Tide Tables\ndate: 2024-01-02\n---\n\nThe tide turns twice a day, and the tables say when.\n'
+  })
+  await writeCorpus(otherCorpus, { 'moss.md': '# Moss\n\nMoss grows where the sun does not reach.\n' })
+  // As if launched as `gloss <folder> --data-dir <dir>` (packaged: argv[0] is the app).
+  process.argv = ['/opt/Gloss/gloss', corpus, '--data-dir', dataDir]
+  await import('../../src/main/index')
+  await vi.waitFor(() => expect(state.windows).toHaveLength(1), { timeout: 10_000 })
+})
+
+afterAll(async () => {
+  process.argv = savedArgv
+  for (const dir of temp) await rm(dir, { recursive: true, force: true })
+})
+
+describe('desktop main process (Electron stand-in)', () => {
+  it('keeps its data in --data-dir and opens the folder from the command line', async () => {
+    expect(state.userData).toBe(dataDir)
+    const result = await call('library.current', {})
+    expect(result).toMatchObject({ ok: true, value: { root: await realpath(corpus), articleCount: 1 } })
+    expect(state.errorBoxes).toEqual([])
+  })
+
+  it('opens one sandboxed window on the built page, shown once ready', () => {
+    const options = window().options
+    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false })
+    expect(options.webPreferences.preload).toBe(path.resolve('src', 'preload', 'index.cjs'))
+    expect(window().loaded).toBe(path.resolve('src', 'renderer', 'index.html'))
+    expect(options.show).toBe(false)
+    expect(window().shown).toBe(false)
+    window().emit('ready-to-show')
+    expect(window().shown).toBe(true)
+  })
+
+  it('answers every contract method over IPC, for the app page in the main frame only', async () => {
+    expect([...state.handlers.keys()].sort()).toEqual(METHOD_NAMES.map(channelFor).sort())
+    const list = await call('library.list', { sort: 'title' })
+    expect(list.value.articles.map((a: { title: string }) => a.title)).toEqual(['Tide Tables'])
+    expect(await call('library.list', { sort: 'sideways' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    const untrusted = [
+      { ...mainFrame(), routingId: 99 },
+      { ...mainFrame(), url: 'https://example.org/' },
+      null
+    ]
+    for (const frame of untrusted) {
+      expect(await call('library.current', {}, frame)).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: 'untrusted sender' } })
+    }
+  })
+
+  it('sends menu commands to the page and lists recent folders under Open Recent', async () => {
+    for (const [label, command] of [
+      ['Open Folder…', { type: 'open-folder' }],
+      ['Export Article Notes…', { type: 'export-article' }],
+      ['Export All Notes…', { type: 'export-corpus' }],
+      ['Copy Article Notes', { type: 'copy-article-notes' }]
+    ] as const) {
+      menuItem(label).click()
+      expect(window().webContents.sent.at(-1)).toEqual([MENU_CHANNEL, command])
+    }
+    expect(await call('library.open', { root: otherCorpus })).toMatchObject({ ok: true })
+    await vi.waitFor(() => {
+      const recent = menuItem('Open Recent').submenu.map((item: any) => item.label)
+      expect(recent).toContain(otherCorpus)
+    })
+    menuItem('Open Recent').submenu.find((item: any) => item.label === corpus).click()
+    expect(window().webContents.sent.at(-1)).toEqual([MENU_CHANNEL, { type: 'open-recent', root: corpus }])
+  })
+
+  it('picks folders and save locations with native dialogs', async () => {
+    state.openDialogResult = corpus
+    const chosen = await call('library.chooseFolder', {})
+    expect(chosen).toMatchObject({ ok: true, value: { root: await realpath(corpus) } })
+    expect(state.openDialogOptions.at(-1).properties).toEqual(['openDirectory'])
+    state.openDialogResult = null
+    expect(await call('library.chooseFolder', {})).toEqual({ ok: true, value: null })
+
+    const target = path.join(state.documents, 'tide-notes.md')
+    state.saveDialogResult = target
+    const saved = await call('export.save', { scope: 'corpus' })
+    expect(saved).toEqual({ ok: true, value: { path: target } })
+    const options = state.saveDialogOptions.at(-1)
+    expect(path.dirname(options.defaultPath)).toBe(state.documents)
+    expect(options.defaultPath).toMatch(/\.md$/)
+    expect(options.filters).toEqual([{ name: 'Markdown', extensions: ['md'] }])
+    expect(await readFile(target, 'utf8')).toMatch(/^---\n/)
+  })
+
+  it('denies permissions except writing to the clipboard, and loads nothing remote', () => {
+    const decide = (permission: string) => {
+      let granted: boolean | undefined
+      state.permissionRequest!({}, permission, (value: boolean) => (granted = value))
+      return granted
+    }
+    expect(decide('clipboard-sanitized-write')).toBe(true)
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) expect(decide(permission)).toBe(false)
+    expect(state.permissionCheck!({}, 'media')).toBe(false)
+
+    const cancel = (url: string) => {
+      let answer: { cancel: boolean } | undefined
+      state.beforeRequest!({ url }, (value: { cancel: boolean }) => (answer = value))
+      return answer?.cancel
+    }
+    expect(cancel(mainFrame().url)).toBe(false)
+    expect(cancel('https://images.example.org/tracker.png')).toBe(true)
+    let headers: any
+    state.headersReceived!({ responseHeaders: { a: ['b'] } }, (value: any) => (headers = value.responseHeaders))
+    expect(headers['Content-Security-Policy'][0]).toMatch(/^default-src 'none'/)
+  })
+
+  it('never navigates away: web links go to the system browser, everything else nowhere', () => {
+    const contents = window().webContents
+    const navigate = (url: string) => {
+      let prevented = false
+      contents.emit('will-navigate', { url, isSameDocument: false, preventDefault: () => (prevented = true) })
+      return prevented
+    }
+    state.opened.length = 0
+    expect(navigate('https://example.org/story')).toBe(true)
+    expect(navigate('javascript:alert(1)')).toBe(true)
+    expect(navigate('file:///etc/passwd')).toBe(true)
+    expect(contents.windowOpenHandler!({ url: 'http://example.org/a' })).toEqual({ action: 'deny' })
+    expect(contents.windowOpenHandler!({ url: 'smb://server/share' })).toEqual({ action: 'deny' })
+    expect(state.opened).toEqual(['https://example.org/story', 'http://example.org/a'])
+  })
+
+  it('a second launch with a folder focuses the window and opens that folder', async () => {
+    const focused = window().focused
+    window().webContents.sent.length = 0
+    electron.module.app.emit('second-instance', {}, ['/opt/Gloss/gloss', otherCorpus, '--some-chromium-switch'], os.tmpdir())
+    await vi.waitFor(() => expect(window().webContents.sent).toEqual([[MENU_CHANNEL, { type: 'open-recent', root: otherCorpus }]]))
+    expect(window().focused).toBe(focused + 1)
+    electron.module.app.emit('second-instance', {}, ['/opt/Gloss/gloss', path.join(otherCorpus, 'moss.md')], os.tmpdir())
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(window().webContents.sent).toHaveLength(1)
+  })
+
+  it('holds the quit until the data is flushed, then quits', async () => {
+    const title = 'Saved before quitting'
+    expect(await call('article.setNote', { articleId: (await call('library.list', {})).value.articles[0].id, note: title })).toMatchObject({ ok: true })
+    electron.module.app.quit()
+    expect(state.quits).toBe(0)
+    await vi.waitFor(() => expect(state.quits).toBe(1))
+    expect(state.quitRequests).toBe(2)
+    // The note is on disk: a fresh core on the same data folder reads it back.
+    const { startGloss } = await import('../../src/main/gloss')
+    const again = await startGloss({
+      dataDir,
+      sampleRoot: path.resolve('resources/sample-corpus'),
+      initialFolder: corpus,
+      dialogs: { chooseFolder: async () => null, chooseSavePath: async () => null }
+    })
+    try {
+      const list = (await again.dispatch('library.list', {})) as any
+      const article = (await again.dispatch('article.get', { articleId: list.value.articles[0].id })) as any
+      expect(article.value.note).toBe(title)
+    } finally {
+      await again.close()
+    }
+  })
+})
