@@ -51,7 +51,7 @@ export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id:
     <div key={t.id} className={`toast toast-${t.kind}`}>
       <span className="toast-message">{t.message}</span>
       <button type="button" className="toast-close" aria-label="Dismiss message" onClick={() => onDismiss(t.id)}>
-        ×
+        <span aria-hidden="true">×</span>
       </button>
     </div>
   )

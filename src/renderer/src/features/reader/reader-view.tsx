@@ -1,10 +1,11 @@
 // Centre column: the article's header and its body (or its excerpt when the folder
 // holds only the metadata).
-import type { Ref } from 'react'
+import { useMemo, type Ref } from 'react'
 import type { Article } from '../../../../shared/model'
 import { formatPublished } from '../../components/format-date'
 import { webUrl } from '../../components/safe-url'
 import { ArticleBody } from './article-body'
+import { displayBlocks } from './display-blocks'
 
 export interface ReaderViewProps {
   article: Article
@@ -16,7 +17,8 @@ export interface ReaderViewProps {
 export function ReaderView({ article, bodyRef, flashId, onActivateHighlight }: ReaderViewProps) {
   const date = formatPublished(article.published)
   const original = webUrl(article.sourceUrl)
-  const hasBody = article.blocks.length > 0 && article.text.trim() !== ''
+  const blocks = useMemo(() => displayBlocks(article.blocks, article.title, article.highlights), [article.blocks, article.title, article.highlights])
+  const hasBody = blocks.length > 0 && article.text.trim() !== ''
   return (
     <article className="reading" aria-labelledby="article-title">
       <header className="article-header">
@@ -55,7 +57,7 @@ export function ReaderView({ article, bodyRef, flashId, onActivateHighlight }: R
       </header>
       {hasBody ? (
         <ArticleBody
-          blocks={article.blocks}
+          blocks={blocks}
           highlights={article.highlights}
           flashId={flashId}
           onActivateHighlight={onActivateHighlight}

@@ -168,6 +168,21 @@ describe('selectionToTextRange', () => {
   })
 })
 
+describe('selectionToTextRange with a block left out of the display', () => {
+  it('clamps a boundary outside the body to the first rendered block, not to offset 0', () => {
+    const { container } = render(
+      <div>
+        <p id="before">Title shown elsewhere</p>
+        <ArticleBody blocks={article.blocks.slice(1)} highlights={[]} />
+      </div>
+    )
+    const root = container.querySelector<HTMLElement>('[data-testid="article-body"]')!
+    const first = root.querySelector<HTMLElement>(`[data-start="${para.start}"]`)!
+    const r = rangeOf({ node: container.querySelector('#before')!.firstChild!, offset: 2 }, { node: first.firstChild!, offset: 4 })
+    expect(selectionToTextRange(root, r, article.text)).toEqual({ start: para.start, end: para.start + 4 })
+  })
+})
+
 describe('trimRange', () => {
   it.each([
     ['  word  ', 0, 8, { start: 2, end: 6 }],

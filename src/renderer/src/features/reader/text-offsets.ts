@@ -88,12 +88,15 @@ export function trimRange(text: string, start: number, end: number): TextRange |
 
 /**
  * The text range a DOM range selects inside `root`, trimmed of surrounding whitespace.
- * A boundary outside the body is clamped to the body's edge, but at least one boundary
- * must be inside it: a selection elsewhere on the page (or select-all) is not ours.
+ * A boundary outside the body is clamped to the first or last rendered block (not to
+ * the ends of the text: a block may be left out of the display), but at least one
+ * boundary must be inside: a selection elsewhere on the page (or select-all) is not ours.
  */
 export function selectionToTextRange(root: Element, range: Range, text: string): TextRange | null {
   const start = textOffsetAt(root, range.startContainer, range.startOffset)
   const end = textOffsetAt(root, range.endContainer, range.endOffset)
   if (start === null && end === null) return null
-  return trimRange(text, start ?? 0, end ?? text.length)
+  const blocks = blockElements(root)
+  if (blocks.length === 0) return null
+  return trimRange(text, start ?? blockStart(blocks[0]), end ?? blockEnd(blocks[blocks.length - 1]))
 }
