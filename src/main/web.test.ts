@@ -2,12 +2,13 @@
 // the real Gloss core on a temp corpus and a temp data folder.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises'
 import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { writeCorpus } from '../../tests/fixtures/corpus-builder'
 import { CONTENT_SECURITY_POLICY } from './security-policy'
 import { confinedPath, harnessOptionsFromArgs, isAllowedHost, MAX_BODY_BYTES, reserveExportPath, startHarness, type Harness } from './web'
 
@@ -20,13 +21,6 @@ async function tempDir(prefix: string): Promise<string> {
 afterAll(async () => {
   for (const dir of cleanup.splice(0)) await rm(dir, { recursive: true, force: true })
 })
-
-async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
-  for (const [rel, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, rel)), { recursive: true })
-    await writeFile(path.join(root, rel), content)
-  }
-}
 
 interface Reply {
   status: number
@@ -65,7 +59,7 @@ describe('browser harness', () => {
   beforeAll(async () => {
     const base = await tempDir('site')
     const rendererDir = path.join(base, 'renderer')
-    await writeFiles(base, {
+    await writeCorpus(base, {
       'secret.txt': SECRET,
       'renderer-evil/x.js': SECRET,
       'renderer/index.html': '<!doctype html><title>Gloss</title><script type="module" src="./assets/app.js"></script>',
@@ -73,12 +67,12 @@ describe('browser harness', () => {
     })
     await symlink(path.join(base, 'secret.txt'), path.join(rendererDir, 'assets', 'link-out.txt'))
     const corpus = await tempDir('corpus')
-    await writeFiles(corpus, {
+    await writeCorpus(corpus, {
       'harbour.md': '---\ntitle: The Harbour Ledger\ndate: 2023-05-01\ntags: [maritime]\n---\n\nThe harbour master kept a ledger of every ship that came in.\n',
       'bees.md': '# Bees in Winter\n\nA hive keeps warm by shivering together.\n'
     })
     const sampleRoot = await tempDir('sample')
-    await writeFiles(sampleRoot, { 'welcome.md': '# Welcome\n\nA sample.\n' })
+    await writeCorpus(sampleRoot, { 'welcome.md': '# Welcome\n\nA sample.\n' })
     dataDir = await tempDir('data')
     harness = await startHarness({ corpus, dataDir, rendererDir, sampleRoot })
     rpc = (method, input, headers = {}) =>
@@ -327,7 +321,7 @@ describe('npm run web', () => {
   it('prints the page URL as its first line and stops cleanly on SIGTERM', async (ctx) => {
     if (!existsSync(path.resolve('out/renderer/index.html'))) ctx.skip('out/renderer is missing: run `npm run build` first')
     const corpus = await tempDir('cli-corpus')
-    await writeFiles(corpus, { 'one.md': '# One\n\nText.\n' })
+    await writeCorpus(corpus, { 'one.md': '# One\n\nText.\n' })
     const dataDir = await tempDir('cli-data')
     child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web.ts', '--corpus', corpus, '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'pipe']
