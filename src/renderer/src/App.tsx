@@ -362,6 +362,9 @@ export function App({ api, events = null }: AppProps) {
                       ? 'This folder has no articles Gloss can read.'
                       : 'Choose an article from the library.'}
                 </p>
+                {!starting && summary && summary.articleCount > 0 && (
+                  <p className="placeholder-hint">Select text to highlight it; click a highlight to change its colour or add a note.</p>
+                )}
               </div>
             )}
             {article && selection && !popover && (
