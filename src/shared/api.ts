@@ -1,7 +1,8 @@
 // createApi(transport): the renderer's typed view of the contract. The transport is
 // Electron IPC (window.gloss) in the app and fetch in the browser harness; nothing
 // else in the renderer knows which.
-import { METHODS, type Input, type Method, type Output } from './contract'
+import { METHOD_NAMES } from './channels'
+import type { Input, Method, Output } from './contract'
 import { GlossError, type Result } from './result'
 
 export type Transport = (method: Method, input: unknown) => Promise<Result<unknown>>
@@ -9,7 +10,8 @@ export type Api = { [M in Method]: (input: Input<M>) => Promise<Output<M>> }
 
 export function createApi(transport: Transport): Api {
   const api = {} as Record<Method, (input: unknown) => Promise<unknown>>
-  for (const method of METHODS) {
+  // Names from channels.ts, not contract.ts: the renderer must not bundle zod.
+  for (const method of METHOD_NAMES) {
     api[method] = async (input: unknown) => {
       const result = await transport(method, input ?? {})
       if (result.ok) return result.value

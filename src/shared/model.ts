@@ -2,8 +2,9 @@
 // that the dispatcher can validate input and the tests can check output; the
 // TypeScript types are inferred from the schemas, never written twice.
 import { z } from 'zod'
+import { HIGHLIGHT_COLORS } from './colors'
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const
+export { HIGHLIGHT_COLORS }
 export const HighlightColor = z.enum(HIGHLIGHT_COLORS)
 export type HighlightColor = z.infer<typeof HighlightColor>
 

@@ -1,11 +1,11 @@
 // The envelope every contract call returns, over IPC and over HTTP alike. Errors are
 // data: a code the UI can branch on and a message a person can read, never a stack.
-import { z } from 'zod'
-
 export const ERROR_CODES = ['BAD_INPUT', 'NOT_FOUND', 'INTERNAL', 'UNAVAILABLE'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
-export const ErrorInfo = z.object({ code: z.enum(ERROR_CODES), message: z.string() })
-export type ErrorInfo = z.infer<typeof ErrorInfo>
+export interface ErrorInfo {
+  code: ErrorCode
+  message: string
+}
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
 

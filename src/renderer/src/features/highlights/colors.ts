@@ -1,4 +1,5 @@
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../../../../shared/model'
+import { HIGHLIGHT_COLORS } from '../../../../shared/colors'
+import type { HighlightColor } from '../../../../shared/model'
 
 export const COLORS = HIGHLIGHT_COLORS
 
