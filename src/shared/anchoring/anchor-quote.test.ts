@@ -160,6 +160,34 @@ describe('anchorQuote after the text changed', () => {
       expected: null
     },
     {
+      name: 'a short phrase whose paragraph was deleted does not jump to the same words in another paragraph',
+      before: ARTICLE,
+      quote: 'the slate',
+      after: withoutParagraph(3),
+      expected: null
+    },
+    {
+      name: 'a phrase of a few words that occurs only once is kept even when all its context is new',
+      before: ARTICLE,
+      quote: 'the café owner',
+      after: 'Yesterday the café owner laughed at the tide tables again.',
+      expected: { text: 'the café owner', method: 'quote' }
+    },
+    {
+      name: 'a word inserted into a short quote: the match takes whole words, never half of one',
+      before: ARTICLE,
+      quote: 'wait for slack',
+      after: ARTICLE.replace('wait for slack', 'wait patiently for slack'),
+      expected: { text: 'patiently for slack', method: 'fuzzy' }
+    },
+    {
+      name: 'a word inserted at the start of a short quote: no stray space at the edge',
+      before: ARTICLE,
+      quote: 'the fog arrives',
+      after: ARTICLE.replace('the fog arrives', 'the sea fog arrives'),
+      expected: { text: 'sea fog arrives', method: 'fuzzy' }
+    },
+    {
       name: 'the sentence rewritten beyond recognition',
       before: ARTICLE,
       quote: 'She taps the slate twice for luck 🍀 and goes back inside.',

@@ -38,6 +38,12 @@ export const MIN_FUZZY_SCORE = 0.75
  */
 export const STRONG_QUOTE_SCORE = 0.9
 export const STRONG_QUOTE_LENGTH = 24
+/**
+ * An unchanged quote whose context is all new is still trusted when it is the only
+ * place the text holds it, has more than one word and is at least this long: a phrase
+ * like "shivering together", not "the slate" nor a lone word.
+ */
+export const MIN_UNIQUE_QUOTE_LENGTH = 12
 
 export function anchorQuote(text: string, selectors: StoredSelectors): AnchorResult | null {
   const { quote, position } = selectors
@@ -68,14 +74,21 @@ export function anchorQuote(text: string, selectors: StoredSelectors): AnchorRes
   }))
   const guided = prefix || suffix ? contextGuidedCandidates(text, quote) : []
   const whole = starts.length === 0 ? fuzzyCandidates(text, exact) : []
-  const best = bestCandidate(text, [...exactCandidates, ...guided, ...whole], quote, hint)
-  if (best && isExactAt(text, best.start, best.end, exact)) return { start: best.start, end: best.end, method: 'quote' }
-  if (best && acceptable(best, exact.length)) return { start: best.start, end: best.end, method: 'fuzzy' }
-  if (exactCandidates.length > 0) {
-    const fallback = bestCandidate(text, exactCandidates, quote, hint)
-    if (fallback) return { start: fallback.start, end: fallback.end, method: 'quote' }
-  }
-  return null
+  // The unchanged quote elsewhere needs evidence too: a short phrase ("the slate")
+  // whose paragraph was deleted must not jump to another paragraph that has the same
+  // words with other words around them (measured in accuracy.test.ts). Evidence is
+  // context, length, or being the only place a phrase of a few words occurs.
+  const unique = starts.length === 1 && exact.length >= MIN_UNIQUE_QUOTE_LENGTH && /\S\s+\S/.test(exact)
+  const best = bestCandidate(
+    text,
+    [...exactCandidates, ...guided, ...whole],
+    quote,
+    hint,
+    (c) => acceptable(c, exact.length) || (unique && c.start === starts[0] && c.end === starts[0] + exact.length)
+  )
+  if (!best) return null
+  if (isExactAt(text, best.start, best.end, exact)) return { start: best.start, end: best.end, method: 'quote' }
+  return { ...snapToWords(text, best, quote), method: 'fuzzy' }
 }
 
 /**
@@ -97,6 +110,37 @@ function contextIntact(text: string, start: number, end: number, quote: TextQuot
     text.slice(Math.max(0, start - quote.prefix.length), start) === quote.prefix &&
     text.slice(end, end + quote.suffix.length) === quote.suffix
   )
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u
+const isWordChar = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.test(c)
+/** Beyond this, a "word" is more likely a URL or a run of symbols than a word to complete. */
+const MAX_WORD_COMPLETION = 32
+
+/**
+ * An approximate match can start or end inside a word ("acked the" for "backed the",
+ * "signatures al" for "signatures already"). Where the stored quote started (ended) at
+ * a word boundary, the match is widened to take in the whole word, and leading or
+ * trailing whitespace is dropped: a highlight never cuts a word the reader did not cut.
+ */
+function snapToWords(text: string, match: { start: number; end: number }, quote: TextQuoteSelector): { start: number; end: number } {
+  const { exact, prefix, suffix } = quote
+  let { start, end } = match
+  if (isWordChar(exact[0]) && !isWordChar(prefix[prefix.length - 1])) {
+    let back = start
+    while (back > 0 && isWordChar(text[back - 1]) && isWordChar(text[back]) && start - back < MAX_WORD_COMPLETION) back--
+    if (back > 0 && isWordChar(text[back - 1])) back = start
+    start = back
+    while (start < end && /\s/.test(text[start])) start++
+  }
+  if (isWordChar(exact[exact.length - 1]) && !isWordChar(suffix[0])) {
+    let forward = end
+    while (forward < text.length && isWordChar(text[forward]) && isWordChar(text[forward - 1]) && forward - end < MAX_WORD_COMPLETION) forward++
+    if (forward < text.length && isWordChar(text[forward])) forward = end
+    end = forward
+    while (end > start && /\s/.test(text[end - 1])) end--
+  }
+  return end > start ? { start, end } : match
 }
 
 function acceptable(match: ScoredCandidate, quoteLength: number): boolean {

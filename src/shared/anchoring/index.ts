@@ -4,6 +4,7 @@ export { CONTEXT_LENGTH, describeRange, splitsPair, type RangeDescription } from
 export {
   anchorQuote,
   MIN_FUZZY_SCORE,
+  MIN_UNIQUE_QUOTE_LENGTH,
   STRONG_QUOTE_LENGTH,
   STRONG_QUOTE_SCORE,
   type AnchorResult,

@@ -160,16 +160,18 @@ export function scoreCandidate(
   return { ...candidate, prefixScore, suffixScore, score }
 }
 
+/** The highest-scoring candidate, among those `accept` lets through when it is given. */
 export function bestCandidate(
   text: string,
   candidates: Candidate[],
   quote: TextQuoteSelector,
-  hint: number | undefined
+  hint: number | undefined,
+  accept: (candidate: ScoredCandidate) => boolean = () => true
 ): ScoredCandidate | null {
   let best: ScoredCandidate | null = null
   for (const candidate of candidates) {
     const scored = scoreCandidate(text, candidate, quote, hint)
-    if (!best || scored.score > best.score) best = scored
+    if (accept(scored) && (!best || scored.score > best.score)) best = scored
   }
   return best
 }
