@@ -551,7 +551,8 @@ function tally(trials: Trial[]): Tally {
   }
 }
 
-const percent = (n: number, total: number): string => (total ? `${((100 * n) / total).toFixed(1)} %` : '–')
+/** Two decimals, so that 3 in 6,395 does not read as 0 and 6,136 in 6,138 not as 100. */
+const percent = (n: number, total: number): string => (total ? `${((100 * n) / total).toFixed(2)} %` : '–')
 
 function table(rows: Array<[string, Tally]>): string {
   const header = ['pattern', 'highlights', 'touched', ...OUTCOMES, 'text kept → right', 'text gone → orphan']
