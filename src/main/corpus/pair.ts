@@ -9,6 +9,19 @@ import type { CorpusArticle } from './scan'
 import { normaliseTitle } from './title'
 
 export function pairMetadataWithBody(documents: ParsedDocument[]): CorpusArticle[] {
+  return pairDocuments(documents)
+    .map(({ text, metadata }) => articleFromDocuments(text, metadata))
+    .sort((a, b) => compareStrings(a.files[0], b.files[0]))
+}
+
+/** One entry per article: the document carrying its text, and its metadata partner if any. */
+export interface DocumentPair {
+  text: ParsedDocument
+  metadata?: ParsedDocument
+}
+
+/** The pairing alone, so that a rescan can reuse the articles of pairs that did not change. */
+export function pairDocuments(documents: ParsedDocument[]): DocumentPair[] {
   const metaByTitle = groupByTitle(documents.filter(isMetadataOnly))
   const bodyByTitle = groupByTitle(documents.filter(isBodyOnly))
   const partnerOf = new Map<ParsedDocument, ParsedDocument>()
@@ -27,13 +40,10 @@ export function pairMetadataWithBody(documents: ParsedDocument[]): CorpusArticle
   }
 
   const paired = new Set<ParsedDocument>(partnerOf.values())
-  return documents
-    .filter((document) => !paired.has(document))
-    .map((document) => toArticle(document, partnerOf.get(document)))
-    .sort((a, b) => compareStrings(a.files[0], b.files[0]))
+  return documents.filter((document) => !paired.has(document)).map((document) => ({ text: document, metadata: partnerOf.get(document) }))
 }
 
-function toArticle(textDocument: ParsedDocument, metadataDocument?: ParsedDocument): CorpusArticle {
+export function articleFromDocuments(textDocument: ParsedDocument, metadataDocument?: ParsedDocument): CorpusArticle {
   const metadata = (metadataDocument ?? textDocument).metadata
   const title = metadataDocument?.metadata.title ?? textDocument.title
   return {

@@ -1,14 +1,15 @@
 // scanCorpus: a folder in, every readable article and every problem out. Nothing is
 // ever written into the folder, and no single bad file stops the scan.
 import { open, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
 import type { ArticleSummary, Problem } from '../../shared/model'
 import { badInput, notFound } from '../../shared/result'
 import { bytesStartWith, decodeText } from './decode'
 import { readFrontMatter } from './front-matter'
-import { compareStrings, pairMetadataWithBody } from './pair'
+import { articleFromDocuments, compareStrings, pairDocuments } from './pair'
 import { parseDocument, type ParsedDocument } from './parse-file'
 import { errorCode } from './paths'
-import { walkCorpus, type FoundFile } from './walk'
+import { kindOf, walkCorpus, type FoundFile } from './walk'
 
 export interface CorpusArticle extends Omit<ArticleSummary, 'highlightCount'> {
   /** Raw body: Markdown source for .md/.markdown, plain text for .txt (after front matter / title line removed). */
@@ -34,25 +35,115 @@ export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 const DEFAULT_CONCURRENCY = 16
 
 export async function scanCorpus(root: string, options: ScanOptions = {}): Promise<ScanResult> {
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
-  const rootReal = await resolveRoot(root)
-  const walk = await walkCorpus(rootReal)
-  const problems = [...walk.problems]
-  const documents: ParsedDocument[] = []
+  return (await CorpusScanner.open(root, options)).scan()
+}
 
-  const outcomes = await mapWithConcurrency(walk.files, options.concurrency ?? DEFAULT_CONCURRENCY, (file) =>
-    loadDocument(file, maxFileBytes)
-  )
-  for (const outcome of outcomes) {
-    if (outcome === null) continue
-    if ('reason' in outcome) problems.push(outcome)
-    else documents.push(outcome)
+/**
+ * What changed in the folder since the last scan, as the watcher reports it: paths
+ * relative to the root, '/'-separated. `structural` means files or folders appeared or
+ * went away (the tree is walked again); otherwise only the listed files are re-read.
+ * `rescan` means events may have been lost, so everything is read again.
+ */
+export interface CorpusChanges {
+  paths: string[]
+  structural: boolean
+  rescan?: boolean
+}
+
+type Outcome = ParsedDocument | Problem | null
+
+interface CachedFile {
+  file: FoundFile
+  outcome: Outcome
+}
+
+/**
+ * A scan that can be brought up to date: every file's parse result is kept by path, so
+ * an update re-reads only the files that changed and re-pairs the documents, reusing
+ * the article of every pair whose documents are unchanged (same objects).
+ */
+export class CorpusScanner {
+  private files = new Map<string, CachedFile>()
+  private walkProblems: Problem[] = []
+  private readonly articles = new WeakMap<ParsedDocument, { metadata: ParsedDocument | undefined; article: CorpusArticle }>()
+  private readonly maxFileBytes: number
+  private readonly concurrency: number
+
+  private constructor(
+    /** realpath of the folder */
+    readonly root: string,
+    options: ScanOptions
+  ) {
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+    this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
   }
 
-  return {
-    root: rootReal,
-    articles: pairMetadataWithBody(documents),
-    problems: problems.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason))
+  /** Checks the folder (NOT_FOUND / BAD_INPUT); reads nothing yet. */
+  static async open(root: string, options: ScanOptions = {}): Promise<CorpusScanner> {
+    return new CorpusScanner(await resolveRoot(root), options)
+  }
+
+  /** Walks the folder and reads every file afresh. */
+  async scan(): Promise<ScanResult> {
+    const walk = await walkCorpus(this.root)
+    this.walkProblems = walk.problems
+    this.files = await this.load(walk.files, () => true)
+    return this.result()
+  }
+
+  /** Brings the scan up to date after `changes`; reads only what changed. */
+  async update(changes: CorpusChanges): Promise<ScanResult> {
+    if (changes.rescan || this.files.size === 0) return this.scan()
+    const changedPaths = new Set(changes.paths)
+    const changedAbsolute = new Set(changes.paths.map((p) => path.join(this.root, ...p.split('/'))))
+    const isChanged = (file: FoundFile): boolean => changedPaths.has(file.path) || changedAbsolute.has(file.absolutePath)
+    // A change to a file the last walk did not list means an addition was missed: walk.
+    const unknown = changes.paths.some((p) => !this.files.has(p) && kindOf(p.slice(p.lastIndexOf('/') + 1)) !== null)
+    if (changes.structural || unknown) {
+      const walk = await walkCorpus(this.root)
+      this.walkProblems = walk.problems
+      this.files = await this.load(walk.files, (file) => {
+        const cached = this.files.get(file.path)
+        return !cached || cached.file.absolutePath !== file.absolutePath || cached.file.kind !== file.kind || isChanged(file)
+      })
+    } else {
+      const stale = [...this.files.values()].filter((cached) => isChanged(cached.file)).map((cached) => cached.file)
+      const reloaded = await this.load(stale, () => true)
+      for (const [relative, cached] of reloaded) this.files.set(relative, cached)
+    }
+    return this.result()
+  }
+
+  /** Cached results for `files` (in their order), reading those `mustRead` selects. */
+  private async load(files: FoundFile[], mustRead: (file: FoundFile) => boolean): Promise<Map<string, CachedFile>> {
+    const outcomes = await mapWithConcurrency(files, this.concurrency, async (file): Promise<CachedFile> => {
+      const cached = this.files.get(file.path)
+      if (cached && !mustRead(file)) return cached
+      return { file, outcome: await loadDocument(file, this.maxFileBytes) }
+    })
+    return new Map(outcomes.map((cached) => [cached.file.path, cached]))
+  }
+
+  private result(): ScanResult {
+    const problems = [...this.walkProblems]
+    const documents: ParsedDocument[] = []
+    for (const { outcome } of this.files.values()) {
+      if (outcome === null) continue
+      if ('reason' in outcome) problems.push(outcome)
+      else documents.push(outcome)
+    }
+    const articles = pairDocuments(documents).map(({ text, metadata }) => {
+      const known = this.articles.get(text)
+      if (known && known.metadata === metadata) return known.article
+      const article = articleFromDocuments(text, metadata)
+      this.articles.set(text, { metadata, article })
+      return article
+    })
+    return {
+      root: this.root,
+      articles: articles.sort((a, b) => compareStrings(a.files[0], b.files[0])),
+      problems: problems.sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.reason, b.reason))
+    }
   }
 }
 

@@ -27,6 +27,14 @@ export interface WalkResult {
 
 const SKIPPED_FOLDERS = new Set(['node_modules'])
 
+/**
+ * Entries the walk never enters or reads: anything hidden (`.git`, `.obsidian`, dot
+ * files) and node_modules folders. The folder watcher uses the same rule.
+ */
+export function isSkippedEntry(name: string, isFolder: boolean): boolean {
+  return name.startsWith('.') || (isFolder && SKIPPED_FOLDERS.has(name))
+}
+
 // Files that are certainly not articles: never opened, not even to look for front
 // matter. (YAML files start with `---` too, and are not articles.)
 const NOT_ARTICLES = new Set(
@@ -75,12 +83,12 @@ export async function walkCorpus(rootReal: string): Promise<WalkResult> {
     entries.sort((a, b) => compareStrings(a.name, b.name))
     const chain = [...ancestors, real]
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue
+      if (isSkippedEntry(entry.name, false)) continue
       const childRelative = relative ? `${relative}/${entry.name}` : entry.name
       const childPath = path.join(real, entry.name)
       const type = await entryType(entry, childPath)
       if (type === 'directory') {
-        if (SKIPPED_FOLDERS.has(entry.name)) continue
+        if (isSkippedEntry(entry.name, true)) continue
         await walkFolder(childRelative, childPath, chain)
       } else if (type === 'file') {
         const kind = kindOf(entry.name)
@@ -118,7 +126,7 @@ export async function walkCorpus(rootReal: string): Promise<WalkResult> {
       if (kind) candidates.push({ path: relative, absolutePath: target, kind, realPath: target, viaLink: true })
       return
     }
-    if (SKIPPED_FOLDERS.has(name)) return
+    if (isSkippedEntry(name, true)) return
     if (ancestors.includes(target)) {
       const back = path.relative(rootReal, target).split(path.sep).join('/') || '.'
       problems.push({ path: relative, reason: `Symbolic link loop: the link points back to ${back}` })
