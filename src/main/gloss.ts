@@ -1,12 +1,15 @@
 // The Gloss application core, without Electron: opens corpora, keeps settings and
 // answers every contract method. The desktop app, the CLI, the browser harness and
-// the tests all run this same code.
+// the tests all run this same code. With `watch`, the open folder is watched and the
+// library follows it; listeners hear about each change through onEvent.
 import { mkdir, realpath, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { corpusToMarkdown, articleToMarkdown, exportFileName, type ExportArticle } from '../shared/export/markdown'
+import type { GlossEvent } from '../shared/menu'
 import type { ExportScope, LibrarySummary, MarkdownExport } from '../shared/model'
 import { badInput, GlossError, notFound, type Result } from '../shared/result'
-import { scanCorpus } from './corpus/scan'
+import { CorpusScanner, type CorpusChanges } from './corpus/scan'
+import { watchCorpus, type CorpusWatcher, type WatchOptions } from './corpus/watch'
 import { createDispatcher, type DispatchOptions, type Handlers } from './dispatch'
 import { LibrarySession } from './library-session'
 import { openCorpusStore, openSettingsStore, rememberFolder, type Settings } from './store/corpus-store'
@@ -15,24 +18,37 @@ import type { GlossOptions } from './services'
 
 export interface Gloss {
   dispatch(method: string, input: unknown): Promise<Result<unknown>>
+  /** Subscribes to events (library changes on disk); returns the unsubscribe function. */
+  onEvent(listener: (event: GlossEvent) => void): () => void
+  /** Resolves once the open folder is being watched (at once without `watch`). */
+  watchReady(): Promise<void>
   close(): Promise<void>
 }
 
 export interface StartOptions extends GlossOptions, Pick<DispatchOptions, 'validateOutput' | 'log'> {
   /** Record opened folders in the recent list (the CLI does not). */
   rememberFolders?: boolean
+  /** Watch the open folder and keep the library up to date (the app and the harness do). */
+  watch?: boolean | Pick<WatchOptions, 'debounceMs' | 'maxWaitMs' | 'usePolling' | 'pollIntervalMs' | 'writeSettleMs'>
 }
 
 export async function startGloss(options: StartOptions): Promise<Gloss> {
   const core = new GlossCore(options, await openSettingsStore(options.dataDir))
   await core.openInitialFolder()
   const dispatch = createDispatcher(core.handlers(), options)
-  return { dispatch, close: () => core.close() }
+  return {
+    dispatch,
+    onEvent: (listener) => core.subscribe(listener),
+    watchReady: () => core.watchReady(),
+    close: () => core.close()
+  }
 }
 
 class GlossCore {
   private session: LibrarySession | null = null
+  private watcher: CorpusWatcher | null = null
   private opening: Promise<unknown> = Promise.resolve()
+  private readonly listeners = new Set<(event: GlossEvent) => void>()
   private readonly now: () => Date
 
   constructor(
@@ -67,11 +83,14 @@ class GlossCore {
       'library.openSample': async () => this.summary(await this.open(this.options.sampleRoot)),
       'library.recent': async () => ({ folders: [...this.settings.data.recentFolders] }),
       'library.list': async (query) => this.current().list(query),
+      'library.missing': async () => this.current().missingArticles(),
       'article.get': async ({ articleId }) => this.current().getArticle(articleId),
       'article.setNote': async ({ articleId, note }) => ({ note: this.current().setArticleNote(articleId, note) }),
       'highlight.create': async (input) => this.current().createHighlight(input),
       'highlight.update': async (patch) => this.current().updateHighlight(patch),
       'highlight.delete': async ({ highlightId }) => ({ deleted: this.current().deleteHighlight(highlightId) }),
+      'highlight.reattach': async (input) => this.current().reattachHighlight(input),
+      'annotations.removeMissing': async ({ articleId }) => ({ removed: this.current().removeMissing(articleId) }),
       'export.markdown': async (scope) => this.exportMarkdown(scope),
       'export.save': async (scope) => {
         const { markdown, fileName } = this.exportMarkdown(scope)
@@ -84,8 +103,31 @@ class GlossCore {
 
   async close(): Promise<void> {
     await this.opening.catch(() => undefined)
+    await this.stopWatching()
     await this.session?.store.close()
     await this.settings.close()
+  }
+
+  subscribe(listener: (event: GlossEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  async watchReady(): Promise<void> {
+    await this.opening.catch(() => undefined)
+    await this.watcher?.ready
+  }
+
+  private emit(event: GlossEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event)
+      } catch (error) {
+        console.error('gloss: an event listener failed', error)
+      }
+    }
   }
 
   /** Opens are serialised: a second open waits for the first, then replaces it. */
@@ -98,10 +140,15 @@ class GlossCore {
   private async openNow(folder: string): Promise<LibrarySession> {
     const root = await resolveFolder(folder)
     const isSample = root === (await realpath(this.options.sampleRoot).catch(() => this.options.sampleRoot))
-    const scan = await scanCorpus(root)
+    const scanner = await CorpusScanner.open(root)
+    const scan = await scanner.scan()
     const store = await openCorpusStore(this.options.dataDir, scan.root)
     const previous = this.session
+    // The old folder's watcher goes first: a batch it is applying finishes before the
+    // session it applies to is replaced.
+    await this.stopWatching()
     this.session = new LibrarySession(scan, store, isSample, this.now)
+    if (this.options.watch) this.startWatching(this.session, scanner)
     await previous?.store.close()
     if (this.options.rememberFolders !== false) {
       this.settings.update((settings) => {
@@ -111,6 +158,34 @@ class GlossCore {
       })
     }
     return this.session
+  }
+
+  private startWatching(session: LibrarySession, scanner: CorpusScanner): void {
+    const tuning = typeof this.options.watch === 'object' ? this.options.watch : {}
+    this.watcher = watchCorpus(session.root, {
+      ...tuning,
+      onBatch: (batch) => this.applyChanges(session, scanner, batch),
+      onError: (error) => (this.options.log ?? console.error)('gloss: watching the folder failed', error)
+    })
+  }
+
+  private async stopWatching(): Promise<void> {
+    const watcher = this.watcher
+    this.watcher = null
+    await watcher?.close()
+  }
+
+  private async applyChanges(session: LibrarySession, scanner: CorpusScanner, batch: CorpusChanges): Promise<void> {
+    if (this.session !== session) return
+    const problemsBefore = JSON.stringify(session.problems)
+    const next = await scanner.update(batch)
+    // Another folder may have been opened while the files were read.
+    if (this.session !== session) return
+    const change = session.applyScan(next)
+    const nothing =
+      !change.changedArticleIds.length && !change.addedArticleIds.length && !change.removedArticleIds.length && !change.movedArticles.length
+    if (nothing && JSON.stringify(next.problems) === problemsBefore) return
+    this.emit({ type: 'library-changed', change: { root: session.root, ...change } })
   }
 
   private current(): LibrarySession {

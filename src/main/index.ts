@@ -1,11 +1,12 @@
 // The desktop app's lifecycle: one instance per data folder, the Gloss core started
-// with native dialogs, the contract bound to IPC, the menu, and a flush on quit.
+// with native dialogs and the folder watched, the contract bound to IPC, library
+// changes sent to the page, the menu, and a flush on quit.
 import { app, BrowserWindow, dialog, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { MENU_CHANNEL, type MethodName } from '../shared/channels'
-import type { MenuCommand } from '../shared/menu'
+import { LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, type MethodName } from '../shared/channels'
+import type { GlossEvent, MenuCommand } from '../shared/menu'
 import { appMenuTemplate } from './app-menu'
 import { startGloss, type Gloss } from './gloss'
 import { bindContract } from './ipc'
@@ -77,7 +78,7 @@ async function start(): Promise<void> {
   const folder = await existingFolder(
     folderFromArgv(process.argv, { defaultApp: process.defaultApp === true, cwd: process.env.INIT_CWD ?? process.cwd() })
   )
-  const options = { dataDir, sampleRoot: sampleCorpusDir(app.getAppPath()), dialogs: nativeDialogs() }
+  const options = { dataDir, sampleRoot: sampleCorpusDir(app.getAppPath()), dialogs: nativeDialogs(), watch: true }
   try {
     gloss = await startGloss({ ...options, initialFolder: folder })
   } catch (error) {
@@ -87,6 +88,7 @@ async function start(): Promise<void> {
     gloss = await startGloss(options)
   }
   const core = gloss
+  core.onEvent(forwardEvent)
   bindContract(core, {
     isTrusted,
     afterCall: (method, result) => {
@@ -108,6 +110,11 @@ function openWindow(): BrowserWindow {
 function isTrusted(event: IpcMainInvokeEvent): boolean {
   const main = mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.mainFrame : null
   return isTrustedSender(event.senderFrame, main, location)
+}
+
+function forwardEvent(event: GlossEvent): void {
+  const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
+  if (event.type === 'library-changed') window?.webContents.send(LIBRARY_CHANGED_CHANNEL, event.change)
 }
 
 function sendMenuCommand(command: MenuCommand): void {

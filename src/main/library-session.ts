@@ -1,31 +1,85 @@
 // One opened corpus: the scan result, its annotation store and the article texts.
 // Every operation that needs an article's text goes through here, so the text model
-// is built once per article and highlights are always anchored against it.
+// is built once per article and highlights are always anchored against it. When the
+// folder changes on disk, applyScan brings the session up to date: changed texts are
+// rebuilt, highlights re-anchor against them, moved files take their annotations
+// along, and annotations of files that went away are kept as missing articles.
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { anchorQuote, describeRange } from '../shared/anchoring'
-import type { Article, ArticleList, ArticleSummary, Highlight, HighlightColor, ListQuery, Problem } from '../shared/model'
+import type { LibraryChange } from '../shared/menu'
+import type { Article, ArticleList, ArticleSummary, Highlight, HighlightColor, ListQuery, MissingArticle, Problem } from '../shared/model'
 import { badInput, notFound } from '../shared/result'
 import { bodyToBlocks, type TextModel } from './corpus/blocks'
 import type { CorpusArticle, ScanResult } from './corpus/scan'
-import type { CorpusData, StoredHighlight } from './store/corpus-store'
+import type { ArticleNote, CorpusData, StoredHighlight } from './store/corpus-store'
 import type { JsonStore } from './store/json-store'
 
 const TEXT_CACHE_SIZE = 32
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
+/** What applyScan found; LibraryChange without the root. */
+export type ArticleChanges = Omit<LibraryChange, 'root'>
+
+type Anchor = { start: number; end: number } | null
+
 export class LibrarySession {
-  private readonly byId = new Map<string, CorpusArticle>()
+  private byId = new Map<string, CorpusArticle>()
   private readonly textCache = new Map<string, TextModel>()
+  // Fuzzy anchoring costs milliseconds per highlight on a long text: remember each
+  // highlight's anchor per text model (a changed text gets a new model) and per
+  // selectors (a re-attached highlight gets new ones).
+  private readonly anchorCache = new WeakMap<TextModel, Map<string, { selectors: string; anchor: Anchor }>>()
+  private current: ScanResult
 
   constructor(
-    readonly scan: ScanResult,
+    scan: ScanResult,
     readonly store: JsonStore<CorpusData>,
     readonly isSample: boolean,
     private readonly now: () => Date
   ) {
+    this.current = scan
     for (const article of scan.articles) this.byId.set(article.id, article)
     this.reattachMovedAnnotations()
+    this.recordArticleDetails()
+  }
+
+  get scan(): ScanResult {
+    return this.current
+  }
+
+  /**
+   * Takes a newer scan of the same folder (after the watcher saw changes). Articles
+   * whose content is unchanged keep their cached text; the rest are rebuilt on demand.
+   */
+  applyScan(next: ScanResult): ArticleChanges {
+    const previous = this.byId
+    this.current = next
+    this.byId = new Map(next.articles.map((article) => [article.id, article]))
+    const changedArticleIds: string[] = []
+    const addedArticleIds: string[] = []
+    for (const article of next.articles) {
+      const before = previous.get(article.id)
+      if (!before) addedArticleIds.push(article.id)
+      else if (before !== article && !sameArticle(before, article)) changedArticleIds.push(article.id)
+    }
+    const removedArticleIds = [...previous.keys()].filter((id) => !this.byId.has(id))
+    for (const id of [...changedArticleIds, ...removedArticleIds]) this.textCache.delete(id)
+    const moves = new Map(this.reattachMovedAnnotations().map(({ from, to }) => [from, to]))
+    // A renamed file without annotations moved too; the reader follows it all the same.
+    const addedByFingerprint = uniqueBy(addedArticleIds.map((id) => this.byId.get(id)!), (a) => a.fingerprint)
+    for (const id of removedArticleIds) {
+      const to = addedByFingerprint.get(previous.get(id)!.fingerprint)
+      if (to && !moves.has(id)) moves.set(id, to.id)
+    }
+    const lastId = this.store.data.lastArticleId
+    if (lastId && moves.has(lastId)) {
+      this.store.update((data) => {
+        data.lastArticleId = moves.get(lastId)!
+      })
+    }
+    this.recordArticleDetails()
+    return { changedArticleIds, addedArticleIds, removedArticleIds, movedArticles: [...moves].map(([from, to]) => ({ from, to })) }
   }
 
   get root(): string {
@@ -64,9 +118,7 @@ export class LibrarySession {
   getArticle(articleId: string, options: { remember?: boolean } = {}): Article {
     const article = this.article(articleId)
     const model = this.textModel(article)
-    const highlights = this.store.data.highlights
-      .filter((h) => h.articleId === articleId)
-      .map((h) => this.toHighlight(h, model.text))
+    const highlights = this.store.data.highlights.filter((h) => h.articleId === articleId).map((h) => this.toHighlight(h, model))
     if (options.remember !== false && this.store.data.lastArticleId !== articleId) {
       this.store.update((data) => {
         data.lastArticleId = articleId
@@ -83,10 +135,9 @@ export class LibrarySession {
 
   createHighlight(input: { articleId: string; start: number; end: number; color: HighlightColor; note?: string }): Highlight {
     const article = this.article(input.articleId)
-    const { text } = this.textModel(article)
-    if (input.end > text.length) badRange(`end ${input.end} is past the end of the article (${text.length} characters)`)
-    if (!text.slice(input.start, input.end).trim()) badRange('the selection contains no text')
-    const { quote, position } = describeRange(text, input.start, input.end)
+    const model = this.textModel(article)
+    checkRange(model.text, input.start, input.end)
+    const { quote, position } = describeRange(model.text, input.start, input.end)
     const at = this.now().toISOString()
     const stored: StoredHighlight = {
       id: randomUUID(),
@@ -97,23 +148,46 @@ export class LibrarySession {
       quote,
       position,
       createdAt: at,
-      updatedAt: at
+      updatedAt: at,
+      ...articleDetails(article)
     }
     this.store.update((data) => {
       data.highlights.push(stored)
     })
-    return this.toHighlight(stored, text)
+    return this.toHighlight(stored, model)
   }
 
   updateHighlight(patch: { highlightId: string; color?: HighlightColor; note?: string }): Highlight {
     const existing = this.storedHighlight(patch.highlightId)
+    const article = this.byId.get(existing.articleId)
     this.store.update(() => {
       if (patch.color !== undefined) existing.color = patch.color
       if (patch.note !== undefined) existing.note = patch.note
       existing.updatedAt = this.now().toISOString()
+      if (article) Object.assign(existing, articleDetails(article))
     })
+    return this.toHighlight(existing, article ? this.textModel(article) : null)
+  }
+
+  /**
+   * Moves a highlight onto a new range of its article's current text (an orphan the
+   * user places again). Its id, colour, note and creation time stay.
+   */
+  reattachHighlight(input: { highlightId: string; start: number; end: number }): Highlight {
+    const existing = this.storedHighlight(input.highlightId)
     const article = this.byId.get(existing.articleId)
-    return this.toHighlight(existing, article ? this.textModel(article).text : null)
+    if (!article) throw notFound('The article of this highlight is not in the folder')
+    const model = this.textModel(article)
+    checkRange(model.text, input.start, input.end)
+    const { quote, position } = describeRange(model.text, input.start, input.end)
+    this.store.update(() => {
+      existing.quote = quote
+      existing.position = position
+      existing.updatedAt = this.now().toISOString()
+      existing.articleFingerprint = article.fingerprint
+      Object.assign(existing, articleDetails(article))
+    })
+    return this.toHighlight(existing, model)
   }
 
   deleteHighlight(highlightId: string): boolean {
@@ -128,9 +202,53 @@ export class LibrarySession {
     const article = this.article(articleId)
     this.store.update((data) => {
       if (note.trim() === '') delete data.articleNotes[articleId]
-      else data.articleNotes[articleId] = { note, updatedAt: this.now().toISOString(), articleFingerprint: article.fingerprint }
+      else {
+        data.articleNotes[articleId] = {
+          note,
+          updatedAt: this.now().toISOString(),
+          articleFingerprint: article.fingerprint,
+          ...articleDetails(article)
+        }
+      }
     })
     return note
+  }
+
+  /** Annotations whose article is not in the folder now, by title. */
+  missingArticles(): MissingArticle[] {
+    const missing = new Map<string, MissingArticle>()
+    const entry = (articleId: string, details: { articleTitle?: string; articlePath?: string }): MissingArticle => {
+      let found = missing.get(articleId)
+      if (!found) missing.set(articleId, (found = { articleId, title: null, path: null, highlights: [], note: '' }))
+      found.title ??= details.articleTitle ?? null
+      found.path ??= details.articlePath ?? null
+      return found
+    }
+    const highlights = this.store.data.highlights
+      .filter((h) => !this.byId.has(h.articleId))
+      .sort((a, b) => a.position.start - b.position.start || a.createdAt.localeCompare(b.createdAt))
+    for (const h of highlights) {
+      entry(h.articleId, h).highlights.push({ id: h.id, quote: h.quote.exact, note: h.note, color: h.color })
+    }
+    for (const [articleId, note] of Object.entries(this.store.data.articleNotes)) {
+      if (!this.byId.has(articleId) && note.note.trim()) entry(articleId, note).note = note.note
+    }
+    return [...missing.values()].sort(
+      (a, b) => collator.compare(a.title ?? '', b.title ?? '') || collator.compare(a.path ?? '', b.path ?? '') || a.articleId.localeCompare(b.articleId)
+    )
+  }
+
+  /** Deletes the highlights and note of an article that is not in the folder; how many went. */
+  removeMissing(articleId: string): number {
+    if (this.byId.has(articleId)) throw badInput('This article is in the folder: delete its highlights one by one instead')
+    const highlights = this.store.data.highlights.filter((h) => h.articleId === articleId).length
+    const note = this.store.data.articleNotes[articleId] ? 1 : 0
+    if (highlights + note === 0) throw notFound('Missing article')
+    this.store.update((data) => {
+      data.highlights = data.highlights.filter((h) => h.articleId !== articleId)
+      delete data.articleNotes[articleId]
+    })
+    return highlights + note
   }
 
   /** Articles that carry highlights or a note, in corpus order. */
@@ -176,10 +294,22 @@ export class LibrarySession {
     return model
   }
 
-  private toHighlight(stored: StoredHighlight, text: string | null): Highlight {
-    const anchored = text === null ? null : anchorQuote(text, { quote: stored.quote, position: stored.position })
-    const { articleFingerprint: _fingerprint, ...rest } = stored
-    return { ...rest, anchor: anchored ? { start: anchored.start, end: anchored.end } : null }
+  private toHighlight(stored: StoredHighlight, model: TextModel | null): Highlight {
+    const { articleFingerprint: _fingerprint, articleTitle: _title, articlePath: _path, ...rest } = stored
+    return { ...rest, anchor: model ? this.anchor(stored, model) : null }
+  }
+
+  private anchor(stored: StoredHighlight, model: TextModel): Anchor {
+    let anchors = this.anchorCache.get(model)
+    if (!anchors) this.anchorCache.set(model, (anchors = new Map()))
+    const { quote, position } = stored
+    const selectors = `${quote.exact}\u0000${quote.prefix}\u0000${quote.suffix}\u0000${position.start}:${position.end}`
+    const cached = anchors.get(stored.id)
+    if (cached && cached.selectors === selectors) return cached.anchor
+    const found = anchorQuote(model.text, { quote, position })
+    const anchor = found ? { start: found.start, end: found.end } : null
+    anchors.set(stored.id, { selectors, anchor })
+    return anchor
   }
 
   private highlightCounts(): Map<string, number> {
@@ -192,31 +322,87 @@ export class LibrarySession {
    * A file that was moved or renamed gets a new id (ids hash the relative path), but
    * its content fingerprint is unchanged: move its highlights and note to the new id
    * when exactly one article carries that fingerprint. Annotations that match nothing
-   * are kept as they are, never dropped.
+   * are kept as they are, never dropped. Returns the moves made.
    */
-  private reattachMovedAnnotations(): void {
-    const byFingerprint = new Map<string, CorpusArticle | null>()
-    for (const article of this.scan.articles) {
-      byFingerprint.set(article.fingerprint, byFingerprint.has(article.fingerprint) ? null : article)
-    }
+  private reattachMovedAnnotations(): Array<{ from: string; to: string }> {
+    const byFingerprint = uniqueBy(this.scan.articles, (article) => article.fingerprint)
     const target = (id: string, fingerprint: string): CorpusArticle | null =>
       this.byId.has(id) ? null : (byFingerprint.get(fingerprint) ?? null)
     const moves = this.store.data.highlights.filter((h) => target(h.articleId, h.articleFingerprint))
     const noteMoves = Object.entries(this.store.data.articleNotes).filter(([id, n]) => target(id, n.articleFingerprint))
-    if (!moves.length && !noteMoves.length) return
+    if (!moves.length && !noteMoves.length) return []
+    const moved = new Map<string, string>()
     this.store.update((data) => {
-      for (const h of moves) h.articleId = target(h.articleId, h.articleFingerprint)!.id
+      for (const h of moves) {
+        const to = target(h.articleId, h.articleFingerprint)!.id
+        moved.set(h.articleId, to)
+        h.articleId = to
+      }
       for (const [oldId, entry] of noteMoves) {
         const newId = target(oldId, entry.articleFingerprint)!.id
-        if (!data.articleNotes[newId]) data.articleNotes[newId] = entry
+        moved.set(oldId, newId)
+        // Two notes for one article (the old one followed a move): keep both texts.
+        const kept = data.articleNotes[newId]
+        data.articleNotes[newId] = kept && kept.note !== entry.note ? { ...kept, note: `${kept.note}\n\n${entry.note}` } : (kept ?? entry)
         delete data.articleNotes[oldId]
+      }
+    })
+    return [...moved].map(([from, to]) => ({ from, to }))
+  }
+
+  /**
+   * Keeps each annotation's record of its article (title, file, fingerprint) up to date
+   * while the article is present, so that it can be named if the file goes away and
+   * followed if the file is moved after an edit.
+   */
+  private recordArticleDetails(): void {
+    const stale: Array<[StoredHighlight | ArticleNote, CorpusArticle]> = []
+    const check = (entry: StoredHighlight | ArticleNote, articleId: string): void => {
+      const article = this.byId.get(articleId)
+      if (!article) return
+      if (entry.articleFingerprint !== article.fingerprint || entry.articleTitle !== article.title || entry.articlePath !== article.files[0]) {
+        stale.push([entry, article])
+      }
+    }
+    for (const h of this.store.data.highlights) check(h, h.articleId)
+    for (const [id, note] of Object.entries(this.store.data.articleNotes)) check(note, id)
+    if (!stale.length) return
+    this.store.update(() => {
+      for (const [entry, article] of stale) {
+        entry.articleFingerprint = article.fingerprint
+        Object.assign(entry, articleDetails(article))
       }
     })
   }
 }
 
+function checkRange(text: string, start: number, end: number): void {
+  if (end > text.length) badRange(`end ${end} is past the end of the article (${text.length} characters)`)
+  if (!text.slice(start, end).trim()) badRange('the selection contains no text')
+}
+
 function badRange(message: string): never {
   throw badInput(`Cannot highlight: ${message}`)
+}
+
+/** Items by key, leaving out keys that more than one item shares. */
+function uniqueBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T> {
+  const found = new Map<string, T | null>()
+  for (const item of items) {
+    const key = keyOf(item)
+    found.set(key, found.has(key) ? null : item)
+  }
+  for (const [key, item] of found) if (item === null) found.delete(key)
+  return found as Map<string, T>
+}
+
+function articleDetails(article: CorpusArticle): { articleTitle: string; articlePath: string } {
+  return { articleTitle: article.title, articlePath: article.files[0] }
+}
+
+/** Same content and metadata (a file saved again unchanged, or only touched). */
+function sameArticle(a: CorpusArticle, b: CorpusArticle): boolean {
+  return a.body === b.body && a.fingerprint === b.fingerprint && JSON.stringify({ ...a, body: '' }) === JSON.stringify({ ...b, body: '' })
 }
 
 /** Case- and accent-insensitive form for the title filter. */

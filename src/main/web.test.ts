@@ -2,7 +2,7 @@
 // the real Gloss core on a temp corpus and a temp data folder.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, readdir, rm, symlink } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, realpath, rm, symlink } from 'node:fs/promises'
 import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
@@ -10,7 +10,16 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { writeCorpus } from '../../tests/fixtures/corpus-builder'
 import { CONTENT_SECURITY_POLICY } from './security-policy'
-import { confinedPath, harnessOptionsFromArgs, isAllowedHost, MAX_BODY_BYTES, reserveExportPath, startHarness, type Harness } from './web'
+import {
+  confinedPath,
+  harnessOptionsFromArgs,
+  isAllowedHost,
+  MAX_BODY_BYTES,
+  reserveExportPath,
+  startHarness,
+  TOKEN_HEADER,
+  type Harness
+} from './web'
 
 const cleanup: string[] = []
 async function tempDir(prefix: string): Promise<string> {
@@ -51,9 +60,38 @@ function request(port: number, options: { method?: string; path: string; headers
 
 const SECRET = 'the contents of a file outside out/renderer'
 
+/** Opens an event stream and collects what arrives; `close()` ends it. */
+function openStream(port: number, streamPath: string, headers: Record<string, string> = {}) {
+  let received = ''
+  let req: http.ClientRequest
+  const response = new Promise<http.IncomingMessage>((resolve, reject) => {
+    req = http.get({ host: '127.0.0.1', port, path: streamPath, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (received += chunk))
+      res.on('error', () => undefined)
+      resolve(res)
+    })
+    req.on('error', reject)
+  })
+  return { response, text: () => received, close: () => req.destroy() }
+}
+
+/** The events in a Server-Sent Events text: name and parsed data. */
+function parseEvents(text: string): Array<{ event: string; data: any }> {
+  return text
+    .split('\n\n')
+    .map((block) => block.split('\n'))
+    .filter((lines) => lines.some((l) => l.startsWith('event: ')))
+    .map((lines) => ({
+      event: lines.find((l) => l.startsWith('event: '))!.slice(7),
+      data: JSON.parse(lines.find((l) => l.startsWith('data: '))!.slice(6))
+    }))
+}
+
 describe('browser harness', () => {
   let harness: Harness
   let dataDir: string
+  let corpus: string
   let rpc: (method: string, input: unknown, headers?: Record<string, string>) => Promise<Reply>
 
   beforeAll(async () => {
@@ -66,7 +104,7 @@ describe('browser harness', () => {
       'renderer/assets/app.js': 'console.log("gloss")'
     })
     await symlink(path.join(base, 'secret.txt'), path.join(rendererDir, 'assets', 'link-out.txt'))
-    const corpus = await tempDir('corpus')
+    corpus = await tempDir('corpus')
     await writeCorpus(corpus, {
       'harbour.md': '---\ntitle: The Harbour Ledger\ndate: 2023-05-01\ntags: [maritime]\n---\n\nThe harbour master kept a ledger of every ship that came in.\n',
       'bees.md': '# Bees in Winter\n\nA hive keeps warm by shivering together.\n'
@@ -217,6 +255,49 @@ describe('browser harness', () => {
     expect(reply.status).toBe(413)
     // The server is still fine afterwards.
     expect((await rpc('library.current', {})).status).toBe(200)
+  })
+
+  it('streams library changes on disk as Server-Sent Events to a page with the token', async () => {
+    const stream = openStream(harness.port, `/events?token=${harness.token}`)
+    const res = await stream.response
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8')
+    expect(res.headers['cache-control']).toBe('no-store')
+    await expect.poll(stream.text).toMatch(/^retry: \d+/)
+    try {
+      const at = Date.now()
+      await writeCorpus(corpus, { 'lighthouse.md': '# The Lighthouse\n\nThe lamp turns all night.\n' })
+      await expect.poll(() => parseEvents(stream.text()).length, { timeout: 10_000 }).toBeGreaterThan(0)
+      const [first] = parseEvents(stream.text())
+      expect(first.event).toBe('library-changed')
+      expect(first.data).toMatchObject({ root: await realpath(corpus), addedArticleIds: [expect.any(String)], removedArticleIds: [] })
+      expect(Date.now() - at).toBeLessThan(5_000)
+      const list = (await rpc('library.list', { sort: 'title' })).json().value
+      expect(list.articles.map((a: { title: string }) => a.title)).toContain('The Lighthouse')
+    } finally {
+      stream.close()
+      await rm(path.join(corpus, 'lighthouse.md'))
+    }
+  })
+
+  it.each([
+    ['no token', '/events', {}, 403],
+    ['a wrong token', '/events?token=0123', {}, 403],
+    ['the token in a header only', '/events', { [TOKEN_HEADER]: 'the-token' }, 403],
+    ['a foreign Host', '/events?token=the-token', { host: 'evil.example:80' }, 403],
+    ['a foreign Origin', '/events?token=the-token', { origin: 'http://evil.example' }, 403]
+  ])('refuses an event stream with %s', async (_name, streamPath, headers, status) => {
+    const withToken = (value: string) => value.replace('the-token', harness.token)
+    const fixed = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, withToken(v as string)]))
+    const stream = openStream(harness.port, withToken(streamPath), fixed)
+    const res = await stream.response
+    expect(res.statusCode).toBe(status)
+    stream.close()
+  })
+
+  it('answers other methods on /events with 405', async () => {
+    const reply = await request(harness.port, { method: 'POST', path: `/events?token=${harness.token}` })
+    expect(reply.status).toBe(405)
   })
 
   it('says the folder dialog is not available in the browser', async () => {

@@ -7,7 +7,9 @@
 //
 // Protocol: the page URL carries ?token=<token>; the page calls
 // POST /rpc/<method> with a JSON body and the header x-gloss-token, and gets the
-// Result envelope IPC would give. Without the token, or with a Host header that is
+// Result envelope IPC would give. Events (library changes on disk) come as
+// Server-Sent Events from GET /events?token=<token> — in the query, because
+// EventSource cannot set headers. Without the token, or with a Host header that is
 // not this server's (DNS rebinding), the answer is 403.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -61,8 +63,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dataDir: options.dataDir,
     sampleRoot: options.sampleRoot ?? sampleCorpusDir(appRoot),
     initialFolder: options.corpus ?? null,
-    dialogs: harnessDialogs(options.dataDir)
+    dialogs: harnessDialogs(options.dataDir),
+    watch: true
   })
+  // A page opened from the URL this returns sees every change made after it.
+  await gloss.watchReady()
   const token = randomBytes(32).toString('hex')
   let port = 0
   const server = http.createServer((req, res) => {
@@ -163,6 +168,7 @@ async function handleRequest(req: IncomingMessage, res: ServerResponse, context:
   if (!isAllowedHost(req.headers.host, context.port)) return sendText(res, 403, 'Forbidden: unknown Host')
   const { pathname } = new URL(req.url ?? '/', `http://${HOST}`)
   if (pathname === '/rpc' || pathname.startsWith('/rpc/')) return handleRpc(req, res, pathname.slice('/rpc/'.length), context)
+  if (pathname === '/events') return handleEvents(req, res, context)
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD')
     return sendText(res, 405, 'Method not allowed')
@@ -205,6 +211,40 @@ async function handleRpc(req: IncomingMessage, res: ServerResponse, rawMethod: s
     return sendJson(res, 400, fail('BAD_INPUT', 'The body is not valid JSON'))
   }
   sendJson(res, 200, await context.gloss.dispatch(method, input))
+}
+
+/** How long the page waits before reconnecting a dropped stream; a drop means the harness stopped. */
+export const EVENTS_RETRY_MS = 10_000
+const EVENTS_KEEPALIVE_MS = 20_000
+
+/** GET /events?token=…: one Server-Sent Event per GlossEvent, named by its type. */
+function handleEvents(req: IncomingMessage, res: ServerResponse, context: RequestContext): void {
+  if (req.method !== 'GET') {
+    res.setHeader('Allow', 'GET')
+    return sendText(res, 405, 'Method not allowed')
+  }
+  const origin = req.headers.origin
+  if (origin !== undefined && !isAllowedHost(origin.replace(/^http:\/\//, ''), context.port)) {
+    return sendText(res, 403, 'Forbidden origin')
+  }
+  const token = new URL(req.url ?? '/', `http://${HOST}`).searchParams.get('token') ?? undefined
+  if (!tokenMatches(token, context.token)) return sendText(res, 403, 'Forbidden: this stream needs the access token')
+  res.statusCode = 200
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8')
+  res.setHeader('Cache-Control', 'no-store')
+  res.setHeader('Connection', 'keep-alive')
+  setCommonHeaders(res)
+  res.flushHeaders()
+  res.write(`retry: ${EVENTS_RETRY_MS}\n\n`)
+  const unsubscribe = context.gloss.onEvent((event) => {
+    res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.change)}\n\n`)
+  })
+  // Comments keep idle connections (and anything between) from timing out.
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), EVENTS_KEEPALIVE_MS)
+  req.on('close', () => {
+    clearInterval(keepAlive)
+    unsubscribe()
+  })
 }
 
 function tokenMatches(received: string | string[] | undefined, token: string): boolean {

@@ -1,10 +1,11 @@
 // The only bridge between the sandboxed page and the main process. It exposes one
-// function per contract method and a menu-event subscription, never ipcRenderer
-// itself, so the page can reach nothing but the contract's channels. It must build
-// to one CommonJS file that requires only `electron` (checked on the built output).
+// function per contract method and two event subscriptions (menu commands, library
+// changes), never ipcRenderer itself, so the page can reach nothing but the
+// contract's channels. It must build to one CommonJS file that requires only
+// `electron` (checked on the built output).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { channelFor, MENU_CHANNEL, METHOD_NAMES, type GlossBridge } from '../shared/channels'
-import type { GlossEvents, MenuCommand } from '../shared/menu'
+import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES, type GlossBridge } from '../shared/channels'
+import type { GlossEvents, LibraryChange, MenuCommand } from '../shared/menu'
 
 const gloss = Object.fromEntries(
   METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelFor(method), input)])
@@ -17,6 +18,13 @@ const glossEvents: GlossEvents = {
     ipcRenderer.on(MENU_CHANNEL, handler)
     return () => {
       ipcRenderer.removeListener(MENU_CHANNEL, handler)
+    }
+  },
+  onLibraryChanged(listener) {
+    const handler = (_event: IpcRendererEvent, change: LibraryChange) => listener(change)
+    ipcRenderer.on(LIBRARY_CHANGED_CHANNEL, handler)
+    return () => {
+      ipcRenderer.removeListener(LIBRARY_CHANGED_CHANNEL, handler)
     }
   }
 }

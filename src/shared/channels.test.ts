@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contract, METHODS, type Method } from './contract'
-import { channelFor, MENU_CHANNEL, METHOD_NAMES, type MethodName } from './channels'
+import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES, type MethodName } from './channels'
 
 // Compile-time: the zod-free name list and the contract describe the same methods.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
@@ -13,9 +13,11 @@ describe('zod-free method list', () => {
     expect([...METHOD_NAMES]).toEqual(METHODS)
   })
 
-  it('gives every method its own channel, apart from the menu channel', () => {
+  it('gives every method its own channel, apart from the event channels', () => {
     const channels = METHOD_NAMES.map(channelFor)
     expect(new Set(channels).size).toBe(METHOD_NAMES.length)
     expect(channels).not.toContain(MENU_CHANNEL)
+    expect(channels).not.toContain(LIBRARY_CHANGED_CHANNEL)
+    expect(LIBRARY_CHANGED_CHANNEL).not.toBe(MENU_CHANNEL)
   })
 })

@@ -8,11 +8,14 @@ export const METHOD_NAMES = [
   'library.openSample',
   'library.recent',
   'library.list',
+  'library.missing',
   'article.get',
   'article.setNote',
   'highlight.create',
   'highlight.update',
   'highlight.delete',
+  'highlight.reattach',
+  'annotations.removeMissing',
   'export.markdown',
   'export.save'
 ] as const
@@ -24,6 +27,9 @@ export const channelFor = (method: MethodName): string => `gloss:${method}`
 
 /** Main → renderer channel carrying MenuCommand values (src/shared/menu.ts). */
 export const MENU_CHANNEL = 'gloss:menu'
+
+/** Main → renderer channel carrying LibraryChange values (src/shared/menu.ts). */
+export const LIBRARY_CHANGED_CHANNEL = 'gloss:library-changed'
 
 /**
  * What the preload exposes as window.gloss: one function per contract method, each

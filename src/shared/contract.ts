@@ -12,8 +12,10 @@ import {
   LibrarySummary,
   ListQuery,
   MarkdownExport,
+  MissingArticle,
   NewHighlight,
-  NoteSchema
+  NoteSchema,
+  ReattachHighlight
 } from './model'
 
 const rpc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -28,11 +30,17 @@ export const contract = {
   'library.openSample': rpc(Empty, LibrarySummary),
   'library.recent': rpc(Empty, z.object({ folders: z.array(z.string()) })),
   'library.list': rpc(ListQuery, ArticleList),
+  /** Annotations whose article's file has gone from the folder (until it returns). */
+  'library.missing': rpc(Empty, z.array(MissingArticle)),
   'article.get': rpc(z.object({ articleId: IdSchema }).strict(), Article),
   'article.setNote': rpc(z.object({ articleId: IdSchema, note: NoteSchema }).strict(), z.object({ note: z.string() })),
   'highlight.create': rpc(NewHighlight, Highlight),
   'highlight.update': rpc(HighlightPatch, Highlight),
   'highlight.delete': rpc(z.object({ highlightId: IdSchema }).strict(), z.object({ deleted: z.boolean() })),
+  /** Moves a highlight (typically an orphan) onto a new range of its article's current text. */
+  'highlight.reattach': rpc(ReattachHighlight, Highlight),
+  /** Deletes the highlights and note of a missing article for good. */
+  'annotations.removeMissing': rpc(z.object({ articleId: IdSchema }).strict(), z.object({ removed: z.number().int().nonnegative() })),
   /** Markdown text for one article or the whole corpus (copy to clipboard, preview). */
   'export.markdown': rpc(ExportScope, MarkdownExport),
   /** Native save dialog, then write; path null when the user cancels. */

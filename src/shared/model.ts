@@ -145,6 +145,23 @@ export const HighlightPatch = z
   .strict()
 export type HighlightPatch = z.infer<typeof HighlightPatch>
 
+export const ReattachHighlight = z
+  .object({ highlightId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive() })
+  .strict()
+  .refine((h) => h.end > h.start, { message: 'end must be greater than start' })
+export type ReattachHighlight = z.infer<typeof ReattachHighlight>
+
+/** Annotations kept for an article whose file is no longer in the folder. */
+export const MissingArticle = z.object({
+  articleId: z.string(),
+  /** As last seen; null for annotations made before Gloss recorded it. */
+  title: z.string().nullable(),
+  path: z.string().nullable(),
+  highlights: z.array(z.object({ id: z.string(), quote: z.string(), note: z.string(), color: HighlightColor })),
+  note: z.string()
+})
+export type MissingArticle = z.infer<typeof MissingArticle>
+
 export const ExportScope = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('article'), articleId: Id }).strict(),
   z.object({ scope: z.literal('corpus') }).strict()

@@ -4,9 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import { describe, expect, it, type TestContext } from 'vitest'
-import { channelFor, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
+import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
-import type { GlossEvents, MenuCommand } from '../../src/shared/menu'
+import type { GlossEvents, LibraryChange, MenuCommand } from '../../src/shared/menu'
 
 const preloadDir = path.resolve('out/preload')
 const preloadFile = path.join(preloadDir, 'index.cjs')
@@ -101,5 +101,27 @@ describe('built preload', () => {
     expect(received).toEqual([[command]])
     unsubscribe()
     expect(listeners.get(MENU_CHANNEL)?.size).toBe(0)
+  })
+
+  it('delivers library changes without the IPC event, and unsubscribes', (ctx) => {
+    const { exposed, listeners } = loadPreload(builtPreload(ctx))
+    const events = exposed.get('glossEvents') as GlossEvents
+    expect(Object.keys(events).sort()).toEqual(['onLibraryChanged', 'onMenuCommand'])
+    const received: unknown[][] = []
+    const unsubscribe = events.onLibraryChanged((...args: unknown[]) => received.push(args))
+    const registered = [...(listeners.get(LIBRARY_CHANGED_CHANNEL) ?? [])]
+    expect(registered).toHaveLength(1)
+    expect(listeners.get(MENU_CHANNEL)?.size ?? 0).toBe(0)
+    const change: LibraryChange = {
+      root: '/data/clips',
+      changedArticleIds: ['a1'],
+      addedArticleIds: [],
+      removedArticleIds: ['b2'],
+      movedArticles: [{ from: 'b2', to: 'c3' }]
+    }
+    registered[0]({ sender: 'the ipcRenderer event must not leak' }, change)
+    expect(received).toEqual([[change]])
+    unsubscribe()
+    expect(listeners.get(LIBRARY_CHANGED_CHANNEL)?.size).toBe(0)
   })
 })

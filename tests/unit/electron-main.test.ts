@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { channelFor, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
+import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
 import { writeCorpus } from '../fixtures/corpus-builder'
 
 type Listener = (...args: any[]) => any
@@ -317,6 +317,17 @@ describe('desktop main process (Electron stand-in)', () => {
     electron.module.app.emit('second-instance', {}, ['/opt/Gloss/gloss', path.join(otherCorpus, 'moss.md')], os.tmpdir())
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(window().webContents.sent).toHaveLength(1)
+  })
+
+  it('watches the open folder and tells the page what changed', async () => {
+    window().webContents.sent.length = 0
+    await writeCorpus(corpus, { 'gulls.md': '# Gulls\n\nGulls follow the ferry.\n' })
+    const sent = (): Array<[string, unknown]> => window().webContents.sent
+    await vi.waitFor(() => expect(sent().map(([channel]) => channel)).toContain(LIBRARY_CHANGED_CHANNEL), { timeout: 10_000 })
+    const [, change] = sent().find(([channel]) => channel === LIBRARY_CHANGED_CHANNEL)!
+    expect(change).toMatchObject({ root: await realpath(corpus), addedArticleIds: [expect.any(String)], removedArticleIds: [] })
+    const list = await call('library.list', { sort: 'title' })
+    expect(list.value.articles.map((a: { title: string }) => a.title)).toEqual(['Gulls', 'Tide Tables'])
   })
 
   it('holds the quit until the data is flushed, then quits', async () => {

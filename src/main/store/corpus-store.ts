@@ -23,11 +23,23 @@ export const StoredHighlightSchema = z.object({
   quote: TextQuoteSelector,
   position: TextPositionSelector,
   createdAt: z.string(),
-  updatedAt: z.string()
+  updatedAt: z.string(),
+  /**
+   * The article's title and text file when the highlight was last seen with it, so that
+   * an article whose file has gone can still be named. Absent in older files.
+   */
+  articleTitle: z.string().optional(),
+  articlePath: z.string().optional()
 })
 export type StoredHighlight = z.infer<typeof StoredHighlightSchema>
 
-export const ArticleNoteSchema = z.object({ note: z.string(), updatedAt: z.string(), articleFingerprint: z.string() })
+export const ArticleNoteSchema = z.object({
+  note: z.string(),
+  updatedAt: z.string(),
+  articleFingerprint: z.string(),
+  articleTitle: z.string().optional(),
+  articlePath: z.string().optional()
+})
 export type ArticleNote = z.infer<typeof ArticleNoteSchema>
 
 export const CorpusDataSchema = z.object({

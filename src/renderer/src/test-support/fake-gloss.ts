@@ -3,12 +3,14 @@
 // schema, so a component test fails if the renderer and the contract drift apart.
 import type { Transport } from '../../../shared/api'
 import { contract, type Method } from '../../../shared/contract'
-import type { Article, ArticleSummary, Highlight, LibrarySummary } from '../../../shared/model'
+import type { Article, ArticleSummary, Highlight, LibrarySummary, MissingArticle } from '../../../shared/model'
 import type { Result } from '../../../shared/result'
 
 export interface FakeLibrary {
   summary: LibrarySummary
   articles: Article[]
+  /** Annotations of articles no longer in the folder. */
+  missing?: MissingArticle[]
 }
 
 export interface Call {
@@ -130,6 +132,23 @@ export class FakeGloss {
       if (color) h.color = color
       if (note !== undefined) h.note = note
       return { ...h }
+    },
+    'library.missing': () => this.library().missing ?? [],
+    'highlight.reattach': ({ highlightId, start, end }: { highlightId: string; start: number; end: number }) => {
+      const h = this.findHighlight(highlightId)
+      const a = this.article(h.articleId)
+      if (end > a.text.length) throw new Failure('BAD_INPUT', 'range outside the text')
+      h.quote = { type: 'TextQuoteSelector', exact: a.text.slice(start, end), prefix: a.text.slice(Math.max(0, start - 32), start), suffix: a.text.slice(end, end + 32) }
+      h.position = { type: 'TextPositionSelector', start, end }
+      h.anchor = { start, end }
+      return { ...h }
+    },
+    'annotations.removeMissing': ({ articleId }: { articleId: string }) => {
+      const lib = this.library()
+      const found = lib.missing?.find((m) => m.articleId === articleId)
+      if (!found) throw new Failure('NOT_FOUND', 'missing article not found')
+      lib.missing = lib.missing!.filter((m) => m !== found)
+      return { removed: found.highlights.length + (found.note ? 1 : 0) }
     },
     'highlight.delete': ({ highlightId }: { highlightId: string }) => {
       const h = this.findHighlight(highlightId)
