@@ -2,9 +2,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../shared/api'
-import type { GlossEvents, MenuCommand } from '../../shared/menu'
+import type { GlossEvents, LibraryChange, MenuCommand } from '../../shared/menu'
 import { App } from './App'
-import { buildArticle, buildHighlight } from './test-support/build-article'
+import { buildArticle, buildBlocks, buildHighlight } from './test-support/build-article'
 import { FakeGloss, librarySummary, type FakeLibrary } from './test-support/fake-gloss'
 
 const SAMPLE = '/opt/gloss/sample'
@@ -61,11 +61,37 @@ function makeLibraries() {
   ])
 }
 
-function start(options: { current?: string | null; events?: GlossEvents | null; setup?: (fake: FakeGloss) => void } = {}) {
+function start(
+  options: { current?: string | null; events?: GlossEvents | null; nativeMenu?: boolean; setup?: (fake: FakeGloss) => void } = {}
+) {
   const fake = new FakeGloss(makeLibraries(), options.current === undefined ? MINE : options.current, SAMPLE)
   options.setup?.(fake)
-  render(<App api={createApi(fake.transport)} events={options.events ?? null} />)
+  render(<App api={createApi(fake.transport)} events={options.events ?? null} nativeMenu={options.nativeMenu} />)
   return fake
+}
+
+/** Events the test fires by hand, as the main process would. */
+function manualEvents() {
+  let menu: ((c: MenuCommand) => void) | null = null
+  let library: ((c: LibraryChange) => void) | null = null
+  const events: GlossEvents = {
+    onMenuCommand: (l) => {
+      menu = l
+      return () => (menu = null)
+    },
+    onLibraryChanged: (l) => {
+      library = l
+      return () => (library = null)
+    }
+  }
+  return {
+    events,
+    menu: (command: MenuCommand) => act(() => menu!(command)),
+    libraryChanged: (change: Partial<LibraryChange>) =>
+      act(() =>
+        library!({ root: MINE, changedArticleIds: [], addedArticleIds: [], removedArticleIds: [], movedArticles: [], ...change })
+      )
+  }
 }
 
 const body = () => screen.getByTestId('article-body')
@@ -333,16 +359,10 @@ describe('export', () => {
   })
 
   it('runs native menu commands through the same handlers', async () => {
-    let listener: ((c: MenuCommand) => void) | null = null
-    const events: GlossEvents = {
-      onMenuCommand: (l) => {
-        listener = l
-        return () => (listener = null)
-      }
-    }
-    const fake = start({ events })
+    const manual = manualEvents()
+    const fake = start({ events: manual.events, nativeMenu: true })
     await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
-    act(() => listener!({ type: 'export-corpus' }))
+    manual.menu({ type: 'export-corpus' })
     await waitFor(() => expect(fake.callsTo('export.save')).toEqual([{ scope: 'corpus' }]))
     // With a native menu, the page leaves Ctrl+O to it.
     fireEvent.keyDown(window, { key: 'o', ctrlKey: true })
@@ -356,5 +376,142 @@ describe('export', () => {
     fireEvent.keyDown(window, { key: 'e', metaKey: true })
     await waitFor(() => expect(fake.callsTo('library.chooseFolder')).toHaveLength(1))
     await waitFor(() => expect(fake.callsTo('export.save')).toEqual([{ scope: 'article', articleId: 'essay' }]))
+  })
+})
+
+describe('live folder', () => {
+  const essayOf = (fake: FakeGloss) => fake.libraries.get(MINE)!.articles.find((a) => a.id === 'essay')!
+
+  it('reloads the open article in place when its file changes, keeping its highlights', async () => {
+    const manual = manualEvents()
+    const fake = start({ events: manual.events })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const essay = essayOf(fake)
+    Object.assign(
+      essay,
+      buildBlocks([...essay.blocks.map(({ type, text, level }) => ({ type, text, level })), { type: 'paragraph', text: 'A paragraph added on disk.' }])
+    )
+    const gets = fake.callsTo('article.get').length
+    manual.libraryChanged({ changedArticleIds: ['essay'] })
+    expect(await screen.findByText('A paragraph added on disk.')).toBeTruthy()
+    expect(fake.callsTo('article.get')).toHaveLength(gets + 1)
+    // In place: no "Opening…" on the way, the highlights are still drawn.
+    expect(screen.getByRole('heading', { level: 1, name: 'Why the sea keeps time' })).toBeTruthy()
+    expect(body().querySelector('mark[data-highlight-id="early"]')).not.toBeNull()
+    await waitFor(() => expect(fake.callsTo('library.missing').length).toBeGreaterThanOrEqual(2))
+  })
+
+  it('lists a new article without touching the open one, and ignores changes to another folder', async () => {
+    const manual = manualEvents()
+    const fake = start({ events: manual.events })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const mine = fake.libraries.get(MINE)!
+    mine.articles.push(buildArticle('new', [{ type: 'paragraph', text: 'Fresh from the clipper.' }], { title: 'Arrived just now' }))
+    mine.summary = librarySummary(MINE, mine.articles)
+    manual.libraryChanged({ root: '/elsewhere', addedArticleIds: ['new'] })
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(rows()).toHaveLength(3)
+    const gets = fake.callsTo('article.get').length
+    manual.libraryChanged({ addedArticleIds: ['new'] })
+    await waitFor(() => expect(rows()).toHaveLength(4))
+    expect(screen.getByRole('option', { name: /Arrived just now/ })).toBeTruthy()
+    expect(fake.callsTo('article.get')).toHaveLength(gets)
+  })
+
+  it('says so when the open article is deleted, lists it under Missing articles, and removes it after a confirmation', async () => {
+    const manual = manualEvents()
+    const fake = start({ events: manual.events })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const mine = fake.libraries.get(MINE)!
+    const essay = essayOf(fake)
+    mine.articles = mine.articles.filter((a) => a !== essay)
+    mine.missing = [
+      {
+        articleId: 'essay',
+        title: essay.title,
+        path: 'tides/essay.md',
+        highlights: [{ id: 'early', quote: 'sea', note: '', color: 'green' }, { id: 'late', quote: 'Sailors', note: 'who?', color: 'blue' }],
+        note: 'Check the almanac'
+      }
+    ]
+    manual.libraryChanged({ removedArticleIds: ['essay'] })
+    const gone = await screen.findByTestId('article-gone')
+    expect(gone.textContent).toContain('“Why the sea keeps time” is no longer in the folder')
+    expect(screen.queryByTestId('article-body')).toBeNull()
+
+    const missing = await screen.findByTestId('missing-articles')
+    expect(missing.querySelector('summary')!.textContent).toBe('Missing articles (1)')
+    const item = within(missing).getByRole('listitem', { name: 'Why the sea keeps time' })
+    expect(item.textContent).toContain('tides/essay.md')
+    expect(item.textContent).toContain('2 highlights and a note')
+    expect(item.textContent).toContain('who?')
+    expect(item.textContent).toContain('Check the almanac')
+
+    fireEvent.click(within(item).getByRole('button', { name: 'Remove' }))
+    fireEvent.click(within(item).getByRole('button', { name: 'Keep' }))
+    expect(fake.callsTo('annotations.removeMissing')).toEqual([])
+    fireEvent.click(within(item).getByRole('button', { name: 'Remove' }))
+    fireEvent.click(within(item).getByRole('button', { name: 'Remove for good' }))
+    await waitFor(() => expect(screen.queryByTestId('missing-articles')).toBeNull())
+    expect(fake.callsTo('annotations.removeMissing')).toEqual([{ articleId: 'essay' }])
+    expect(await screen.findByText('Removed 3 annotations')).toBeTruthy()
+  })
+
+  it('follows an open article whose file was renamed', async () => {
+    const manual = manualEvents()
+    const fake = start({ events: manual.events })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const essay = essayOf(fake)
+    const renamed = { ...essay, id: 'essay-renamed', files: ['renamed.md'], highlights: essay.highlights.map((h) => ({ ...h, articleId: 'essay-renamed' })) }
+    const mine = fake.libraries.get(MINE)!
+    mine.articles = mine.articles.map((a) => (a === essay ? renamed : a))
+    manual.libraryChanged({ removedArticleIds: ['essay'], addedArticleIds: ['essay-renamed'], movedArticles: [{ from: 'essay', to: 'essay-renamed' }] })
+    expect(await screen.findByText('renamed.md')).toBeTruthy()
+    expect(screen.queryByTestId('article-gone')).toBeNull()
+    expect(fake.callsTo('article.get').at(-1)).toEqual({ articleId: 'essay-renamed' })
+  })
+})
+
+describe('orphans', () => {
+  it('says how many highlights could not be placed', async () => {
+    start()
+    const banner = await screen.findByTestId('orphan-banner')
+    expect(banner.textContent).toContain('1 highlight could not be placed')
+    expect(banner.getAttribute('role')).toBe('status')
+  })
+
+  it('re-attaches an orphan to the selected passage, keeping its note and colour', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const orphans = screen.getByTestId('orphans')
+    // Without a selection it says what to do.
+    fireEvent.click(within(orphans).getByRole('button', { name: 'Re-attach to selection' }))
+    expect(await screen.findByText(/Select the passage in the article first/)).toBeTruthy()
+    expect(fake.callsTo('highlight.reattach')).toEqual([])
+
+    await selectInBody('long before the theory')
+    fireEvent.click(within(orphans).getByRole('button', { name: 'Re-attach to selection' }))
+    const text = fake.libraries.get(MINE)!.articles[0].text
+    const at = text.indexOf('long before the theory')
+    await waitFor(() => expect(fake.callsTo('highlight.reattach')).toEqual([{ highlightId: 'lost', start: at, end: at + 22 }]))
+    const mark = await waitFor(() => {
+      const found = body().querySelector<HTMLElement>('mark[data-highlight-id="lost"]')
+      expect(found).not.toBeNull()
+      return found!
+    })
+    expect(mark.textContent).toBe('long before the theory')
+    expect(mark.className).toContain('hl-pink')
+    expect(screen.queryByTestId('orphans')).toBeNull()
+    expect(screen.queryByTestId('orphan-banner')).toBeNull()
+    expect(await screen.findByText('Highlight re-attached')).toBeTruthy()
+  })
+
+  it('deletes an orphan from the side panel', async () => {
+    const fake = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.click(within(screen.getByTestId('orphans')).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => expect(screen.queryByTestId('orphans')).toBeNull())
+    expect(fake.callsTo('highlight.delete')).toEqual([{ highlightId: 'lost' }])
+    expect(await screen.findByText('Highlight deleted')).toBeTruthy()
   })
 })

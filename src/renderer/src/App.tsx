@@ -24,14 +24,20 @@
  *                    aria-pressed, textbox 'Note', buttons 'Save', 'Delete'
  *   side panel       textbox 'Article note' (status "Saved" next to it);
  *                    list items button[data-list-highlight-id]; orphans [data-testid="orphans"]
- *                    ("Could not be placed (N)") with button[data-orphan-id]
+ *                    ("Could not be placed (N)") with button[data-orphan-id], each followed by
+ *                    buttons 'Re-attach to selection' and 'Delete' (li.orphan-entry)
+ *   orphan banner    [data-testid="orphan-banner"] (role=status, "N highlight(s) could not be
+ *                    placed", button 'Show')
+ *   missing articles [data-testid="missing-articles"] (<details>, summary "Missing articles (N)"),
+ *                    li[data-missing-article-id] with button 'Remove', then 'Remove for good' / 'Keep'
+ *   article gone     [data-testid="article-gone"] (role=status) when the open file was deleted
  *   toasts           role=status (info: "Highlight deleted", "Notes copied", "Saved to …"),
  *                    role=alert (errors)
  */
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Api } from '../../shared/api'
-import type { MenuCommand, GlossEvents } from '../../shared/menu'
-import type { HighlightColor, LibrarySummary } from '../../shared/model'
+import type { GlossEvents, LibraryChange, MenuCommand } from '../../shared/menu'
+import type { Highlight, HighlightColor, LibrarySummary } from '../../shared/model'
 import { AppHeader } from './components/app-header'
 import { Toasts, useToasts } from './components/toasts'
 import { copyText } from './components/clipboard'
@@ -46,8 +52,10 @@ import { useBodySelection } from './features/reader/use-body-selection'
 
 export interface AppProps {
   api: Api
-  /** Native menu bridge (desktop app only). */
+  /** Menu commands (desktop app) and library changes (desktop app and harness). */
   events?: GlossEvents | null
+  /** True in the desktop app, whose native menu owns the keyboard shortcuts. */
+  nativeMenu?: boolean
 }
 
 interface PopoverState {
@@ -67,7 +75,7 @@ function findHighlightElement(root: ParentNode | null | undefined, id: string): 
   return null
 }
 
-export function App({ api, events = null }: AppProps) {
+export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const { toasts, show: toast, dismiss } = useToasts()
   const reportError = useCallback((error: unknown) => toast(messageOf(error), 'error'), [toast])
   const library = useLibrary(api, reportError)
@@ -81,6 +89,8 @@ export function App({ api, events = null }: AppProps) {
   const [popover, setPopover] = useState<PopoverState | null>(null)
   const [flashId, setFlashId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  /** The open article's file was deleted: its title, for the message in its place. */
+  const [goneTitle, setGoneTitle] = useState<string | null>(null)
 
   const bodyRef = useRef<HTMLDivElement>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
@@ -91,6 +101,7 @@ export function App({ api, events = null }: AppProps) {
   const enterLibrary = useCallback(
     async (next: LibrarySummary) => {
       setPopover(null)
+      setGoneTitle(null)
       reader.close()
       library.showLibrary(next)
       if (next.lastArticleId) {
@@ -150,6 +161,7 @@ export function App({ api, events = null }: AppProps) {
   const openArticle = useCallback(
     (articleId: string) => {
       setPopover(null)
+      setGoneTitle(null)
       clearSelection()
       reader.open(articleId).catch(reportError)
     },
@@ -160,13 +172,66 @@ export function App({ api, events = null }: AppProps) {
     document.title = article ? `${article.title} — Gloss` : summary ? `${summary.name} — Gloss` : 'Gloss'
   }, [article?.title, summary?.name])
 
-  // A newly opened article starts at its top.
-  useEffect(() => {
-    if (readerRef.current) readerRef.current.scrollTop = 0
-  }, [article?.id])
+  // A newly opened article starts at its top; one reloaded because its file changed
+  // stays where the reader was.
+  const restoreScroll = useRef<{ id: string; top: number } | null>(null)
+  const shownId = useRef<string | null>(null)
+  useLayoutEffect(() => {
+    const view = readerRef.current
+    const id = article?.id ?? null
+    const restore = restoreScroll.current
+    if (view && restore && restore.id === id) {
+      view.scrollTop = restore.top
+      restoreScroll.current = null
+    } else if (view && id !== shownId.current) {
+      view.scrollTop = 0
+    }
+    shownId.current = id
+  }, [article])
 
   const articleRef = useRef(article)
   articleRef.current = article
+  const summaryRef = useRef(summary)
+  summaryRef.current = summary
+
+  const reloadInPlace = useCallback(
+    async (articleId: string) => {
+      restoreScroll.current = { id: articleId, top: readerRef.current?.scrollTop ?? 0 }
+      try {
+        await reader.reload(articleId)
+      } catch (error) {
+        restoreScroll.current = null
+        reportError(error)
+      }
+    },
+    [reader.reload, reportError]
+  )
+
+  // The folder changed on disk: refresh the library, and the open article in place.
+  const libraryChanged = useRef<(change: LibraryChange) => void>(() => undefined)
+  libraryChanged.current = (change) => {
+    if (!summaryRef.current || change.root !== summaryRef.current.root) return
+    void library.reloadSummary()
+    void library.refresh()
+    void library.refreshMissing()
+    const open = articleRef.current
+    if (!open) return
+    const moved = change.movedArticles.find((m) => m.from === open.id)
+    if (moved) {
+      void reloadInPlace(moved.to)
+    } else if (change.removedArticleIds.includes(open.id)) {
+      setPopover(null)
+      clearSelection()
+      reader.close()
+      setGoneTitle(open.title)
+    } else if (change.changedArticleIds.includes(open.id)) {
+      void reloadInPlace(open.id)
+    }
+  }
+  useEffect(() => {
+    if (!events) return
+    return events.onLibraryChanged((change) => libraryChanged.current(change))
+  }, [events])
 
   const exportArticle = useCallback(async () => {
     const current = articleRef.current
@@ -230,7 +295,7 @@ export function App({ api, events = null }: AppProps) {
   // Without a native menu (browser harness) the page handles the accelerators itself;
   // with one, the menu does, and handling them here too would open two dialogs.
   useEffect(() => {
-    if (events) return
+    if (nativeMenu) return
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return
       const key = event.key.toLowerCase()
@@ -244,7 +309,7 @@ export function App({ api, events = null }: AppProps) {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [events])
+  }, [nativeMenu])
 
   // Escape dismisses the selection toolbar (the popover handles its own Escape).
   useEffect(() => {
@@ -277,6 +342,53 @@ export function App({ api, events = null }: AppProps) {
   const openOrphan = useCallback((highlightId: string) => {
     setPopover({ id: highlightId, focusNote: false })
   }, [])
+
+  const reattachOrphan = useCallback(
+    async (highlightId: string) => {
+      const current = articleRef.current
+      if (!current || !selection) {
+        toast('Select the passage in the article first, then choose Re-attach to selection.')
+        return
+      }
+      try {
+        await reader.reattachHighlight(highlightId, selection.range.start, selection.range.end)
+        clearSelection()
+        toast('Highlight re-attached')
+      } catch (error) {
+        reportError(error)
+      }
+    },
+    [selection, reader.reattachHighlight, clearSelection, toast, reportError]
+  )
+
+  const deleteOrphan = useCallback(
+    (highlight: Highlight) => {
+      setPopover((p) => (p?.id === highlight.id ? null : p))
+      reader
+        .deleteHighlight(highlight)
+        .then(() => toast('Highlight deleted'))
+        .catch(reportError)
+    },
+    [reader.deleteHighlight, toast, reportError]
+  )
+
+  const showOrphans = useCallback(() => {
+    const list = appRef.current?.querySelector<HTMLElement>('[data-testid="orphans"]')
+    list?.scrollIntoView?.({ block: 'start', behavior: 'smooth' })
+    list?.focus({ preventScroll: true })
+  }, [])
+
+  const removeMissing = useCallback(
+    async (articleId: string) => {
+      try {
+        const removed = await library.removeMissing(articleId)
+        toast(`Removed ${removed === 1 ? '1 annotation' : `${removed} annotations`}`)
+      } catch (error) {
+        reportError(error)
+      }
+    },
+    [library.removeMissing, toast, reportError]
+  )
 
   const jumpTo = useCallback((highlightId: string) => {
     const el = findHighlightElement(bodyRef.current, highlightId)
@@ -336,6 +448,8 @@ export function App({ api, events = null }: AppProps) {
             currentId={article?.id ?? null}
             onOpen={openArticle}
             onOpenFolder={() => void openFolder()}
+            missing={library.missing}
+            onRemoveMissing={removeMissing}
           />
         ) : (
           <section className="library" aria-label="Library">
@@ -345,7 +459,20 @@ export function App({ api, events = null }: AppProps) {
         <main className="reader" ref={readerRef}>
           <section className="reader-inner" aria-label="Article" aria-busy={reader.loading}>
             {article ? (
-              <ReaderView article={article} bodyRef={bodyRef} flashId={flashId} onActivateHighlight={activateHighlight} />
+              <ReaderView
+                article={article}
+                bodyRef={bodyRef}
+                flashId={flashId}
+                onActivateHighlight={activateHighlight}
+                onShowOrphans={showOrphans}
+              />
+            ) : goneTitle !== null && !reader.loading ? (
+              <div className="placeholder" role="status" data-testid="article-gone">
+                <p>“{goneTitle}” is no longer in the folder: its file was deleted or moved away.</p>
+                <p className="placeholder-hint">
+                  Its highlights and notes are kept under Missing articles in the library, and return if the file comes back.
+                </p>
+              </div>
             ) : startError ? (
               <div className="placeholder">
                 <p>Gloss could not open a library: {startError}</p>
@@ -411,6 +538,8 @@ export function App({ api, events = null }: AppProps) {
           }
           onJump={jumpTo}
           onOpenOrphan={openOrphan}
+          onReattachOrphan={(id) => void reattachOrphan(id)}
+          onDeleteOrphan={deleteOrphan}
         />
       </div>
       <Toasts toasts={toasts} onDismiss={dismiss} />

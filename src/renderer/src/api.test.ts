@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { fetchTransport, selectTransport, type GlossBridge } from './api'
+import type { GlossEvents, LibraryChange } from '../../shared/menu'
+import { eventSourceEvents, fetchTransport, selectEvents, selectTransport, type GlossBridge } from './api'
 
 const jsonResponse = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
@@ -59,5 +60,60 @@ describe('selectTransport', () => {
     } finally {
       fetchSpy.mockRestore()
     }
+  })
+})
+
+/** A stand-in EventSource that records its URL and lets the test dispatch events. */
+class FakeEventSource extends EventTarget {
+  static created: FakeEventSource[] = []
+  closed = false
+  constructor(readonly url: string) {
+    super()
+    FakeEventSource.created.push(this)
+  }
+  close() {
+    this.closed = true
+  }
+  send(name: string, data: string) {
+    this.dispatchEvent(new MessageEvent(name, { data }))
+  }
+}
+
+const change: LibraryChange = { root: '/clips', changedArticleIds: ['a'], addedArticleIds: [], removedArticleIds: [], movedArticles: [] }
+
+describe('eventSourceEvents', () => {
+  it('opens one stream with the token when someone listens, delivers library changes, and closes after the last one leaves', () => {
+    FakeEventSource.created = []
+    const events = eventSourceEvents('t o&k', (url) => new FakeEventSource(url) as unknown as EventSource)
+    expect(FakeEventSource.created).toHaveLength(0)
+    const first: LibraryChange[] = []
+    const second: LibraryChange[] = []
+    const offFirst = events.onLibraryChanged((c) => first.push(c))
+    const offSecond = events.onLibraryChanged((c) => second.push(c))
+    expect(FakeEventSource.created.map((s) => s.url)).toEqual(['/events?token=t%20o%26k'])
+    const source = FakeEventSource.created[0]
+    source.send('library-changed', JSON.stringify(change))
+    source.send('library-changed', 'not json')
+    source.send('something-else', JSON.stringify(change))
+    expect(first).toEqual([change])
+    expect(second).toEqual([change])
+    offFirst()
+    expect(source.closed).toBe(false)
+    offSecond()
+    expect(source.closed).toBe(true)
+    // No native menu in a browser tab: subscribing is harmless and does nothing.
+    expect(typeof events.onMenuCommand(() => undefined)).toBe('function')
+  })
+})
+
+describe('selectEvents', () => {
+  it('prefers the preload bridge, else the harness stream, else nothing', () => {
+    const bridge = { onMenuCommand: vi.fn(), onLibraryChanged: vi.fn() } as unknown as GlossEvents
+    expect(selectEvents({ glossEvents: bridge, location: { search: '' } } as unknown as Window)).toBe(bridge)
+    FakeEventSource.created = []
+    const fromStream = selectEvents({ EventSource: FakeEventSource, location: { search: '?token=abc' } } as unknown as Window)!
+    fromStream.onLibraryChanged(() => undefined)
+    expect(FakeEventSource.created.map((s) => s.url)).toEqual(['/events?token=abc'])
+    expect(selectEvents({ location: { search: '' } } as unknown as Window)).toBeNull()
   })
 })

@@ -1,9 +1,10 @@
 // Picks the transport once: Electron IPC through the preload bridge when it exists,
-// otherwise fetch against the loopback browser harness. Nothing else in the renderer
-// knows (or needs to know) which one is in use.
+// otherwise fetch against the loopback browser harness. Events likewise: the preload's
+// window.glossEvents, or Server-Sent Events from the harness. Nothing else in the
+// renderer knows (or needs to know) which one is in use.
 import { createApi, type Api, type Transport } from '../../shared/api'
 import type { GlossBridge } from '../../shared/channels'
-import type { GlossEvents } from '../../shared/menu'
+import type { GlossEvents, LibraryChange } from '../../shared/menu'
 import type { Result } from '../../shared/result'
 
 export type { GlossBridge }
@@ -59,4 +60,45 @@ export function selectTransport(win: Window): Transport {
 
 export function createRendererApi(win: Window = window): Api {
   return createApi(selectTransport(win))
+}
+
+/** The harness's event stream (GET /events?token=…) behind the GlossEvents interface. */
+export function eventSourceEvents(token: string, createSource: (url: string) => EventSource = (url) => new EventSource(url)): GlossEvents {
+  const listeners = new Set<(change: LibraryChange) => void>()
+  let source: EventSource | null = null
+  const onChange = (event: MessageEvent) => {
+    let change: LibraryChange
+    try {
+      change = JSON.parse(String(event.data)) as LibraryChange
+    } catch {
+      return
+    }
+    for (const listener of [...listeners]) listener(change)
+  }
+  return {
+    // A browser tab has no native menu; the page handles its shortcuts itself.
+    onMenuCommand: () => () => undefined,
+    onLibraryChanged(listener) {
+      listeners.add(listener)
+      if (!source) {
+        source = createSource(`/events?token=${encodeURIComponent(token)}`)
+        source.addEventListener('library-changed', onChange as EventListener)
+      }
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0 && source) {
+          source.close()
+          source = null
+        }
+      }
+    }
+  }
+}
+
+export function selectEvents(win: Window): GlossEvents | null {
+  if (win.glossEvents) return win.glossEvents
+  const Source = (win as Window & { EventSource?: typeof EventSource }).EventSource
+  if (typeof Source !== 'function') return null
+  const token = new URLSearchParams(win.location.search).get('token') ?? ''
+  return eventSourceEvents(token, (url) => new Source(url))
 }

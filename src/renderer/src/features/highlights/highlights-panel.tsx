@@ -1,5 +1,6 @@
 // Right column: the article note, the highlights in reading order, and the ones whose
-// text could not be found any more (orphans), which are listed, never hidden.
+// text could not be found any more (orphans), which are listed, never hidden: each can
+// be re-attached to a passage the user selects in the article, or deleted.
 import type { Article, Highlight } from '../../../../shared/model'
 import { ArticleNote } from './article-note'
 import { colorName, truncate } from './colors'
@@ -9,6 +10,8 @@ export interface HighlightsPanelProps {
   onSaveNote: (articleId: string, note: string) => Promise<void>
   onJump: (highlightId: string) => void
   onOpenOrphan: (highlightId: string, element: HTMLElement) => void
+  onReattachOrphan?: (highlightId: string) => void
+  onDeleteOrphan?: (highlight: Highlight) => void
 }
 
 function HighlightSummary({ h }: { h: Highlight }) {
@@ -24,7 +27,10 @@ function HighlightSummary({ h }: { h: Highlight }) {
   )
 }
 
-export function HighlightsPanel({ article, onSaveNote, onJump, onOpenOrphan }: HighlightsPanelProps) {
+// Buttons beside the article must not take the selection the user just made in it.
+const keepSelection = (event: { preventDefault(): void }) => event.preventDefault()
+
+export function HighlightsPanel({ article, onSaveNote, onJump, onOpenOrphan, onReattachOrphan, onDeleteOrphan }: HighlightsPanelProps) {
   if (!article) {
     return (
       <section className="side" aria-label="Highlights">
@@ -56,15 +62,30 @@ export function HighlightsPanel({ article, onSaveNote, onJump, onOpenOrphan }: H
         </ol>
       )}
       {orphans.length > 0 && (
-        <div className="orphans" data-testid="orphans">
+        <div className="orphans" data-testid="orphans" tabIndex={-1}>
           <h3 className="panel-subtitle">Could not be placed ({orphans.length})</h3>
-          <p className="muted small">The text these were made on has changed. They are kept here with their quotes.</p>
+          <p className="muted small">
+            The text these were made on has changed. They are kept here with their quotes: select the passage in the article and
+            re-attach one, or delete it.
+          </p>
           <ul className="hl-list">
             {orphans.map((h) => (
-              <li key={h.id}>
+              <li key={h.id} className="orphan-entry">
                 <button type="button" className="hl-item orphan" data-orphan-id={h.id} onClick={(e) => onOpenOrphan(h.id, e.currentTarget)}>
                   <HighlightSummary h={h} />
                 </button>
+                <div className="orphan-actions" role="group" aria-label={`Orphaned highlight: ${truncate(h.quote.exact, 60)}`}>
+                  {onReattachOrphan && (
+                    <button type="button" className="button" onMouseDown={keepSelection} onClick={() => onReattachOrphan(h.id)}>
+                      Re-attach to selection
+                    </button>
+                  )}
+                  {onDeleteOrphan && (
+                    <button type="button" className="button danger" onMouseDown={keepSelection} onClick={() => onDeleteOrphan(h)}>
+                      Delete
+                    </button>
+                  )}
+                </div>
               </li>
             ))}
           </ul>

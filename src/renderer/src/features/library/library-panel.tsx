@@ -1,8 +1,9 @@
 // Left column: filters and the article list. The list is a listbox: arrow keys move,
 // Enter opens, and the open article is the selected option.
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
-import type { ArticleList, ArticleSummary, LibrarySummary } from '../../../../shared/model'
+import type { ArticleList, ArticleSummary, LibrarySummary, MissingArticle } from '../../../../shared/model'
 import { formatPublished } from '../../components/format-date'
+import { MissingArticles } from './missing-articles'
 import { ProblemsPanel } from './problems-panel'
 import type { LibraryView, SortKey } from './use-library'
 
@@ -14,6 +15,8 @@ export interface LibraryPanelProps {
   currentId: string | null
   onOpen: (articleId: string) => void
   onOpenFolder: () => void
+  missing?: readonly MissingArticle[]
+  onRemoveMissing?: (articleId: string) => Promise<void>
 }
 
 const TEXT_FILTER_DELAY_MS = 200
@@ -44,7 +47,17 @@ const ArticleRow = memo(function ArticleRow({ article }: { article: ArticleSumma
   )
 })
 
-export function LibraryPanel({ summary, list, view, onViewChange, currentId, onOpen, onOpenFolder }: LibraryPanelProps) {
+export function LibraryPanel({
+  summary,
+  list,
+  view,
+  onViewChange,
+  currentId,
+  onOpen,
+  onOpenFolder,
+  missing = [],
+  onRemoveMissing = async () => undefined
+}: LibraryPanelProps) {
   const ids = { sort: useId(), topic: useId(), text: useId() }
   const [text, setText] = useState(view.text)
   const [activeIndex, setActiveIndex] = useState(0)
@@ -165,6 +178,7 @@ export function LibraryPanel({ summary, list, view, onViewChange, currentId, onO
           </ul>
         )}
         <ProblemsPanel problems={summary.problems} />
+        <MissingArticles missing={missing} onRemove={onRemoveMissing} />
       </div>
     </section>
   )

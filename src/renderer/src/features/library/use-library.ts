@@ -1,9 +1,10 @@
-// The open folder and its article list. The list is re-queried whenever the folder or
-// the view (sort, topic, title filter) changes, and on demand after highlights change
-// so the counts stay true. Late answers to superseded queries are dropped.
+// The open folder, its article list and the annotations of articles that have gone
+// from it. The list is re-queried whenever the folder or the view (sort, topic, title
+// filter) changes, and on demand after highlights change (counts) or the folder
+// changes on disk. Late answers to superseded queries are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { ArticleList, LibrarySummary } from '../../../../shared/model'
+import type { ArticleList, LibrarySummary, MissingArticle } from '../../../../shared/model'
 
 export type SortKey = 'date' | 'title'
 
@@ -21,7 +22,9 @@ export function useLibrary(api: Api, onError: (error: unknown) => void) {
   const [summary, setSummary] = useState<LibrarySummary | null>(null)
   const [view, setView] = useState<LibraryView>(DEFAULT_VIEW)
   const [list, setList] = useState<ArticleList | null>(null)
+  const [missing, setMissing] = useState<MissingArticle[]>([])
   const request = useRef(0)
+  const missingRequest = useRef(0)
   const onErrorRef = useRef(onError)
   onErrorRef.current = onError
 
@@ -45,6 +48,41 @@ export function useLibrary(api: Api, onError: (error: unknown) => void) {
     void refresh()
   }, [refresh])
 
+  const refreshMissing = useCallback(async () => {
+    if (root === null) return
+    const id = ++missingRequest.current
+    try {
+      const result = await api['library.missing']({})
+      if (id === missingRequest.current) setMissing(result)
+    } catch (error) {
+      if (id === missingRequest.current) onErrorRef.current(error)
+    }
+  }, [api, root])
+
+  useEffect(() => {
+    setMissing([])
+    void refreshMissing()
+  }, [refreshMissing])
+
+  /** The folder changed on disk: new counts, topics and problems, same view. */
+  const reloadSummary = useCallback(async () => {
+    try {
+      const next = await api['library.current']({})
+      if (next && next.root === root) setSummary(next)
+    } catch (error) {
+      onErrorRef.current(error)
+    }
+  }, [api, root])
+
+  const removeMissing = useCallback(
+    async (articleId: string): Promise<number> => {
+      const { removed } = await api['annotations.removeMissing']({ articleId })
+      setMissing((current) => current.filter((m) => m.articleId !== articleId))
+      return removed
+    },
+    [api]
+  )
+
   /** Switch to another folder: the topic filter and title filter belong to the old one. */
   const showLibrary = useCallback((next: LibrarySummary) => {
     setSummary(next)
@@ -52,5 +90,5 @@ export function useLibrary(api: Api, onError: (error: unknown) => void) {
     setView((v) => ({ ...DEFAULT_VIEW, sort: v.sort }))
   }, [])
 
-  return { summary, showLibrary, view, setView, list, refresh }
+  return { summary, showLibrary, view, setView, list, refresh, missing, refreshMissing, reloadSummary, removeMissing }
 }

@@ -1,5 +1,5 @@
 // Centre column: the article's header and its body (or its excerpt when the folder
-// holds only the metadata).
+// holds only the metadata), with a banner when some highlights could not be placed.
 import { useMemo, type Ref } from 'react'
 import type { Article } from '../../../../shared/model'
 import { formatPublished } from '../../components/format-date'
@@ -12,15 +12,34 @@ export interface ReaderViewProps {
   bodyRef: Ref<HTMLDivElement>
   flashId: string | null
   onActivateHighlight: (highlightId: string, element: HTMLElement) => void
+  /** Shows the orphans in the side panel. */
+  onShowOrphans?: () => void
 }
 
-export function ReaderView({ article, bodyRef, flashId, onActivateHighlight }: ReaderViewProps) {
+export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onShowOrphans }: ReaderViewProps) {
   const date = formatPublished(article.published)
   const original = webUrl(article.sourceUrl)
   const blocks = useMemo(() => displayBlocks(article.blocks, article.title, article.highlights), [article.blocks, article.title, article.highlights])
   const hasBody = blocks.length > 0 && article.text.trim() !== ''
+  const orphans = article.highlights.filter((h) => h.anchor === null).length
   return (
     <article className="reading" aria-labelledby="article-title">
+      {orphans > 0 && (
+        <div className="orphan-banner" role="status" data-testid="orphan-banner">
+          <p>
+            <strong>
+              {orphans} highlight{orphans === 1 ? '' : 's'} could not be placed
+            </strong>{' '}
+            — the text {orphans === 1 ? 'it was' : 'they were'} made on has changed. {orphans === 1 ? 'It is' : 'They are'} kept in
+            the side panel, where you can re-attach or delete {orphans === 1 ? 'it' : 'them'}.
+          </p>
+          {onShowOrphans && (
+            <button type="button" className="button" onClick={onShowOrphans}>
+              Show
+            </button>
+          )}
+        </div>
+      )}
       <header className="article-header">
         <h1 id="article-title" className="article-title">
           {article.title}

@@ -1,6 +1,8 @@
 // The article being read and the highlight mutations on it. Mutations update the
 // local copy with what the main process returns (it is the source of truth for ids,
 // anchors and timestamps) and then tell the caller, which refreshes list counts.
+// reload() swaps in a fresh copy (the file changed on disk) without the loading state,
+// so the reader stays where it is.
 import { useCallback, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Article, Highlight, HighlightColor } from '../../../../shared/model'
@@ -25,6 +27,19 @@ export function useArticle(api: Api, onHighlightsChanged: () => void) {
       } finally {
         if (id === request.current) setLoading(false)
       }
+    },
+    [api]
+  )
+
+  /** Like open(), but the current article stays on screen until the new copy arrives. */
+  const reload = useCallback(
+    async (articleId: string): Promise<Article | null> => {
+      const id = ++request.current
+      const next = await api['article.get']({ articleId })
+      if (id !== request.current) return null
+      setArticle(next)
+      setLoading(false)
+      return next
     },
     [api]
   )
@@ -62,6 +77,15 @@ export function useArticle(api: Api, onHighlightsChanged: () => void) {
     [api]
   )
 
+  const reattachHighlight = useCallback(
+    async (highlightId: string, start: number, end: number): Promise<Highlight> => {
+      const h = await api['highlight.reattach']({ highlightId, start, end })
+      setArticle((a) => (a && a.id === h.articleId ? { ...a, highlights: a.highlights.map((x) => (x.id === h.id ? h : x)) } : a))
+      return h
+    },
+    [api]
+  )
+
   const deleteHighlight = useCallback(
     async (highlight: Highlight): Promise<void> => {
       await api['highlight.delete']({ highlightId: highlight.id })
@@ -79,5 +103,5 @@ export function useArticle(api: Api, onHighlightsChanged: () => void) {
     [api]
   )
 
-  return { article, loading, open, close, createHighlight, updateHighlight, deleteHighlight, saveNote }
+  return { article, loading, open, reload, close, createHighlight, updateHighlight, reattachHighlight, deleteHighlight, saveNote }
 }
