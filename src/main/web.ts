@@ -69,9 +69,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // A page opened from the URL this returns sees every change made after it.
   await gloss.watchReady()
   const token = randomBytes(32).toString('hex')
+  const streams = new Set<ServerResponse>()
   let port = 0
   const server = http.createServer((req, res) => {
-    handleRequest(req, res, { gloss, token, port, rendererDir }).catch((error) => {
+    handleRequest(req, res, { gloss, token, port, rendererDir, streams }).catch((error) => {
       console.error('gloss harness: request failed', error)
       if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', 'The harness could not answer this request'))
       else res.destroy()
@@ -94,6 +95,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     token,
     close: () =>
       (closing ??= (async () => {
+        // End event streams properly first: a stream cut mid-chunk is a load error in the page.
+        await Promise.all([...streams].map(endStream))
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeAllConnections()
@@ -162,6 +165,8 @@ interface RequestContext {
   token: string
   port: number
   rendererDir: string
+  /** Open event streams, ended on close. */
+  streams: Set<ServerResponse>
 }
 
 async function handleRequest(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<void> {
@@ -241,9 +246,25 @@ function handleEvents(req: IncomingMessage, res: ServerResponse, context: Reques
   })
   // Comments keep idle connections (and anything between) from timing out.
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), EVENTS_KEEPALIVE_MS)
-  req.on('close', () => {
+  context.streams.add(res)
+  res.on('close', () => {
+    context.streams.delete(res)
     clearInterval(keepAlive)
     unsubscribe()
+  })
+}
+
+/** Ends a stream and waits (briefly) until the end has left for the socket. */
+function endStream(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 500)
+    const done = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+    res.once('finish', done)
+    res.once('close', done)
+    res.end()
   })
 }
 
