@@ -10,7 +10,8 @@ describe('windowOptions', () => {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
-      webviewTag: false
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick'
     })
     // Absent means Electron's default: web security on.
     expect(options.webPreferences).not.toHaveProperty('webSecurity')

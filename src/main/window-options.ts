@@ -24,6 +24,9 @@ export function windowOptions(preloadPath: string) {
       nodeIntegrationInSubFrames: false,
       // webSecurity is left at its default (true) on purpose.
       webviewTag: false,
+      // No middle-click "auxclick" events: a page cannot turn a middle click on a link
+      // into its own navigation (new windows are denied in security.ts either way).
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false
     }
