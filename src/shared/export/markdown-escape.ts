@@ -81,6 +81,20 @@ export function escapeInline(text: string, atLineStart = false): string {
  *   Markdown would swallow, are written as `&#10;`.
  */
 export function quoteToBlockquote(quote: string): string {
+  return quoteToParagraphs(quote)
+    .map((para) => para.map((l) => (l === '' ? '>' : `> ${l}`)).join('\n'))
+    .join('\n>\n')
+}
+
+/** The same quote as plain Markdown paragraphs (no `>`): lines joined by "\n", paragraphs by "\n\n". */
+export function quoteToMarkdown(quote: string): string {
+  return quoteToParagraphs(quote)
+    .map((para) => para.join('\n'))
+    .join('\n\n')
+}
+
+/** The escaped lines of each paragraph of a quote (see quoteToBlockquote). */
+function quoteToParagraphs(quote: string): string[][] {
   const paragraphs: string[][] = []
   let lines: string[] = []
   let line = ''
@@ -107,5 +121,5 @@ export function quoteToBlockquote(quote: string): string {
   })
   lines.push(line)
   paragraphs.push(lines)
-  return paragraphs.map((para) => para.map((l) => (l === '' ? '>' : `> ${l}`)).join('\n')).join('\n>\n')
+  return paragraphs
 }

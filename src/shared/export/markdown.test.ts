@@ -5,7 +5,9 @@ import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { articleToMarkdown, corpusToMarkdown, exportFileName, type ExportArticle, type ExportHighlight } from './markdown'
+import { parseGlossLink } from './gloss-link'
 import { escapeInline } from './markdown-escape'
+import { BRIDGE_ID, linkFor, RIVER_ID } from './test-support/fixtures'
 
 const EXPORTED = '2024-06-01T09:30:00.000Z'
 
@@ -24,21 +26,24 @@ const riverArticle: ExportArticle = {
       quote: 'Engineers call it the *100-year* flood_line, but the river has not read the [manual].',
       note: '',
       color: 'pink',
-      position: 940
+      position: 940,
+      link: linkFor(RIVER_ID, 'c0ffee01-9f1e-4c55-8d2a-5b7e0e1a2b3c')
     },
     {
       id: '5eedbeef-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
       quote: 'The gauge at the old mill read 4.2 m.\nBy noon it read 5.1 m — a record.\n\n# Not a heading, just a sign on the wall: "HIGH WATER > 5 m"',
       note: 'Two readings four hours apart.\n\nCheck whether the gauge was *recalibrated* after 2010.',
       color: 'yellow',
-      position: 120
+      position: 120,
+      link: linkFor(RIVER_ID, '5eedbeef-1a2b-4c3d-8e9f-0a1b2c3d4e5f')
     },
     {
       id: 'a11ce5ed-0000-4000-8000-000000000001',
       quote: '1. Close the sluice gates | 2. Warn the farms <before> dusk & sandbag the `east` bank\\ \n- then wait',
       note: 'A checklist, quoted as the article printed it.',
       color: 'green',
-      position: 610
+      position: 610,
+      link: linkFor(RIVER_ID, 'a11ce5ed-0000-4000-8000-000000000001')
     }
   ]
 }
@@ -76,7 +81,8 @@ const bridgeArticle: ExportArticle = {
       quote: 'At wind speeds above 60 km/h the cables hum a low C#.',
       note: 'Ask the acoustics lab about this.',
       color: 'blue',
-      position: 33
+      position: 33,
+      link: linkFor(BRIDGE_ID, 'b41d9e00-7777-4000-8000-000000000002')
     }
   ]
 }
@@ -127,6 +133,7 @@ function outline(root: Root): string[] {
   return root.children.map((node: RootContent) => {
     if (node.type === 'heading') return `h${node.depth}`
     if (node.type === 'paragraph' && /^\^hl-[A-Za-z0-9-]+$/.test(plain(node))) return 'id'
+    if (node.type === 'paragraph' && node.children.length === 1 && node.children[0].type === 'link' && node.children[0].url.startsWith('gloss:')) return 'link'
     return node.type
   })
 }
@@ -177,7 +184,7 @@ describe('article export, parsed back', () => {
     ['GFM', parseGfm]
   ])('%s: title, note, then per highlight in reading order: quote, block id, note', (_name, parse) => {
     const tree = parse(body)
-    expect(outline(tree)).toEqual(['h1', 'paragraph', 'blockquote', 'id', 'paragraph', 'paragraph', 'blockquote', 'id', 'paragraph', 'blockquote', 'id'])
+    expect(outline(tree)).toEqual(['h1', 'paragraph', 'blockquote', 'id', 'link', 'paragraph', 'paragraph', 'blockquote', 'id', 'link', 'paragraph', 'blockquote', 'id', 'link'])
     expect(plain(tree.children[0])).toBe(riverArticle.title)
 
     const byPosition = [...riverArticle.highlights].sort((a, b) => a.position - b.position)
@@ -192,7 +199,7 @@ describe('article export, parsed back', () => {
     const articleNote = tree.children[1]
     expect(nodeTypes(articleNote)).toEqual(new Set(['paragraph', 'text', 'strong', 'link']))
     expect(plain(articleNote)).toBe('Useful for the chapter on levees. Compare with the 1953 report.')
-    const recalibrated = tree.children[5]
+    const recalibrated = tree.children[6]
     expect(nodeTypes(recalibrated)).toContain('emphasis')
     expect(plain(recalibrated)).toBe('Check whether the gauge was recalibrated after 2010.')
   })
@@ -201,6 +208,23 @@ describe('article export, parsed back', () => {
     expect(markdown).toContain(
       '> The gauge at the old mill read 4.2 m.\n> By noon it read 5.1 m — a record.\n>\n> \\# Not a heading, just a sign on the wall: "HIGH WATER > 5 m"\n\n^hl-5eedbeef'
     )
+  })
+
+  it('links each highlight back to Gloss right after its block id, so the id still names the quote', () => {
+    const tree = parseGfm(body)
+    const links = tree.children.flatMap((node, i) => {
+      if (outline(tree)[i] !== 'link' || node.type !== 'paragraph' || node.children[0].type !== 'link') return []
+      expect(outline(tree)[i - 1]).toBe('id')
+      expect(outline(tree)[i - 2]).toBe('blockquote')
+      return [{ text: plain(node), target: parseGlossLink(node.children[0].url) }]
+    })
+    const byPosition = [...riverArticle.highlights].sort((a, b) => a.position - b.position)
+    expect(links).toEqual(byPosition.map((h) => ({ text: 'Open in Gloss', target: { corpus: '/home/reader/Clippings (2023)', article: RIVER_ID, highlight: h.id } })))
+  })
+
+  it('percent-encodes a link that would break out of its parentheses', () => {
+    const markdown = articleToMarkdown(oneHighlight('q', { link: 'gloss://open?corpus=/a (b)&article=x y' }), EXPORTED)
+    expect(markdown).toContain('[Open in Gloss](gloss://open?corpus=/a%20%28b%29&article=x%20y)')
   })
 
   it('ends with exactly one newline and has no trailing spaces', () => {

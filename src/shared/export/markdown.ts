@@ -28,63 +28,84 @@
 // shows the quote. The note follows as its own paragraph(s). Ids are `hl-` plus the
 // first 8 letters and digits of the highlight id (Obsidian allows letters, digits and
 // dashes), lengthened when two highlights in one file would share them.
+//
+// Links back: a highlight that carries a `link` (gloss://open?…, see gloss-link.ts) gets
+// it as its own paragraph right after the block id, `[Open in Gloss](gloss://…)`. The
+// id has to stay directly under the blockquote to name it, and a link inside the quote
+// would change the quoted text, so the link sits between the id and the note.
 import type { HighlightColor } from '../model'
 import { escapeInline, quoteToBlockquote } from './markdown-escape'
 import { noteToMarkdown } from './note-markdown'
-import { frontMatter } from './yaml-front-matter'
+import { frontMatter, type FrontMatterEntry } from './yaml-front-matter'
 
-export interface ExportHighlight {
+/** What the Markdown writer needs of a highlight (export-model.ts has the full export model). */
+export interface MarkdownHighlight {
   id: string
   /** The exact quote. */
   quote: string
   note: string
   color: HighlightColor
-  /** Start offset in the article text: highlights are written in reading order. */
+  /** Reading order: highlights are written by position, ties broken by id. */
   position: number
+  /** gloss://open?… link back to the highlight, written after the block id when present. */
+  link?: string
 }
 
-export interface ExportArticle {
+/** What the Markdown writer needs of an article. */
+export interface MarkdownArticle {
   title: string
   source: string | null
   url: string | null
   published: string | null
   tags: string[]
   note: string
-  highlights: ExportHighlight[]
+  highlights: MarkdownHighlight[]
 }
 
-const UNTITLED = 'Untitled'
+/** @deprecated The Markdown writer's input under its first name; new code builds export-model.ts's ExportArticle and calls toMarkdownArticle. */
+export type ExportArticle = MarkdownArticle
+/** @deprecated See ExportArticle. */
+export type ExportHighlight = MarkdownHighlight
 
-export function articleToMarkdown(article: ExportArticle, exportedAt: string): string {
-  const blocks = [
-    frontMatter([
-      ['title', article.title.trim() || UNTITLED],
-      ['source', present(article.source)],
-      ['url', present(article.url)],
-      ['published', present(article.published)],
-      ['exported', exportedAt],
-      ['tags', obsidianTags(article.tags)]
-    ]),
-    `# ${escapeInline(headingText(article.title))}`,
-    ...articleBody(article, new Set())
-  ]
+export const UNTITLED = 'Untitled'
+export const OPEN_IN_GLOSS = 'Open in Gloss'
+
+export function articleToMarkdown(article: MarkdownArticle, exportedAt: string): string {
+  const blocks = [frontMatter(articleFrontMatter(article, exportedAt)), `# ${headingMarkdown(article.title)}`, ...articleBody(article, new Set())]
   return finish(blocks)
 }
 
+/** The front matter entries of a one-article export, in the order they are written. */
+export function articleFrontMatter(article: Pick<MarkdownArticle, 'title' | 'source' | 'url' | 'published' | 'tags'>, exportedAt: string): FrontMatterEntry[] {
+  return [
+    ['title', article.title.trim() || UNTITLED],
+    ['source', present(article.source)],
+    ['url', present(article.url)],
+    ['published', present(article.published)],
+    ['exported', exportedAt],
+    ['tags', obsidianTags(article.tags)]
+  ]
+}
+
+/** A title as heading text: one line, escaped so that it renders as written anywhere in a line. */
+export function headingMarkdown(title: string): string {
+  return escapeInline(headingText(title), true)
+}
+
 /** One document for the whole corpus: a section per article that has highlights or a note. */
-export function corpusToMarkdown(articles: ExportArticle[], exportedAt: string, corpusName: string): string {
+export function corpusToMarkdown(articles: MarkdownArticle[], exportedAt: string, corpusName: string): string {
   const blocks = [
     frontMatter([
       ['title', corpusName.trim() || UNTITLED],
       ['exported', exportedAt]
     ]),
-    `# ${escapeInline(headingText(corpusName))}`
+    `# ${headingMarkdown(corpusName)}`
   ]
   const usedIds = new Set<string>()
   const annotated = articles.filter((a) => a.highlights.length > 0 || noteToMarkdown(a.note) !== null)
   if (annotated.length === 0) blocks.push('No highlights or notes yet.')
   for (const article of annotated) {
-    blocks.push(`## ${escapeInline(headingText(article.title))}`)
+    blocks.push(`## ${headingMarkdown(article.title)}`)
     const meta = metadataLine(article)
     if (meta) blocks.push(meta)
     blocks.push(...articleBody(article, usedIds))
@@ -97,7 +118,7 @@ export function corpusToMarkdown(articles: ExportArticle[], exportedAt: string, 
  * no characters Windows or Obsidian links reject, no reserved device names, no
  * leading/trailing dots or spaces, at most 100 characters before `.md`.
  */
-export function exportFileName(title: string): string {
+export function exportFileName(title: string, extension = '.md'): string {
   let name = title
     .normalize('NFC')
     // Windows-reserved, path separators, control characters; `#^[]|` break Obsidian links.
@@ -108,20 +129,39 @@ export function exportFileName(title: string): string {
   name = Array.from(name).slice(0, 100).join('').trim().replace(/[.\s]+$/, '')
   if (name === '') name = UNTITLED
   if (/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$/i.test(name)) name = `${name} notes`
-  return `${name}.md`
+  return `${name}${extension}`
 }
 
-function articleBody(article: ExportArticle, usedIds: Set<string>): string[] {
+function articleBody(article: MarkdownArticle, usedIds: Set<string>): string[] {
   const blocks: string[] = []
   const note = noteToMarkdown(article.note)
   if (note) blocks.push(note)
-  const inReadingOrder = [...article.highlights].sort((a, b) => a.position - b.position || compare(a.id, b.id))
-  for (const highlight of inReadingOrder) {
+  for (const highlight of inReadingOrder(article.highlights)) {
     blocks.push(quoteToBlockquote(highlight.quote), `^${blockId(highlight.id, usedIds)}`)
+    if (highlight.link) blocks.push(`[${OPEN_IN_GLOSS}](${linkHref(highlight.link)})`)
     const highlightNote = noteToMarkdown(highlight.note)
     if (highlightNote) blocks.push(highlightNote)
   }
   return blocks
+}
+
+/** By position, ties broken by id: the order every Markdown export writes highlights in. */
+export function inReadingOrder<T extends { position: number; id: string }>(highlights: readonly T[]): T[] {
+  return [...highlights].sort((a, b) => a.position - b.position || compare(a.id, b.id))
+}
+
+/** The block ids one file gives these highlight ids, in this order (see blockId). */
+export function assignBlockIds(ids: readonly string[]): string[] {
+  const used = new Set<string>()
+  return ids.map((id) => blockId(id, used))
+}
+
+/**
+ * A link destination that holds together in Markdown: characters that would end or
+ * break it (whitespace, parentheses, angle brackets) are percent-encoded.
+ */
+export function linkHref(href: string): string {
+  return href.replace(/[()<>\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
 }
 
 /** `hl-` + the first 8 letters/digits of the id, longer (or numbered) if already taken in this file. */
@@ -136,7 +176,7 @@ function blockId(id: string, used: Set<string>): string {
 }
 
 /** "Source · published · [host](url)" under an article's heading in the corpus export. */
-function metadataLine(article: ExportArticle): string | null {
+function metadataLine(article: MarkdownArticle): string | null {
   const parts: string[] = []
   const source = present(article.source)
   const published = present(article.published)
@@ -157,15 +197,26 @@ function linkTo(url: string): string {
   }
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return escapeInline(oneLine(url), true)
   // URL.href is already percent-encoded except for the characters that matter here.
-  const href = parsed.href.replace(/[()<>\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-  return `[${escapeInline(parsed.host)}](${href})`
+  return `[${escapeInline(parsed.host)}](${linkHref(parsed.href)})`
+}
+
+/** The URL as a Markdown link destination when it is http(s); null for anything else. */
+export function webLinkHref(url: string | null): string | null {
+  const value = present(url)?.trim()
+  if (!value) return null
+  try {
+    const parsed = new URL(value)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? linkHref(parsed.href) : null
+  } catch {
+    return null
+  }
 }
 
 /**
  * Obsidian tags cannot contain spaces and are written without `#` in front matter:
  * "Computer Vision" becomes "Computer-Vision", "#ai" becomes "ai". Duplicates are dropped.
  */
-function obsidianTags(tags: string[]): string[] {
+export function obsidianTags(tags: string[]): string[] {
   const out: string[] = []
   for (const tag of tags) {
     const clean = tag.trim().replace(/^#+/, '').replace(/\s+/g, '-')
@@ -175,15 +226,15 @@ function obsidianTags(tags: string[]): string[] {
 }
 
 /** A blank or missing value is left out of the export. */
-function present(value: string | null): string | null {
+export function present(value: string | null): string | null {
   return value !== null && value.trim() !== '' ? value : null
 }
 
-function headingText(title: string): string {
+export function headingText(title: string): string {
   return oneLine(title) || UNTITLED
 }
 
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
 }
 

@@ -3,13 +3,19 @@
 // strings (js-yaml, Obsidian properties, gray-matter), never as other types.
 
 export type FrontMatterValue = string | string[] | null
+export type FrontMatterEntry = [key: string, value: FrontMatterValue]
 
 /**
  * `---` fenced YAML. Keys are written in the given order; null values and empty lists
  * are left out (Gloss writes a key only when it has something to say).
  */
-export function frontMatter(entries: [key: string, value: FrontMatterValue][]): string {
-  const lines = ['---']
+export function frontMatter(entries: FrontMatterEntry[]): string {
+  return ['---', ...frontMatterLines(entries), '---'].join('\n')
+}
+
+/** The YAML lines between the fences; keys must be plain words (they are written as they are). */
+export function frontMatterLines(entries: FrontMatterEntry[]): string[] {
+  const lines: string[] = []
   for (const [key, value] of entries) {
     if (value === null) continue
     if (Array.isArray(value)) {
@@ -19,8 +25,7 @@ export function frontMatter(entries: [key: string, value: FrontMatterValue][]): 
       lines.push(`${key}: ${yamlString(value)}`)
     }
   }
-  lines.push('---')
-  return lines.join('\n')
+  return lines
 }
 
 /** A YAML double-quoted scalar. Escapes what YAML needs plus anything a reader would choke on. */

@@ -1,0 +1,62 @@
+// What a folder export wrote, kept in Gloss's data folder (never in the vault): one
+// file per export folder and corpus. It tells a re-export which articles were exported
+// before (so that a file the user deleted is not brought back) and which front matter
+// values Gloss wrote (so that values the user changed are recognised as theirs).
+// Losing it is not serious: files are still found by their gloss_id, deleted ones come
+// back on the next export, and front matter keys take Gloss's values again.
+import { createHash } from 'node:crypto'
+import { mkdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { z } from 'zod'
+import { writeFileAtomically } from './confined-files'
+
+export const MANIFEST_VERSION = 1
+
+const ManifestEntry = z.object({
+  /** Where the file was last seen, relative to the export folder, '/'-separated. */
+  file: z.string(),
+  /** The export time written into it (the unchanged check renders with it again). */
+  exportedAt: z.string(),
+  /** The front matter values Gloss wrote, gloss_id included. */
+  frontMatter: z.record(z.string(), z.unknown())
+})
+export type ManifestEntry = z.infer<typeof ManifestEntry>
+
+const Manifest = z.object({
+  schemaVersion: z.literal(MANIFEST_VERSION),
+  folder: z.string(),
+  corpus: z.string(),
+  entries: z.record(z.string(), ManifestEntry)
+})
+export type Manifest = z.infer<typeof Manifest>
+
+/** `<dataDir>/exports/<16 hex of sha256(folder, corpus)>.json` */
+export function manifestPath(dataDir: string, folder: string, corpusRoot: string): string {
+  const key = createHash('sha256').update(`${folder}\u0000${corpusRoot}`, 'utf8').digest('hex').slice(0, 16)
+  return path.join(dataDir, 'exports', `${key}.json`)
+}
+
+/** The manifest, or a fresh one when there is none or it cannot be read. */
+export async function readManifest(dataDir: string, folder: string, corpusRoot: string): Promise<{ manifest: Manifest; notice: string | null }> {
+  const fresh: Manifest = { schemaVersion: MANIFEST_VERSION, folder, corpus: corpusRoot, entries: {} }
+  let text: string
+  try {
+    text = await readFile(manifestPath(dataDir, folder, corpusRoot), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: fresh, notice: null }
+    throw error
+  }
+  try {
+    const parsed = Manifest.parse(JSON.parse(text))
+    if (parsed.folder === folder && parsed.corpus === corpusRoot) return { manifest: parsed, notice: null }
+  } catch {
+    // fall through
+  }
+  return { manifest: fresh, notice: 'Gloss’s record of earlier exports to this folder could not be read; files you deleted may be exported again.' }
+}
+
+export async function writeManifest(dataDir: string, manifest: Manifest): Promise<void> {
+  const file = manifestPath(dataDir, manifest.folder, manifest.corpus)
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeFileAtomically(file, `${JSON.stringify(manifest, null, 2)}\n`)
+}

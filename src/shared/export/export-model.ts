@@ -1,0 +1,115 @@
+// The export model: everything any export format or template needs, built once per
+// export (src/main/export/build-export-corpus.ts) and rendered by pure functions — the
+// Markdown writer, templates, W3C JSON and CSV — in the main process, the CLI or a
+// live preview alike.
+import type { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../model'
+import { assignBlockIds, type MarkdownArticle } from './markdown'
+
+export interface ExportHighlight {
+  id: string
+  /** The exact quote: the article's current text where the highlight sits, else the stored quote. */
+  quote: string
+  note: string
+  color: HighlightColor
+  /** Highlight tags: none exist yet; the field is here so formats and templates already carry it. */
+  tags: string[]
+  /** ISO timestamps. */
+  created: string
+  updated: string
+  /** Where the highlight sits in the article's current text; null for an orphan. */
+  position: { start: number; end: number } | null
+  /**
+   * W3C selectors: described afresh from the current text when placed (so the context
+   * is today's), the stored ones for an orphan.
+   */
+  selectors: { quote: TextQuoteSelector; position: TextPositionSelector }
+  /** Obsidian block id, `hl-…`, unique within the article's file. */
+  blockId: string
+  /** gloss://open?… back to the highlight; '' when the corpus has no location (never in practice). */
+  link: string
+}
+
+export interface ExportArticle {
+  /** Gloss's article id (hash of the relative path); `gloss_id` in folder exports. */
+  id: string
+  title: string
+  source: string | null
+  url: string | null
+  published: string | null
+  topics: string[]
+  /** Article tags: the topics for now. */
+  tags: string[]
+  note: string
+  /** When the article note was last changed; null without a note. */
+  noteUpdated: string | null
+  /** The text file, relative to the corpus root, '/'-separated; null when unknown. */
+  file: string | null
+  /** Content fingerprint (follows a moved file); null when unknown. */
+  fingerprint: string | null
+  highlightCount: number
+  /** gloss://open?… back to the article. */
+  link: string
+  /** Reading order: placed highlights by position, then orphans by creation time. */
+  highlights: ExportHighlight[]
+  /** True for annotations whose article is not in the folder any more. */
+  missing: boolean
+}
+
+export interface ExportCorpus {
+  /** The corpus folder (absolute). */
+  root: string
+  /** Its name, for titles and file names. */
+  name: string
+  /** ISO timestamp of the export; injectable so that exports can be compared. */
+  exportedAt: string
+  /** Articles in the folder, in corpus order (by default those with highlights or a note). */
+  articles: ExportArticle[]
+  /** Annotations kept for articles that are no longer in the folder. */
+  missing: ExportArticle[]
+}
+
+export type ExportHighlightDraft = Omit<ExportHighlight, 'blockId'>
+
+/**
+ * Puts highlights in reading order (placed ones by start, end, id; orphans after them
+ * by creation time, id) and gives each its block id, so that every format and template
+ * writes them in the same order with the same ids.
+ */
+export function orderHighlights(highlights: readonly ExportHighlightDraft[]): ExportHighlight[] {
+  const sorted = [...highlights].sort((a, b) => {
+    if (a.position && b.position) return a.position.start - b.position.start || a.position.end - b.position.end || compare(a.id, b.id)
+    if (a.position || b.position) return a.position ? -1 : 1
+    return compare(a.created, b.created) || compare(a.id, b.id)
+  })
+  const blockIds = assignBlockIds(sorted.map((h) => h.id))
+  return sorted.map((h, i) => ({ ...h, blockId: blockIds[i] }))
+}
+
+/** What the Markdown writer takes; positions become ranks so that it keeps this order exactly. */
+export function toMarkdownArticle(article: ExportArticle): MarkdownArticle {
+  return {
+    title: article.title,
+    source: article.source,
+    url: article.url,
+    published: article.published,
+    tags: article.tags,
+    note: article.note,
+    highlights: article.highlights.map((h, rank) => ({
+      id: h.id,
+      quote: h.quote,
+      note: h.note,
+      color: h.color,
+      position: rank,
+      ...(h.link ? { link: h.link } : {})
+    }))
+  }
+}
+
+/** Has something to export: a highlight or a note that is not blank. */
+export function isAnnotated(article: Pick<ExportArticle, 'highlights' | 'note'>): boolean {
+  return article.highlights.length > 0 || article.note.trim() !== ''
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

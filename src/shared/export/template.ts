@@ -1,0 +1,403 @@
+// User templates for Markdown exports, in Mustache (mustache.js): logic-less, so a
+// template can only place values Gloss hands it — it cannot run code, read files or
+// include other templates. docs/export-templates.md lists every variable; this file's
+// ARTICLE_VARIABLES is the list the docs are checked against.
+//
+// Choices:
+// - Values are prepared for where they go: `quote`, `title`, `note`… are Markdown-ready
+//   (escaped literal text, or the user's own Markdown for notes); every one has a
+//   `…_raw` twin holding the value as stored; `yaml.*` are quoted YAML scalars for
+//   front matter. HTML escaping is off: the output is Markdown, not HTML.
+// - Names are checked when a template is compiled: a typo, a partial (`{{> x}}`) or a
+//   list used as a value is a BAD_INPUT error with its line and column, instead of a
+//   silently empty export. The same check keeps templates away from anything that is
+//   not a documented variable (e.g. `{{constructor}}`).
+// - A template renders one article (one file). The built-in default template writes
+//   exactly what articleToMarkdown writes (tested), so "default" means the same thing
+//   with or without templates.
+import Mustache from 'mustache'
+import { GlossError } from '../result'
+import type { ExportArticle, ExportHighlight } from './export-model'
+import { toMarkdownArticle } from './export-model'
+import { escapeInline, quoteToBlockquote, quoteToMarkdown } from './markdown-escape'
+import {
+  articleFrontMatter,
+  exportFileName,
+  headingMarkdown,
+  linkHref,
+  obsidianTags,
+  oneLine,
+  present,
+  UNTITLED,
+  webLinkHref
+} from './markdown'
+import { noteToMarkdown } from './note-markdown'
+import { frontMatterLines, yamlString } from './yaml-front-matter'
+
+export type TemplateKind = 'article' | 'fileName'
+
+/** A value a template can place: text, a number, a list of items, or an object of named values. */
+export type TemplateVariable = 'text' | 'number' | { list: 'text' | TemplateVariables } | { object: TemplateVariables }
+export interface TemplateVariables {
+  [name: string]: TemplateVariable
+}
+
+export const HIGHLIGHT_VARIABLES: TemplateVariables = {
+  id: 'text',
+  quote: 'text',
+  quote_line: 'text',
+  quote_block: 'text',
+  quote_raw: 'text',
+  note: 'text',
+  note_raw: 'text',
+  color: 'text',
+  tags: { list: 'text' },
+  created: 'text',
+  updated: 'text',
+  position: { object: { start: 'number', end: 'number' } },
+  block_id: 'text',
+  link: 'text'
+}
+
+const FILE_NAME_VARIABLES: TemplateVariables = {
+  title: 'text',
+  title_raw: 'text',
+  source: 'text',
+  source_raw: 'text',
+  published: 'text',
+  published_raw: 'text',
+  published_date: 'text',
+  exported: 'text',
+  gloss_id: 'text',
+  slug: 'text',
+  highlight_count: 'number'
+}
+
+export const ARTICLE_VARIABLES: TemplateVariables = {
+  ...FILE_NAME_VARIABLES,
+  url: 'text',
+  url_raw: 'text',
+  link: 'text',
+  note: 'text',
+  note_raw: 'text',
+  file: 'text',
+  file_raw: 'text',
+  topics: { list: 'text' },
+  topics_raw: { list: 'text' },
+  tags: { list: 'text' },
+  front_matter: 'text',
+  yaml: {
+    object: {
+      title: 'text',
+      source: 'text',
+      url: 'text',
+      published: 'text',
+      exported: 'text',
+      file: 'text',
+      gloss_id: 'text',
+      topics: { list: 'text' },
+      tags: { list: 'text' }
+    }
+  },
+  highlights: { list: HIGHLIGHT_VARIABLES }
+}
+
+/**
+ * The built-in article template: front matter, `# Title`, the article note, then per
+ * highlight the quote, its block id, the link back and its note — articleToMarkdown's
+ * format, blank line for blank line.
+ */
+export const DEFAULT_ARTICLE_TEMPLATE = `---
+{{front_matter}}
+---
+
+# {{title}}
+{{#note}}
+
+{{note}}
+{{/note}}
+{{#highlights}}
+
+{{quote_block}}
+
+^{{block_id}}
+{{#link}}
+
+[Open in Gloss]({{link}})
+{{/link}}
+{{#note}}
+
+{{note}}
+{{/note}}
+{{/highlights}}
+`
+
+/** The file name, before it is made safe for every file system (exportFileName). */
+export const DEFAULT_FILE_NAME_TEMPLATE = '{{title}}'
+
+/** Templates longer than this are refused: a template is a page of text, not a book. */
+export const MAX_TEMPLATE_LENGTH = 100_000
+
+/** A template that does not compile; `line` and `column` (1-based) point at the problem. */
+export class TemplateError extends GlossError {
+  constructor(
+    readonly problem: string,
+    readonly line: number | null,
+    readonly column: number | null,
+    kind: TemplateKind
+  ) {
+    const what = kind === 'article' ? 'Template' : 'File name template'
+    super('BAD_INPUT', line === null ? `${what}: ${problem}` : `${what}, line ${line}, column ${column}: ${problem}`)
+    this.name = 'TemplateError'
+  }
+}
+
+export interface CompiledTemplate {
+  readonly kind: TemplateKind
+  readonly source: string
+  render(view: object): string
+}
+
+/** Parses and checks a template; throws TemplateError (BAD_INPUT) with a line and column. */
+export function compileTemplate(source: string, kind: TemplateKind = 'article'): CompiledTemplate {
+  if (typeof source !== 'string') throw new TemplateError('the template must be text', null, null, kind)
+  if (source.length > MAX_TEMPLATE_LENGTH) {
+    throw new TemplateError(`the template is longer than ${MAX_TEMPLATE_LENGTH.toLocaleString('en')} characters`, null, null, kind)
+  }
+  // A writer of its own: mustache's shared one caches every template it ever parsed,
+  // which a live preview (a parse per keystroke) would grow without end.
+  const writer = new Mustache.Writer()
+  let tokens: Token[]
+  try {
+    tokens = writer.parse(source) as Token[]
+  } catch (error) {
+    throw parseError(source, error, kind)
+  }
+  checkTokens(source, tokens, [{ variables: kind === 'article' ? ARTICLE_VARIABLES : FILE_NAME_VARIABLES, dot: false }], kind)
+  return {
+    kind,
+    source,
+    render: (view) => writer.render(source, view, undefined, { escape: (value: unknown) => String(value) })
+  }
+}
+
+/** The article's file content. */
+export function renderArticle(template: CompiledTemplate, article: ExportArticle, exportedAt: string): string {
+  if (template.kind !== 'article') throw new Error('renderArticle needs an article template')
+  return template.render(articleView(article, exportedAt))
+}
+
+/** A safe file name (`….md`) for the article: the template's text, made safe by exportFileName. */
+export function renderFileName(template: CompiledTemplate, article: ExportArticle, exportedAt: string, extension = '.md'): string {
+  if (template.kind !== 'fileName') throw new Error('renderFileName needs a file name template')
+  return exportFileName(template.render(fileNameView(article, exportedAt)), extension)
+}
+
+let defaultTemplates: { article: CompiledTemplate; fileName: CompiledTemplate } | null = null
+export function defaultTemplate(kind: TemplateKind): CompiledTemplate {
+  defaultTemplates ??= {
+    article: compileTemplate(DEFAULT_ARTICLE_TEMPLATE, 'article'),
+    fileName: compileTemplate(DEFAULT_FILE_NAME_TEMPLATE, 'fileName')
+  }
+  return defaultTemplates[kind]
+}
+
+// ---------------------------------------------------------------- the values
+
+/** Every article variable, ready for rendering (see docs/export-templates.md). */
+export function articleView(article: ExportArticle, exportedAt: string): Record<string, unknown> {
+  const title = article.title.trim() || UNTITLED
+  const source = present(article.source)
+  const published = present(article.published)
+  const url = present(article.url)
+  const tags = obsidianTags(article.tags)
+  return {
+    ...fileNameView(article, exportedAt),
+    title: headingMarkdown(article.title),
+    source: source ? escapeInline(oneLine(source), true) : '',
+    published: published ? escapeInline(oneLine(published), true) : '',
+    url: webLinkHref(url) ?? '',
+    url_raw: article.url ?? '',
+    link: article.link ? linkHref(article.link) : '',
+    note: noteToMarkdown(article.note) ?? '',
+    note_raw: article.note,
+    file: article.file ? escapeInline(article.file, true) : '',
+    file_raw: article.file ?? '',
+    topics: article.topics.map((topic) => escapeInline(oneLine(topic), true)),
+    topics_raw: [...article.topics],
+    tags,
+    front_matter: frontMatterLines(articleFrontMatter(toMarkdownArticle(article), exportedAt)).join('\n'),
+    yaml: {
+      title: yamlString(title),
+      source: source ? yamlString(source) : '',
+      url: url ? yamlString(url) : '',
+      published: published ? yamlString(published) : '',
+      exported: yamlString(exportedAt),
+      file: article.file ? yamlString(article.file) : '',
+      gloss_id: yamlString(article.id),
+      topics: article.topics.map(yamlString),
+      tags: tags.map(yamlString)
+    },
+    highlights: article.highlights.map(highlightView)
+  }
+}
+
+function fileNameView(article: ExportArticle, exportedAt: string): Record<string, unknown> {
+  const published = article.published ?? ''
+  return {
+    title: article.title,
+    title_raw: article.title,
+    source: article.source ?? '',
+    source_raw: article.source ?? '',
+    published,
+    published_raw: published,
+    published_date: /^\d{4}-\d{2}-\d{2}/.exec(published.trim())?.[0] ?? '',
+    exported: exportedAt,
+    gloss_id: article.id,
+    slug: slugify(article.title),
+    highlight_count: article.highlightCount
+  }
+}
+
+function highlightView(highlight: ExportHighlight): Record<string, unknown> {
+  return {
+    id: highlight.id,
+    quote: quoteToMarkdown(highlight.quote),
+    quote_line: escapeInline(oneLine(highlight.quote), true),
+    quote_block: quoteToBlockquote(highlight.quote),
+    quote_raw: highlight.quote,
+    note: noteToMarkdown(highlight.note) ?? '',
+    note_raw: highlight.note,
+    color: highlight.color,
+    tags: obsidianTags(highlight.tags),
+    created: highlight.created,
+    updated: highlight.updated,
+    position: highlight.position ? { start: highlight.position.start, end: highlight.position.end } : null,
+    block_id: highlight.blockId,
+    link: highlight.link ? linkHref(highlight.link) : ''
+  }
+}
+
+/** "Rivers: a “field” guide" → "rivers-a-field-guide"; "untitled" when nothing is left. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+  return Array.from(slug).slice(0, 80).join('').replace(/-+$/, '') || 'untitled'
+}
+
+// ---------------------------------------------------------------- checking a template
+
+/** mustache.js tokens: [type, value, start, end, children?, sectionEnd?]. */
+type Token = [type: string, value: string, start: number, end: number, children?: Token[], sectionEnd?: number]
+interface Scope {
+  variables: TemplateVariables | null
+  /** `{{.}}` means something here (inside a list of text or a text section). */
+  dot: boolean
+}
+
+function checkTokens(source: string, tokens: Token[], scopes: Scope[], kind: TemplateKind): void {
+  for (const token of tokens) {
+    const [type, name, start] = token
+    const problemAt = (problem: string): TemplateError => {
+      const { line, column } = lineAndColumn(source, start)
+      return new TemplateError(problem, line, column, kind)
+    }
+    if (type === 'text' || type === '!' || type === '=') continue
+    if (type === '>') throw problemAt(`{{> ${name}}} includes another template; templates cannot include files or other templates`)
+    const variable = lookup(name, scopes)
+    if (variable === undefined) throw problemAt(unknownName(name, scopes))
+    if (type === 'name' || type === '&') {
+      if (typeof variable === 'object' && 'list' in variable) throw problemAt(`{{${name}}} is a list: use {{#${name}}}…{{/${name}}}`)
+      if (typeof variable === 'object') {
+        const example = `${name}.${Object.keys(variable.object)[0]}`
+        throw problemAt(`{{${name}}} is a group of values: use one of them, e.g. {{${example}}}`)
+      }
+      continue
+    }
+    // '#' renders its content with the value on top of the names; '^' when the value is empty.
+    let inner = scopes
+    if (type === '#' && variable !== 'dot') {
+      if (typeof variable !== 'object') inner = [...scopes, { variables: null, dot: true }]
+      else if ('list' in variable) {
+        inner = [...scopes, typeof variable.list === 'object' ? { variables: variable.list, dot: false } : { variables: null, dot: true }]
+      } else inner = [...scopes, { variables: variable.object, dot: false }]
+    }
+    checkTokens(source, token[4] ?? [], inner, kind)
+  }
+}
+
+function lookup(name: string, scopes: Scope[]): TemplateVariable | 'dot' | undefined {
+  if (name === '.') return scopes[scopes.length - 1].dot ? 'dot' : undefined
+  const [first, ...rest] = name.split('.')
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const variables = scopes[i].variables
+    if (!variables || !Object.hasOwn(variables, first)) continue
+    let found: TemplateVariable | undefined = variables[first]
+    for (const part of rest) {
+      if (typeof found !== 'object') found = undefined
+      // `list.length` is how a logic-less template asks "is this list empty?".
+      else if ('list' in found) found = part === 'length' ? 'number' : undefined
+      else found = Object.hasOwn(found.object, part) ? found.object[part] : undefined
+    }
+    return found
+  }
+  return undefined
+}
+
+function unknownName(name: string, scopes: Scope[]): string {
+  if (name === '.') return '{{.}} only means something inside a list of text, e.g. {{#topics}}{{.}}{{/topics}}'
+  const known = new Set<string>()
+  for (const scope of scopes) for (const key of Object.keys(scope.variables ?? {})) known.add(key)
+  const first = name.split('.')[0]
+  const hint = Object.hasOwn(HIGHLIGHT_VARIABLES, first) && !known.has(first) ? ` ({{${first}}} belongs inside {{#highlights}}…{{/highlights}})` : ''
+  return `unknown variable {{${name}}}${hint}; known here: ${[...known].sort().join(', ')}`
+}
+
+function parseError(source: string, error: unknown, kind: TemplateKind): TemplateError {
+  const message = error instanceof Error ? error.message : String(error)
+  const at = /^(.*) at (\d+)$/.exec(message)
+  let position = at ? Number(at[2]) : null
+  let problem = at ? at[1] : message
+  const section = /^(Unclosed|Unopened) section "(.*)"$/.exec(problem)
+  if (problem === 'Unclosed tag' && position !== null) {
+    // mustache reports where it gave up (the end); the tag that was left open is more use.
+    const opened = source.lastIndexOf('{{', position)
+    if (opened >= 0) position = opened
+    problem = 'a tag opened here is not closed with }}'
+  } else if (section && section[1] === 'Unclosed') {
+    const name = section[2]
+    if (position !== null && position >= source.length) {
+      // mustache reports the end of the template; the section left open is more use.
+      problem = `{{#${name}}} is not closed: add {{/${name}}}`
+      const opener = lastOpener(source, name)
+      if (opener !== null) position = opener
+    } else {
+      problem = `expected {{/${name}}} here, to close {{#${name}}} first`
+    }
+  } else if (section) {
+    problem = `{{/${section[2]}}} closes a section that was never opened`
+  } else if (/^Invalid tags/.test(problem)) {
+    problem = `invalid delimiter change (${problem})`
+  }
+  if (position === null) return new TemplateError(problem, null, null, kind)
+  const { line, column } = lineAndColumn(source, position)
+  return new TemplateError(problem, line, column, kind)
+}
+
+/** Where the last `{{#name}}` (or `{{^name}}`) opens, if it can be found. */
+function lastOpener(source: string, name: string): number | null {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  let found: number | null = null
+  for (const match of source.matchAll(new RegExp(`\\{\\{\\s*[#^]\\s*${escaped}\\s*\\}\\}`, 'g'))) found = match.index ?? null
+  return found
+}
+
+function lineAndColumn(source: string, index: number): { line: number; column: number } {
+  const before = source.slice(0, Math.max(0, Math.min(index, source.length)))
+  const lines = before.split('\n')
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 }
+}

@@ -1,0 +1,32 @@
+// Text that means something to Markdown, YAML, CSV, Mustache or HTML. Every export
+// format must carry it through unchanged (each format's tests parse it back).
+export const SPECIAL_TEXTS: string[] = [
+  '{{title}} and {{{raw}}} and {{#highlights}}x{{/highlights}} and {{> partial}}',
+  'ends with {{',
+  '}} starts with closing braces',
+  'a | b | c',
+  '"double" and \'single\' quotes, "unbalanced',
+  'commas, everywhere, ,,',
+  'line one\nline two\r\nline three\rline four',
+  'para one\n\npara two',
+  '---',
+  '---\ntitle: injected\n---',
+  '# heading? and #tag',
+  '* bullet? and *emphasis*',
+  '<script>alert(1)</script> <img src=x onerror=alert(1)>',
+  '<!-- gloss:end -->',
+  '<!-- gloss:begin -->',
+  '=SUM(A1:A9)',
+  '+1 555 0100',
+  '-minus first',
+  '@mention first',
+  '\tTab first',
+  'key: value # not a comment',
+  '- yaml list item?',
+  '[[Wiki]] ![img](x.png) `code` ^hl-abc',
+  'emoji 🌊 and ünïcödé and \u00a0nbsp',
+  'back\\slash\\',
+  '   padded   ',
+  '&amp; &#35; &copy;',
+  '%% not a comment %% ==not a highlight== $math$'
+]
