@@ -17,6 +17,8 @@ const ManifestEntry = z.object({
   file: z.string(),
   /** The export time written into it (the unchanged check renders with it again). */
   exportedAt: z.string(),
+  /** The article's content fingerprint then: finds the file again after the article moved in the corpus. */
+  fingerprint: z.string().nullable().optional(),
   /** The front matter values Gloss wrote, gloss_id included. */
   frontMatter: z.record(z.string(), z.unknown())
 })

@@ -165,6 +165,22 @@ describe('re-export', () => {
     expect((await readdir(vault)).sort()).toEqual(['Reading', 'Signs Quotes , pipes & {{braces}}.md', `${LIGHTHOUSE_TITLE}.md`])
   })
 
+  it('follows an article whose file was renamed in the corpus: its note is updated, not written twice', async () => {
+    await exportVault()
+    const oldId = await articleId(RIVER_TITLE)
+    await rename(path.join(corpus.root, 'rivers.md'), path.join(corpus.root, 'rivers-renamed.md'))
+    const newId = await articleId(RIVER_TITLE)
+    expect(newId).not.toBe(oldId)
+    const report = await exportVault()
+    expect(report.update).toEqual([{ articleId: newId, title: RIVER_TITLE, file: `${RIVER_TITLE}.md` }])
+    expect(report.create).toEqual([])
+    expect(glossIdOf(await read(`${RIVER_TITLE}.md`))).toBe(newId)
+    expect(files(await exportVault(), 'unchanged')).toHaveLength(3)
+    // Deleted after the move: stays deleted.
+    await rm(path.join(vault, `${RIVER_TITLE}.md`))
+    expect(files(await exportVault(), 'skippedDeleted')).toEqual([`${RIVER_TITLE}.md`])
+  })
+
   it('updates the file of an article whose highlights were all deleted', async () => {
     await exportVault()
     await withSession((session) => {

@@ -73,12 +73,16 @@ interface FoundFile {
   real: string
 }
 
-type Plan =
+type Plan = (
   | { kind: 'create'; article: ExportArticle; name: string; content: string; entry: ManifestEntry }
   | { kind: 'update'; article: ExportArticle; found: FoundFile; existing: string; content: string; entry: ManifestEntry }
   | { kind: 'unchanged'; article: ExportArticle; found: FoundFile; entry: ManifestEntry }
-  | { kind: 'skippedDeleted'; article: ExportArticle; file: string }
+  | { kind: 'skippedDeleted'; article: ExportArticle; file: string; entry: ManifestEntry }
   | { kind: 'problem'; article: ExportArticle; file: string; reason: string }
+) & {
+  /** The article's id at the last export, when its file in the corpus has moved since. */
+  movedFrom?: string
+}
 
 export async function exportToFolder(options: FolderExportOptions): Promise<FolderExportReport> {
   const { corpus, dataDir, dryRun = false } = options
@@ -92,22 +96,24 @@ export async function exportToFolder(options: FolderExportOptions): Promise<Fold
   const chosenNames = new Set<string>()
   const plans: Plan[] = []
   const duplicateProblems: Plan[] = []
+  const moves = movedArticles(corpus.articles, manifest.entries, byId)
   for (const article of corpus.articles) {
-    const previous = manifest.entries[article.id] ?? null
-    const candidates = byId.get(article.id) ?? []
-    if (candidates.length > 0) {
-      const found = candidates.find((f) => f.relative === previous?.file) ?? candidates[0]
-      for (const other of candidates.filter((f) => f !== found)) {
-        duplicateProblems.push({ kind: 'problem', article, file: other.relative, reason: `another file (${found.relative}) has the same gloss_id; only that one is updated` })
+    const movedFrom = moves.get(article.id)
+    const previous = manifest.entries[article.id] ?? (movedFrom ? manifest.entries[movedFrom] : null) ?? null
+    const candidates = byId.get(article.id) ?? (movedFrom ? byId.get(movedFrom) : undefined) ?? []
+    const plan = await (async (): Promise<Plan | null> => {
+      if (candidates.length > 0) {
+        const found = candidates.find((f) => f.relative === previous?.file) ?? candidates[0]
+        for (const other of candidates.filter((f) => f !== found)) {
+          duplicateProblems.push({ kind: 'problem', article, file: other.relative, reason: `another file (${found.relative}) has the same gloss_id; only that one is updated` })
+        }
+        return planUpdate(article, found, previous, corpus.exportedAt, template)
       }
-      plans.push(await planUpdate(article, found, previous, corpus.exportedAt, template))
-    } else if (!isAnnotated(article)) {
-      continue // nothing to write for an article without notes, and no file to update
-    } else if (previous && !options.recreateDeleted) {
-      plans.push({ kind: 'skippedDeleted', article, file: previous.file })
-    } else {
-      plans.push(planCreate(article, corpus.exportedAt, template, fileNameTemplate, names, chosenNames))
-    }
+      if (!isAnnotated(article)) return null // nothing to write for an article without notes, and no file to update
+      if (previous && !options.recreateDeleted) return { kind: 'skippedDeleted', article, file: previous.file, entry: { ...previous, fingerprint: article.fingerprint } }
+      return planCreate(article, corpus.exportedAt, template, fileNameTemplate, names, chosenNames)
+    })()
+    if (plan) plans.push(movedFrom ? { ...plan, movedFrom } : plan)
   }
   plans.push(...duplicateProblems)
 
@@ -122,7 +128,11 @@ export async function exportToFolder(options: FolderExportOptions): Promise<Fold
     else report.problems.push({ ...base, file: plan.file, reason: plan.reason })
   }
   if (!dryRun) {
-    for (const plan of plans) if (plan.kind === 'create' || plan.kind === 'update' || plan.kind === 'unchanged') manifest.entries[plan.article.id] = plan.entry
+    for (const plan of plans) {
+      if (plan.kind === 'problem') continue
+      if (plan.movedFrom) delete manifest.entries[plan.movedFrom]
+      manifest.entries[plan.article.id] = plan.entry
+    }
     await writeManifest(dataDir, manifest)
   }
   return report
@@ -178,13 +188,13 @@ function planCreate(
   const name = uniqueName(renderFileName(fileNameTemplate, article, exportedAt), existingNames, chosenNames)
   const rendered = render(article, exportedAt, template)
   if ('problem' in rendered) return { kind: 'problem', article, file: name, reason: rendered.problem }
-  chosenNames.add(name.toLowerCase())
+  chosenNames.add(name.normalize('NFC').toLowerCase())
   return {
     kind: 'create',
     article,
     name,
     content: newManagedFile(article.id, rendered),
-    entry: { file: name, exportedAt, frontMatter: ownedValues(article.id, rendered) }
+    entry: { file: name, exportedAt, fingerprint: article.fingerprint, frontMatter: ownedValues(article.id, rendered) }
   }
 }
 
@@ -203,7 +213,7 @@ async function planUpdate(article: ExportArticle, found: FoundFile, previous: Ma
     if ('problem' in rendered) return { kind: 'problem', article, file: found.relative, reason: rendered.problem }
     const updated = updateManagedFile(existing, article.id, rendered, previous?.frontMatter ?? null)
     if ('problem' in updated) return { kind: 'problem', article, file: found.relative, reason: updated.problem }
-    const entry = { file: found.relative, exportedAt: at, frontMatter: ownedValues(article.id, rendered) }
+    const entry = { file: found.relative, exportedAt: at, fingerprint: article.fingerprint, frontMatter: ownedValues(article.id, rendered) }
     if (updated.text === existing) return { kind: 'unchanged', article, found, entry }
     if (at === exportedAt) return { kind: 'update', article, found, existing, content: updated.text, entry }
   }
@@ -224,14 +234,41 @@ async function applyPlans(root: string, plans: Plan[]): Promise<void> {
           : (error as NodeJS.ErrnoException).code === 'EEXIST'
             ? 'a file with this name appeared meanwhile; export again'
             : `it could not be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`
-      plans[index] = { kind: 'problem', article: plan.article, file, reason }
+      plans[index] = { kind: 'problem', article: plan.article, file, reason, movedFrom: plan.movedFrom }
     }
   }
 }
 
+/**
+ * Articles whose file moved or was renamed in the corpus since the last export: they
+ * have a new id (ids follow the path) but the same content fingerprint as an exported
+ * article that is gone. Their file in the export folder is the old one. New id → old id.
+ */
+function movedArticles(articles: readonly ExportArticle[], entries: Record<string, ManifestEntry>, byId: Map<string, FoundFile[]>): Map<string, string> {
+  const present = new Set(articles.map((a) => a.id))
+  const gone = new Map<string, string[]>()
+  for (const [id, entry] of Object.entries(entries)) {
+    if (present.has(id) || !entry.fingerprint) continue
+    gone.set(entry.fingerprint, [...(gone.get(entry.fingerprint) ?? []), id])
+  }
+  const claimants = new Map<string, ExportArticle[]>()
+  for (const article of articles) {
+    if (!article.fingerprint || entries[article.id] || byId.has(article.id)) continue
+    claimants.set(article.fingerprint, [...(claimants.get(article.fingerprint) ?? []), article])
+  }
+  const moves = new Map<string, string>()
+  for (const [fingerprint, candidates] of claimants) {
+    const old = gone.get(fingerprint) ?? []
+    // Only a one-to-one match is a move; anything else is left as new articles.
+    if (candidates.length === 1 && old.length === 1) moves.set(candidates[0].id, old[0])
+  }
+  return moves
+}
+
 /** `Title.md`, else `Title 2.md`, `Title 3.md`… — compared without case, as macOS and Windows do. */
 function uniqueName(name: string, existing: Set<string>, chosen: Set<string>): string {
-  const taken = (candidate: string) => existing.has(candidate.toLowerCase()) || chosen.has(candidate.toLowerCase())
+  const key = (candidate: string) => candidate.normalize('NFC').toLowerCase()
+  const taken = (candidate: string) => existing.has(key(candidate)) || chosen.has(key(candidate))
   if (!taken(name)) return name
   const extension = path.extname(name)
   const stem = name.slice(0, name.length - extension.length)
@@ -263,7 +300,8 @@ async function scanFolder(root: string, skip: string | null): Promise<{ byId: Ma
       return // an unreadable subfolder cannot hold files we could update anyway
     }
     for (const entry of entries) {
-      if (depth === 0) names.add(entry.name.toLowerCase())
+      // Compared as NFC: macOS may hand back names in decomposed form.
+      if (depth === 0) names.add(entry.name.normalize('NFC').toLowerCase())
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
       const absolute = path.join(dir, entry.name)
       const rel = relative ? `${relative}/${entry.name}` : entry.name
