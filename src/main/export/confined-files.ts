@@ -27,13 +27,6 @@ export function isInside(root: string, target: string): boolean {
   return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative))
 }
 
-/** realpath of `target`, which must exist and resolve inside `root`. */
-export async function resolveInside(root: string, target: string): Promise<string> {
-  const real = await realpath(target)
-  if (!isInside(root, real) || real === root) throw new OutsideFolderError(target)
-  return real
-}
-
 /**
  * Creates `name` in `dir` (a resolved folder inside root) with `content`, never
  * replacing anything: the content is written to a temporary file first and then linked
