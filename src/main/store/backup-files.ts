@@ -1,8 +1,8 @@
 // The files around a JSON store: rotating backups, damaged files set aside, and the
 // read + parse + validate check that decides whether a file's content can be trusted.
-import { open, readFile, rename, stat, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+import { readFile, rename, stat } from 'node:fs/promises'
 import { GlossError } from '../../shared/result'
+import { writeDurably } from './durable-write'
 
 /** `<file>.bak1` is the newest backup, `<file>.bak<N>` the oldest kept. */
 export const backupPath = (file: string, index: number): string => `${file}.bak${index}`
@@ -108,40 +108,18 @@ export async function setAside(file: string, now: Date): Promise<string> {
 /**
  * Shifts `.bak1 … .bak<N-1>` down one place and writes `text` as the new `.bak1`.
  * The caller has already checked that `text` parses and validates.
+ *
+ * Only the backups before the first gap move: a rotation cut short by a crash leaves
+ * `.bak1` missing, and the next rotation fills that gap instead of pushing it (and an
+ * old backup) further down.
  */
 export async function rotateBackups(file: string, count: number, text: string): Promise<void> {
   if (count < 1) return
-  // The oldest backup is overwritten by the one before it (rename replaces).
-  for (let index = count - 1; index >= 1; index--) {
-    const from = backupPath(file, index)
-    if (await exists(from)) await rename(from, backupPath(file, index + 1))
-  }
+  let gap = 1
+  while (gap < count && (await exists(backupPath(file, gap)))) gap++
+  // Without a gap the oldest backup is overwritten by the one before it (rename replaces).
+  for (let index = gap - 1; index >= 1; index--) await rename(backupPath(file, index), backupPath(file, index + 1))
   await writeDurably(backupPath(file, 1), text)
-}
-
-/** Write to a temporary name, fsync, then rename: the target is either old or new, never half. */
-async function writeDurably(target: string, text: string): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp`)
-  await writeFile(temp, text, 'utf8')
-  await syncFile(temp)
-  await rename(temp, target)
-}
-
-/**
- * Best-effort fsync. steno (inside lowdb) renames atomically but never fsyncs, so
- * after a power cut the newest write may be lost; syncing narrows that window. Some
- * file systems refuse fsync: the write itself already succeeded, so that is not fatal.
- */
-export async function syncFile(file: string): Promise<void> {
-  let handle
-  try {
-    handle = await open(file, 'r+')
-    await handle.sync()
-  } catch {
-    // see above
-  } finally {
-    await handle?.close().catch(() => undefined)
-  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
-import { nextWriteDelay, NewerDataError, openJsonStore, type JsonStore, type JsonStoreOptions } from './json-store'
+import { keepArmedTimer, nextWriteDelay, NewerDataError, openJsonStore, writeLead, type JsonStore, type JsonStoreOptions } from './json-store'
 
 const Notes = z.object({ schemaVersion: z.literal(1), items: z.array(z.string()) })
 type Notes = z.infer<typeof Notes>
@@ -134,9 +134,109 @@ describe('nextWriteDelay', () => {
     { case: 'first update waits the debounce', now: 1000, since: 1000, expected: 150 },
     { case: 'later update still waits the debounce', now: 1500, since: 1000, expected: 150 },
     { case: 'near the maximum the wait is cut short', now: 1900, since: 1000, expected: 100 },
-    { case: 'past the maximum it writes at once', now: 2500, since: 1000, expected: 0 }
-  ])('$case', ({ now, since, expected }) => {
-    expect(nextWriteDelay(now, since, 150, 1000)).toBe(expected)
+    { case: 'past the maximum it writes at once', now: 2500, since: 1000, expected: 0 },
+    { case: 'a slow write starts early enough to land by the maximum', now: 1500, since: 1000, lead: 300, expected: 150 },
+    { case: 'a slow write near the maximum starts now', now: 1600, since: 1000, lead: 300, expected: 100 },
+    { case: 'a write slower than the maximum starts at once', now: 1000, since: 1000, lead: 1200, expected: 0 }
+  ])('$case', ({ now, since, lead, expected }) => {
+    expect(nextWriteDelay(now, since, 150, 1000, lead)).toBe(expected)
+  })
+})
+
+describe('writeLead', () => {
+  it.each([
+    { case: 'no write timed yet: only the margin', recent: [], expected: 100 },
+    { case: 'fast writes: twice the slowest plus the margin', recent: [2, 5, 3], expected: 110 },
+    { case: 'one slow write among fast ones dominates', recent: [4, 180, 6], expected: 460 }
+  ])('$case', ({ recent, expected }) => {
+    expect(writeLead(recent, 1000)).toBe(expected)
+  })
+})
+
+describe('openJsonStore: every change on disk within maxDelayMs', () => {
+  // Found by the kill test (npm run test:crash): with a 10 MB store under a steady
+  // stream of changes, the write started at the 1 s mark and landed ~50 ms later, so
+  // changes acknowledged just over a second before a crash were lost.
+  it('starts writes early enough when the data is large and writing takes a while', async () => {
+    const big = Array.from({ length: 12_000 }, (_, i) => `highlight ${i} `.padEnd(400, 'x'))
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, items: big }))
+    const store = await openNotes({ backups: 0 })
+    const until = Date.now() + 2_600
+    for (let i = 0; Date.now() < until; i++) {
+      store.update((data) => {
+        data.items[i % data.items.length] = `edited ${i} `.padEnd(400, 'y')
+      })
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    // Updates every 5 ms never leave 150 ms of quiet: these are all deadline writes.
+    expect(store.writeCount).toBeGreaterThanOrEqual(2)
+    expect(store.longestWaitMs).toBeGreaterThan(0)
+    expect(store.longestWaitMs).toBeLessThanOrEqual(1_000)
+    await store.close()
+  })
+})
+
+describe('keepArmedTimer', () => {
+  // Found by the kill test: once the deadline had come, every update re-armed a timer
+  // of 0 ms (which Node runs after 1 ms), and updates arriving on every event-loop turn
+  // kept pushing it back, so writes came late or, while the stream lasted, not at all.
+  it.each([
+    { case: 'no timer armed: arm one', armed: null, due: 1150, wait: 150, keep: false },
+    { case: 'debounce: a new update pushes the write back', armed: 1100, due: 1150, wait: 150, keep: false },
+    { case: 'deadline: the timer set for it stays', armed: 1900, due: 1900, wait: 60, keep: true },
+    { case: 'past the deadline: a due timer is not pushed back', armed: 1900, due: 1901, wait: 0, keep: true },
+    { case: 'deadline moved earlier (slower writes): re-arm earlier', armed: 1900, due: 1850, wait: 40, keep: false }
+  ])('$case', ({ armed, due, wait, keep }) => {
+    expect(keepArmedTimer(armed, due, wait, 150)).toBe(keep)
+  })
+})
+
+describe('openJsonStore: a fast stream of updates', () => {
+  it('keeps writing on time with an update on every event-loop turn', async () => {
+    const store = await openNotes({ backups: 0 })
+    const until = Date.now() + 2_500
+    for (let i = 0; Date.now() < until; i++) {
+      store.update((data) => {
+        data.items[i % 50] = `note ${i}`
+      })
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    expect(store.writeCount).toBeGreaterThanOrEqual(2)
+    expect(store.longestWaitMs).toBeLessThanOrEqual(1_000)
+    await store.close()
+  })
+})
+
+describe('openJsonStore: interrupted writes', () => {
+  it('ignores a temporary file left by a write killed before its rename, and replaces it on the next write', async () => {
+    await writeStates([['saved']])
+    const temp = path.join(dir, '.notes.json.tmp')
+    await writeFile(temp, '{"schemaVersion": 1, "items": ["saved", "half-writ')
+
+    const store = await openNotes()
+    expect(store.data.items).toEqual(['saved'])
+    expect(store.notice).toBeNull()
+    store.update((data) => data.items.push('next'))
+    await store.flush()
+    expect(await readJson(file)).toEqual({ schemaVersion: 1, items: ['saved', 'next'] })
+    expect(await listDir()).not.toContain('.notes.json.tmp')
+  })
+
+  it('opens cleanly after a kill inside a backup rotation (.bak1 already moved to .bak2, new .bak1 not written)', async () => {
+    await writeStates([['older'], ['newer']])
+    await rename(`${file}.bak2`, `${file}.bak3`)
+    await rename(`${file}.bak1`, `${file}.bak2`)
+
+    const store = await openNotes({ backupIntervalMs: 0 })
+    expect(store.data.items).toEqual(['newer'])
+    expect(store.notice).toBeNull()
+    store.update((data) => data.items.push('after'))
+    await store.flush()
+    expect(await readJson(`${file}.bak1`)).toEqual({ schemaVersion: 1, items: ['newer', 'after'] })
+    // The gap is filled; older backups stay where they were.
+    expect(await readJson(`${file}.bak2`)).toEqual({ schemaVersion: 1, items: ['newer'] })
+    expect(await readJson(`${file}.bak3`)).toEqual({ schemaVersion: 1, items: ['older'] })
+    expect(await listDir()).toEqual(['notes.json', 'notes.json.bak1', 'notes.json.bak2', 'notes.json.bak3'])
   })
 })
 

@@ -2,22 +2,15 @@
 // us — coalesced writes, rotating backups, recovery from a damaged file and a schema
 // version that a newer Gloss can raise without this one overwriting its data.
 //
-// Built as `new Low(new JSONFile(file), defaults)` on purpose: JSONFilePreset swaps in
-// an in-memory adapter when NODE_ENV=test (which vitest sets), so tests would pass
-// without ever touching the disk.
+// Built as `new Low(adapter, defaults)` on purpose: JSONFilePreset swaps in an
+// in-memory adapter when NODE_ENV=test (which vitest sets), so tests would pass without
+// ever touching the disk. The adapter is DurableJSONFile rather than lowdb's JSONFile,
+// which renames atomically but never fsyncs (see durable-write.ts).
 import { mkdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
-import {
-  backupPath,
-  checkContent,
-  newestGoodBackup,
-  readTextIfExists,
-  rotateBackups,
-  setAside,
-  syncFile
-} from './backup-files'
+import { backupPath, checkContent, newestGoodBackup, readTextIfExists, rotateBackups, setAside } from './backup-files'
+import { DurableJSONFile } from './durable-write'
 
 export { NewerDataError } from './backup-files'
 
@@ -35,6 +28,11 @@ export interface JsonStore<T> {
   readonly notice: string | null
   /** How many times the file has been written since it was opened (diagnostics and tests). */
   readonly writeCount: number
+  /**
+   * The longest any change has waited, from its update() to being durably on disk,
+   * since the store was opened (diagnostics and tests; the aim is ≤ maxDelayMs).
+   */
+  readonly longestWaitMs: number
 }
 
 export interface JsonStoreOptions<T> {
@@ -49,7 +47,7 @@ export interface JsonStoreOptions<T> {
   backupIntervalMs?: number
   /** Quiet time after the last update before writing. Default 150 ms. */
   debounceMs?: number
-  /** Longest a change waits while updates keep coming. Default 1 s. */
+  /** Longest a change may wait, while updates keep coming, until it is on disk. Default 1 s. */
   maxDelayMs?: number
   /** Starts the notice sentence, e.g. "Your Gloss data for this folder". */
   label?: string
@@ -61,12 +59,38 @@ const DEFAULT_BACKUP_INTERVAL_MS = 5 * 60_000
 const DEFAULT_DEBOUNCE_MS = 150
 const DEFAULT_MAX_DELAY_MS = 1_000
 
+/** Recent write durations kept to predict the next one. */
+const WRITE_TIMES_KEPT = 8
+
 /**
- * How long to wait before writing: the debounce, cut short so that no change waits
- * longer than maxDelayMs after the first unsaved update.
+ * How long to wait before writing: the debounce, cut short so that the write *lands*
+ * no later than maxDelayMs after the first unsaved update — it starts leadMs early, the
+ * time a write is expected to take (see writeLead).
  */
-export function nextWriteDelay(now: number, pendingSince: number, debounceMs: number, maxDelayMs: number): number {
-  return Math.max(0, Math.min(debounceMs, pendingSince + maxDelayMs - now))
+export function nextWriteDelay(now: number, pendingSince: number, debounceMs: number, maxDelayMs: number, leadMs = 0): number {
+  return Math.max(0, Math.min(debounceMs, pendingSince + maxDelayMs - leadMs - now))
+}
+
+/**
+ * Whether an update leaves the armed write timer alone. A wait shorter than the
+ * debounce means the deadline has taken over; a timer that already fires by then must
+ * stay, because re-arming it on every update lets a stream of updates (one per
+ * event-loop turn) push a timer of 0–1 ms back again and again: the write comes late, or
+ * not at all while the stream lasts.
+ * Otherwise the update re-arms it: later to extend the debounce, or earlier.
+ */
+export function keepArmedTimer(armedDue: number | null, due: number, wait: number, debounceMs: number): boolean {
+  return armedDue !== null && wait < debounceMs && armedDue <= due
+}
+
+/**
+ * How early to start a write that must be on disk by a deadline: twice the slowest of
+ * the recent writes (a write can run into the end of the one before it) plus a tenth of
+ * maxDelayMs for a busy event loop. A large store on a slow disk may need more than
+ * maxDelayMs: then writes simply follow one another while changes keep coming.
+ */
+export function writeLead(recentWriteMs: readonly number[], maxDelayMs: number): number {
+  return 2 * Math.max(0, ...recentWriteMs) + maxDelayMs / 10
 }
 
 /**
@@ -93,12 +117,18 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
   const { schemaVersion, validate } = options
 
   await mkdir(path.dirname(file), { recursive: true })
+  const loadStarted = performance.now()
   const loaded = await load()
-  const db = new Low<T>(new JSONFile<T>(file), loaded.data)
+  const db = new Low<T>(new DurableJSONFile<T>(file), loaded.data)
+  // Until the first write has been timed, assume writing costs what reading and checking
+  // the same data did: both scale with its size on this machine.
+  const recentWriteMs: number[] = [performance.now() - loadStarted]
+  let longestWaitMs = 0
 
   let dirty = false
   let pendingSince: number | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
+  let timerDue = 0
   let chain: Promise<void> = Promise.resolve()
   let closed = false
   let writeCount = 0
@@ -134,16 +164,23 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
 
   async function writeOnce(): Promise<void> {
     if (!dirty) return
+    // db.write() serialises the data before its first await: the flags are reset in
+    // the same turn, so an update made while the file is being written marks it dirty again.
+    const since = pendingSince ?? Date.now()
     dirty = false
     pendingSince = null
+    const started = performance.now()
     try {
       await db.write()
     } catch (error) {
       dirty = true
+      pendingSince = pendingSince === null ? since : Math.min(since, pendingSince)
       throw error
     }
+    recentWriteMs.push(performance.now() - started)
+    if (recentWriteMs.length > WRITE_TIMES_KEPT) recentWriteMs.shift()
+    longestWaitMs = Math.max(longestWaitMs, Date.now() - since)
     writeCount++
-    await syncFile(file)
     await backUpIfDue()
   }
 
@@ -173,18 +210,19 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
   function schedule(delay?: number): void {
     const at = Date.now()
     pendingSince ??= at
+    const wait = delay ?? nextWriteDelay(at, pendingSince, debounceMs, maxDelayMs, writeLead(recentWriteMs, maxDelayMs))
+    const due = at + wait
+    if (keepArmedTimer(timer ? timerDue : null, due, wait, debounceMs)) return
     if (timer) clearTimeout(timer)
-    timer = setTimeout(
-      () => {
-        timer = null
-        write().catch((error: unknown) => {
-          // Keep the change in memory and try again; flush() and close() report the error.
-          console.error(`Gloss: could not save ${file}:`, error)
-          if (!closed) schedule(maxDelayMs)
-        })
-      },
-      delay ?? nextWriteDelay(at, pendingSince, debounceMs, maxDelayMs)
-    )
+    timerDue = due
+    timer = setTimeout(() => {
+      timer = null
+      write().catch((error: unknown) => {
+        // Keep the change in memory and try again; flush() and close() report the error.
+        console.error(`Gloss: could not save ${file}:`, error)
+        if (!closed) schedule(maxDelayMs)
+      })
+    }, wait)
   }
 
   async function flush(): Promise<void> {
@@ -210,6 +248,9 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
     },
     get writeCount() {
       return writeCount
+    },
+    get longestWaitMs() {
+      return longestWaitMs
     },
     update(mutate) {
       if (closed) throw new Error(`The store ${file} is closed`)
