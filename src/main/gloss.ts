@@ -9,6 +9,7 @@ import type { GlossEvent } from '../shared/menu'
 import type { ExportScope, LibrarySummary, MarkdownExport } from '../shared/model'
 import { badInput, GlossError, notFound, type Result } from '../shared/result'
 import { CorpusScanner, type CorpusChanges } from './corpus/scan'
+import { scanCacheFile } from './corpus/scan-cache'
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from './corpus/watch'
 import { createDispatcher, type DispatchOptions, type Handlers } from './dispatch'
 import { LibrarySession } from './library-session'
@@ -140,7 +141,8 @@ class GlossCore {
   private async openNow(folder: string): Promise<LibrarySession> {
     const root = await resolveFolder(folder)
     const isSample = root === (await realpath(this.options.sampleRoot).catch(() => this.options.sampleRoot))
-    const scanner = await CorpusScanner.open(root)
+    // Parsed summaries are kept in the data folder, so a reopened folder reads only what changed.
+    const scanner = await CorpusScanner.open(root, { cacheFile: scanCacheFile(this.options.dataDir, root) })
     const scan = await scanner.scan()
     const store = await openCorpusStore(this.options.dataDir, scan.root)
     const previous = this.session

@@ -264,8 +264,9 @@ export class LibrarySession {
   }
 
   private summarize(article: CorpusArticle, highlightCount: number): ArticleSummary {
-    const { body: _body, format: _format, fingerprint: _fingerprint, ...summary } = article
-    return { ...summary, highlightCount }
+    // Fields named one by one: `body` may read the file, and the rest is not the renderer's.
+    const { id, title, published, source, sourceUrl, topics, excerpt, author, files, words, encodingNote } = article
+    return { id, title, published, source, sourceUrl, topics, excerpt, author, files, words, highlightCount, encodingNote }
   }
 
   private article(articleId: string): CorpusArticle {
@@ -402,7 +403,14 @@ function articleDetails(article: CorpusArticle): { articleTitle: string; article
 
 /** Same content and metadata (a file saved again unchanged, or only touched). */
 function sameArticle(a: CorpusArticle, b: CorpusArticle): boolean {
-  return a.body === b.body && a.fingerprint === b.fingerprint && JSON.stringify({ ...a, body: '' }) === JSON.stringify({ ...b, body: '' })
+  return a.bodyHash === b.bodyHash && a.fingerprint === b.fingerprint && JSON.stringify(summaryFields(a)) === JSON.stringify(summaryFields(b))
+}
+
+// Everything but the body (which a scan reads again from the file on demand).
+function summaryFields(article: CorpusArticle): Omit<CorpusArticle, 'body'> {
+  const fields: Partial<CorpusArticle> = {}
+  for (const key of Object.keys(article) as Array<keyof CorpusArticle>) if (key !== 'body') Object.assign(fields, { [key]: article[key] })
+  return fields as Omit<CorpusArticle, 'body'>
 }
 
 /** Case- and accent-insensitive form for the title filter. */

@@ -16,9 +16,22 @@ export function articleIdFor(relativePath: string): string {
  * article look alike, so those are fingerprinted by their normalised title instead.
  */
 export function fingerprintFor(body: string, title: string): string {
-  const words = collapseWhitespace(body)
-  return words === '' ? shortHash(`title:${collapseWhitespace(title).toLowerCase()}`) : shortHash(`body:${words}`)
+  return fingerprintOf(bodyFingerprint(body), title)
 }
+
+/** fingerprintFor from a body's own fingerprint (kept by the scan instead of the body). */
+export function fingerprintOf(bodyPrint: string | null, title: string): string {
+  return bodyPrint ?? shortHash(`title:${collapseWhitespace(title).toLowerCase()}`)
+}
+
+/** The body's part of fingerprintFor; null for an empty body. */
+export function bodyFingerprint(body: string): string | null {
+  const words = collapseWhitespace(body)
+  return words === '' ? null : shortHash(`body:${words}`)
+}
+
+/** Hash of the exact text. */
+export const exactHash = (text: string): string => shortHash(`exact:${text}`)
 
 /** Words in a body: whitespace-separated runs holding at least one letter or digit. */
 export function countWords(body: string): number {

@@ -3,28 +3,28 @@
 // the second. Pairing is conservative: two complete articles are never merged, and a
 // title shared by several candidates pairs only within a folder where it is
 // unambiguous; otherwise every document stays its own article.
-import { articleIdFor, countWords, fingerprintFor } from './article-id'
-import { isBodyOnly, isMetadataOnly, type ParsedDocument } from './parse-file'
+import { articleIdFor, fingerprintOf } from './article-id'
+import { isBodyOnly, isMetadataOnly, type DocumentSummary, type ParsedDocument } from './parse-file'
 import type { CorpusArticle } from './scan'
 import { normaliseTitle } from './title'
 
 export function pairMetadataWithBody(documents: ParsedDocument[]): CorpusArticle[] {
   return pairDocuments(documents)
-    .map(({ text, metadata }) => articleFromDocuments(text, metadata))
+    .map(({ text, metadata }) => articleFromDocuments(text, metadata, text.body))
     .sort((a, b) => compareStrings(a.files[0], b.files[0]))
 }
 
 /** One entry per article: the document carrying its text, and its metadata partner if any. */
-export interface DocumentPair {
-  text: ParsedDocument
-  metadata?: ParsedDocument
+export interface DocumentPair<D extends DocumentSummary = DocumentSummary> {
+  text: D
+  metadata?: D
 }
 
 /** The pairing alone, so that a rescan can reuse the articles of pairs that did not change. */
-export function pairDocuments(documents: ParsedDocument[]): DocumentPair[] {
+export function pairDocuments<D extends DocumentSummary>(documents: D[]): Array<DocumentPair<D>> {
   const metaByTitle = groupByTitle(documents.filter(isMetadataOnly))
   const bodyByTitle = groupByTitle(documents.filter(isBodyOnly))
-  const partnerOf = new Map<ParsedDocument, ParsedDocument>()
+  const partnerOf = new Map<D, D>()
 
   for (const [key, metas] of metaByTitle) {
     const bodies = bodyByTitle.get(key)
@@ -39,14 +39,22 @@ export function pairDocuments(documents: ParsedDocument[]): DocumentPair[] {
     }
   }
 
-  const paired = new Set<ParsedDocument>(partnerOf.values())
+  const paired = new Set<D>(partnerOf.values())
   return documents.filter((document) => !paired.has(document)).map((document) => ({ text: document, metadata: partnerOf.get(document) }))
 }
 
-export function articleFromDocuments(textDocument: ParsedDocument, metadataDocument?: ParsedDocument): CorpusArticle {
+/**
+ * `body` is the text or, for a scan that keeps bodies out of memory, a function that
+ * reads it again: `article.body` then reads the file each time it is asked for.
+ */
+export function articleFromDocuments(
+  textDocument: DocumentSummary,
+  metadataDocument: DocumentSummary | undefined,
+  body: string | (() => string)
+): CorpusArticle {
   const metadata = (metadataDocument ?? textDocument).metadata
   const title = metadataDocument?.metadata.title ?? textDocument.title
-  return {
+  const article: Omit<CorpusArticle, 'body'> = {
     id: articleIdFor(textDocument.path),
     title,
     published: metadata.published,
@@ -56,15 +64,18 @@ export function articleFromDocuments(textDocument: ParsedDocument, metadataDocum
     excerpt: metadata.excerpt,
     author: metadata.author,
     files: metadataDocument ? [textDocument.path, metadataDocument.path] : [textDocument.path],
-    words: countWords(textDocument.body),
+    words: textDocument.words,
     encodingNote: textDocument.encodingNote ?? metadataDocument?.encodingNote ?? null,
-    body: textDocument.body,
     format: textDocument.format,
-    fingerprint: fingerprintFor(textDocument.body, title)
+    fingerprint: fingerprintOf(textDocument.bodyFingerprint, title),
+    bodyHash: textDocument.bodyHash
   }
+  if (typeof body === 'string') return { ...article, body }
+  // Enumerable, so that comparing or copying an article still sees its text.
+  return Object.defineProperty(article, 'body', { get: body, enumerable: true }) as CorpusArticle
 }
 
-function groupByTitle(documents: ParsedDocument[]): Map<string, ParsedDocument[]> {
+function groupByTitle<D extends DocumentSummary>(documents: D[]): Map<string, D[]> {
   const groups = groupBy(documents, (document) => normaliseTitle(document.title))
   groups.delete('')
   return groups
@@ -81,7 +92,7 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   return groups
 }
 
-const folderOf = (document: ParsedDocument): string => document.path.slice(0, Math.max(0, document.path.lastIndexOf('/')))
+const folderOf = (document: DocumentSummary): string => document.path.slice(0, Math.max(0, document.path.lastIndexOf('/')))
 
 /** Code-point order: the same on every machine, unlike localeCompare. */
 export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

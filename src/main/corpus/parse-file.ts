@@ -1,6 +1,7 @@
 // One decoded file → one document: its metadata, its title and its body. Whether a
 // document is a whole article, only metadata, or only a body is decided here; pairing
 // the halves is pair.ts's job.
+import { bodyFingerprint, countWords, exactHash } from './article-id'
 import { readFrontMatter } from './front-matter'
 import { EMPTY_METADATA, mapMetadata, type ArticleMetadata } from './metadata'
 import { firstMarkdownHeading, normaliseTitle, splitTitleLine, trimBlankLines } from './title'
@@ -18,7 +19,17 @@ export interface ParsedDocument {
   title: string
   body: string
   encodingNote: string | null
+  /** What the scan keeps of the body (it is read again from the file when needed). */
+  hasText: boolean
+  words: number
+  /** Whitespace-insensitive hash of the body; null when the body is empty. */
+  bodyFingerprint: string | null
+  /** Exact hash of the body: tells a re-wrapped text from an untouched one. */
+  bodyHash: string
 }
+
+/** A document without its body: what the scan keeps in memory and in its cache. */
+export type DocumentSummary = Omit<ParsedDocument, 'body'>
 
 export type ParseResult = { ok: true; document: ParsedDocument } | { ok: false; reason: string }
 
@@ -42,13 +53,26 @@ export function parseDocument({ path, text, format, encodingNote }: ParseInput):
 
   const { title: textTitle, body } = format === 'text' ? splitText(content, metadata.title) : splitMarkdown(content)
   const title = metadata.title ?? textTitle ?? fileTitle(path)
-  return { ok: true, document: { path, format, hasMetadata, metadata, title, body, encodingNote } }
+  const document: ParsedDocument = {
+    path,
+    format,
+    hasMetadata,
+    metadata,
+    title,
+    body,
+    encodingNote,
+    hasText: body.trim() !== '',
+    words: countWords(body),
+    bodyFingerprint: bodyFingerprint(body),
+    bodyHash: exactHash(body)
+  }
+  return { ok: true, document }
 }
 
 /** Metadata and no text: the first half of a seed-style pair. */
-export const isMetadataOnly = (document: ParsedDocument): boolean => document.hasMetadata && document.body.trim() === ''
+export const isMetadataOnly = (document: DocumentSummary): boolean => document.hasMetadata && !document.hasText
 /** Text and no metadata: the second half of a seed-style pair. */
-export const isBodyOnly = (document: ParsedDocument): boolean => !document.hasMetadata && document.body.trim() !== ''
+export const isBodyOnly = (document: DocumentSummary): boolean => !document.hasMetadata && document.hasText
 
 // Plain text: the first non-empty line is the title. When the front matter already
 // names the title, that line is only dropped if it repeats it.

@@ -322,7 +322,8 @@ describe('scanCorpus: seed-style pairs', () => {
       encodingNote: null,
       body: paragraphs.join('\n\n'),
       format: 'text',
-      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/)
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      bodyHash: expect.stringMatching(/^[0-9a-f]{16}$/)
     })
   })
 

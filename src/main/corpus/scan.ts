@@ -1,5 +1,6 @@
 // scanCorpus: a folder in, every readable article and every problem out. Nothing is
 // ever written into the folder, and no single bad file stops the scan.
+import { readFileSync } from 'node:fs'
 import { open, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ArticleSummary, Problem } from '../../shared/model'
@@ -7,8 +8,9 @@ import { badInput, notFound } from '../../shared/result'
 import { bytesStartWith, decodeText } from './decode'
 import { readFrontMatter } from './front-matter'
 import { articleFromDocuments, compareStrings, pairDocuments } from './pair'
-import { parseDocument, type ParsedDocument } from './parse-file'
+import { parseDocument, type ArticleFormat, type DocumentSummary } from './parse-file'
 import { errorCode } from './paths'
+import { readScanCache, writeScanCache, type CachedEntry } from './scan-cache'
 import { kindOf, walkCorpus, type FoundFile } from './walk'
 
 export interface CorpusArticle extends Omit<ArticleSummary, 'highlightCount'> {
@@ -17,6 +19,8 @@ export interface CorpusArticle extends Omit<ArticleSummary, 'highlightCount'> {
   format: 'markdown' | 'text'
   /** Hash of the body with whitespace normalised: lets a moved/renamed file be matched back. */
   fingerprint: string
+  /** Exact hash of the body. */
+  bodyHash: string
 }
 export interface ScanResult {
   /** realpath of the scanned folder */
@@ -29,7 +33,29 @@ export interface ScanOptions {
   maxFileBytes?: number
   /** Files read at once. Default 16. */
   concurrency?: number
+  /**
+   * Where the parsed summaries are kept between runs (in Gloss's data folder): a
+   * scan then re-reads only files whose size or modification time changed.
+   */
+  cacheFile?: string
 }
+
+/** How far a scan has got: files looked at of those found, and the folder being read. */
+export interface ScanProgress {
+  scanned: number
+  total: number
+  currentFolder: string
+}
+
+export interface ScanRunOptions {
+  /** Stops the scan between batches; scan() then rejects with the signal's reason. */
+  signal?: AbortSignal
+  /** After each batch of files; snapshot() then lists what has been read so far. */
+  onProgress?: (progress: ScanProgress) => void
+}
+
+/** Files handled between two progress reports (and two yields to the event loop). */
+const BATCH_SIZE = 256
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 const DEFAULT_CONCURRENCY = 16
@@ -50,11 +76,14 @@ export interface CorpusChanges {
   rescan?: boolean
 }
 
-type Outcome = ParsedDocument | Problem | null
+type Outcome = DocumentSummary | Problem | null
 
 interface CachedFile {
   file: FoundFile
   outcome: Outcome
+  /** -1 when the file could not be read */
+  size: number
+  mtimeMs: number
 }
 
 /**
@@ -65,9 +94,12 @@ interface CachedFile {
 export class CorpusScanner {
   private files = new Map<string, CachedFile>()
   private walkProblems: Problem[] = []
-  private readonly articles = new WeakMap<ParsedDocument, { metadata: ParsedDocument | undefined; article: CorpusArticle }>()
+  private readonly articles = new WeakMap<DocumentSummary, { metadata: DocumentSummary | undefined; article: CorpusArticle }>()
   private readonly maxFileBytes: number
   private readonly concurrency: number
+  private readonly cacheFile: string | undefined
+  private cacheWrite: Promise<void> = Promise.resolve()
+  private cacheDirty = false
 
   private constructor(
     /** realpath of the folder */
@@ -76,6 +108,7 @@ export class CorpusScanner {
   ) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
+    this.cacheFile = options.cacheFile
   }
 
   /** Checks the folder (NOT_FOUND / BAD_INPUT); reads nothing yet. */
@@ -83,12 +116,41 @@ export class CorpusScanner {
     return new CorpusScanner(await resolveRoot(root), options)
   }
 
-  /** Walks the folder and reads every file afresh. */
-  async scan(): Promise<ScanResult> {
+  /**
+   * Walks the folder and reads every file, except those whose size and modification
+   * time match what the last scan (or the cache file) saw. Batches yield to the event
+   * loop, so a large folder never blocks the process.
+   */
+  async scan(run: ScanRunOptions = {}): Promise<ScanResult> {
+    const known = this.files.size > 0 ? this.files : await this.readCache()
+    run.signal?.throwIfAborted()
     const walk = await walkCorpus(this.root)
+    run.signal?.throwIfAborted()
     this.walkProblems = walk.problems
-    this.files = await this.load(walk.files, () => true)
+    this.files = new Map()
+    const total = walk.files.length
+    for (let start = 0; start < total || start === 0; start += BATCH_SIZE) {
+      const batch = walk.files.slice(start, start + BATCH_SIZE)
+      const loaded = await mapWithConcurrency(batch, this.concurrency, (file) => this.loadKnown(file, known.get(file.path)))
+      for (const cached of loaded) this.files.set(cached.file.path, cached)
+      run.signal?.throwIfAborted()
+      const last = batch[batch.length - 1]?.path ?? ''
+      run.onProgress?.({ scanned: Math.min(total, start + batch.length), total, currentFolder: last.slice(0, Math.max(0, last.lastIndexOf('/'))) })
+      if (start + BATCH_SIZE < total) await new Promise((resolve) => setImmediate(resolve))
+    }
+    this.saveCache()
     return this.result()
+  }
+
+  /** What has been read so far (during a scan: the files of the batches done). */
+  snapshot(): ScanResult {
+    return this.result()
+  }
+
+  /** Resolves once the cache file holds the latest scan (tests and shutdown). */
+  async flushCache(): Promise<void> {
+    while (this.cacheDirty) await this.cacheWrite
+    await this.cacheWrite
   }
 
   /** Brings the scan up to date after `changes`; reads only what changed. */
@@ -111,7 +173,53 @@ export class CorpusScanner {
       const reloaded = await this.load(stale, () => true)
       for (const [relative, cached] of reloaded) this.files.set(relative, cached)
     }
+    this.saveCache()
     return this.result()
+  }
+
+  /** A file's known result when its size and modification time are unchanged, else a fresh read. */
+  private async loadKnown(file: FoundFile, known: CachedFile | undefined): Promise<CachedFile> {
+    const reusable =
+      known && known.size >= 0 && (known.outcome === null || !('reason' in known.outcome)) && known.file.absolutePath === file.absolutePath && known.file.kind === file.kind
+    if (reusable) {
+      const info = await stat(file.absolutePath).catch(() => null)
+      if (info && info.size === known.size && info.mtimeMs === known.mtimeMs) return { ...known, file }
+    }
+    return loadDocument(file, this.maxFileBytes)
+  }
+
+  private async readCache(): Promise<Map<string, CachedFile>> {
+    const known = new Map<string, CachedFile>()
+    if (!this.cacheFile) return known
+    for (const [relative, entry] of await readScanCache(this.cacheFile, this.root)) {
+      known.set(relative, {
+        file: { path: relative, absolutePath: entry.absolutePath, kind: entry.kind },
+        outcome: entry.document,
+        size: entry.size,
+        mtimeMs: entry.mtimeMs
+      })
+    }
+    return known
+  }
+
+  // Writes are chained and coalesced: at most one in flight, and the last state wins.
+  private saveCache(): void {
+    const file = this.cacheFile
+    if (!file) return
+    if (this.cacheDirty) return
+    this.cacheDirty = true
+    this.cacheWrite = this.cacheWrite.then(async () => {
+      this.cacheDirty = false
+      const entries = new Map<string, CachedEntry>()
+      for (const [relative, cached] of this.files) {
+        // Problems are not kept: a file that could not be read is tried again.
+        if (cached.size < 0 || (cached.outcome !== null && 'reason' in cached.outcome)) continue
+        entries.set(relative, { absolutePath: cached.file.absolutePath, kind: cached.file.kind, size: cached.size, mtimeMs: cached.mtimeMs, document: cached.outcome })
+      }
+      await writeScanCache(file, this.root, entries).catch((error: unknown) => {
+        console.error('gloss: the scan cache could not be written', error)
+      })
+    })
   }
 
   /** Cached results for `files` (in their order), reading those `mustRead` selects. */
@@ -119,23 +227,28 @@ export class CorpusScanner {
     const outcomes = await mapWithConcurrency(files, this.concurrency, async (file): Promise<CachedFile> => {
       const cached = this.files.get(file.path)
       if (cached && !mustRead(file)) return cached
-      return { file, outcome: await loadDocument(file, this.maxFileBytes) }
+      return loadDocument(file, this.maxFileBytes)
     })
     return new Map(outcomes.map((cached) => [cached.file.path, cached]))
   }
 
   private result(): ScanResult {
     const problems = [...this.walkProblems]
-    const documents: ParsedDocument[] = []
-    for (const { outcome } of this.files.values()) {
+    const documents: DocumentSummary[] = []
+    const fileOf = new Map<DocumentSummary, FoundFile>()
+    for (const { file, outcome } of this.files.values()) {
       if (outcome === null) continue
       if ('reason' in outcome) problems.push(outcome)
-      else documents.push(outcome)
+      else {
+        documents.push(outcome)
+        fileOf.set(outcome, file)
+      }
     }
     const articles = pairDocuments(documents).map(({ text, metadata }) => {
       const known = this.articles.get(text)
       if (known && known.metadata === metadata) return known.article
-      const article = articleFromDocuments(text, metadata)
+      const file = fileOf.get(text)!
+      const article = articleFromDocuments(text, metadata, () => readBody(file, text.format))
       this.articles.set(text, { metadata, article })
       return article
     })
@@ -159,14 +272,35 @@ async function resolveRoot(root: string): Promise<string> {
   return rootReal
 }
 
-/** A document, a problem, or null for a file that turned out not to be an article. */
-async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<ParsedDocument | Problem | null> {
+/**
+ * An article's body, read again from its file: the scan keeps only summaries, so that a
+ * large folder's texts are not all held in memory. A file that cannot be read (gone,
+ * changed into something else) gives an empty body until the watcher catches up.
+ */
+function readBody(file: FoundFile, format: ArticleFormat): string {
+  try {
+    const decoded = decodeText(readFileSync(file.absolutePath))
+    if (!decoded.ok) return ''
+    const parsed = parseDocument({ path: file.path, text: decoded.text, format, encodingNote: decoded.encodingNote })
+    return parsed.ok ? parsed.document.body : ''
+  } catch {
+    return ''
+  }
+}
+
+/** A document's summary, a problem, or null for a file that turned out not to be an article. */
+async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<CachedFile> {
   const sniffing = file.kind === 'sniff'
-  const problem = (reason: string): Problem | null => (sniffing ? null : { path: file.path, reason })
+  let size = -1
+  let mtimeMs = 0
+  const done = (outcome: Outcome): CachedFile => ({ file, outcome, size, mtimeMs })
+  const problem = (reason: string): CachedFile => done(sniffing ? null : { path: file.path, reason })
   let bytes: Buffer
   try {
     const read = await readWithLimit(file.absolutePath, maxFileBytes, sniffing)
-    if (read.kind === 'skip') return null
+    size = read.size
+    mtimeMs = read.mtimeMs
+    if (read.kind === 'skip') return done(null)
     if (read.kind === 'too-large') return problem(tooLargeReason(read.size, maxFileBytes))
     bytes = read.bytes
   } catch (error) {
@@ -178,7 +312,7 @@ async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<Pars
   // Without a known extension only complete front matter with fields makes an article.
   if (sniffing) {
     const frontMatter = readFrontMatter(decoded.text)
-    if (frontMatter.kind !== 'fields' || Object.keys(frontMatter.data).length === 0) return null
+    if (frontMatter.kind !== 'fields' || Object.keys(frontMatter.data).length === 0) return done(null)
   }
   const parsed = parseDocument({
     path: file.path,
@@ -186,24 +320,26 @@ async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<Pars
     format: file.kind === 'text' ? 'text' : 'markdown',
     encodingNote: decoded.encodingNote
   })
-  return parsed.ok ? parsed.document : problem(parsed.reason)
+  if (!parsed.ok) return problem(parsed.reason)
+  const { body: _body, ...summary } = parsed.document
+  return done(summary)
 }
 
-type ReadOutcome = { kind: 'bytes'; bytes: Buffer } | { kind: 'too-large'; size: number } | { kind: 'skip' }
+type ReadOutcome = ({ kind: 'bytes'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'skip' }) & { size: number; mtimeMs: number }
 
 // One open per file: size check, the few bytes that decide whether an extension-less
 // file is an article, and the read itself all go through the same handle.
 async function readWithLimit(filePath: string, maxFileBytes: number, sniffing: boolean): Promise<ReadOutcome> {
   const handle = await open(filePath, 'r')
   try {
-    const { size } = await handle.stat()
-    if (size > maxFileBytes) return sniffing ? { kind: 'skip' } : { kind: 'too-large', size }
+    const { size, mtimeMs } = await handle.stat()
+    if (size > maxFileBytes) return sniffing ? { kind: 'skip', size, mtimeMs } : { kind: 'too-large', size, mtimeMs }
     if (sniffing) {
       const head = Buffer.alloc(8)
       const { bytesRead } = await handle.read(head, 0, head.length, 0)
-      if (!bytesStartWith(head.subarray(0, bytesRead), '---')) return { kind: 'skip' }
+      if (!bytesStartWith(head.subarray(0, bytesRead), '---')) return { kind: 'skip', size, mtimeMs }
     }
-    return { kind: 'bytes', bytes: await handle.readFile() }
+    return { kind: 'bytes', bytes: await handle.readFile(), size, mtimeMs }
   } finally {
     await handle.close()
   }
