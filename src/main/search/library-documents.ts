@@ -1,0 +1,25 @@
+// What the search index is given for one open library: its articles (raw bodies, as
+// scanned) and its annotations. Only articles in the folder count; annotations of a
+// missing article stay out of search until the article comes back.
+import type { CorpusArticle } from '../corpus/scan'
+import type { LibrarySession } from '../library-session'
+import type { IndexedAnnotation, IndexedArticle } from './search-index'
+
+export function indexedArticle(article: CorpusArticle): IndexedArticle {
+  const { id, title, source, author, topics, body, format } = article
+  return { id, title, source, author, topics, body, format }
+}
+
+export function libraryAnnotations(session: LibrarySession): IndexedAnnotation[] {
+  const present = new Set(session.scan.articles.map((a) => a.id))
+  const annotations: IndexedAnnotation[] = []
+  for (const h of session.store.data.highlights) {
+    if (!present.has(h.articleId)) continue
+    annotations.push({ articleId: h.articleId, kind: 'highlight', highlightId: h.id, quote: h.quote.exact, note: h.note, offset: h.position.start })
+  }
+  for (const [articleId, entry] of Object.entries(session.store.data.articleNotes)) {
+    if (!present.has(articleId) || !entry.note.trim()) continue
+    annotations.push({ articleId, kind: 'note', highlightId: null, quote: '', note: entry.note, offset: null })
+  }
+  return annotations
+}

@@ -1,0 +1,70 @@
+// Snippets: ~160 characters of an article's text around its best match, with the
+// matched words given as ranges (never HTML), plus the match's text offset so the
+// reader can open the article there.
+import type { SearchSnippet } from '../../shared/model'
+
+export const SNIPPET_LENGTH = 160
+
+/** Words as the index sees them: letters, digits and joiners; the same rule both ways. */
+const WORD = /[\p{L}\p{N}\p{M}_'’-]+/gu
+
+/** Case- and accent-insensitive form of one term (index and query alike). */
+export function foldTerm(term: string): string {
+  return term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^['’-]+|['’-]+$/g, '')
+}
+
+export function tokenize(text: string): string[] {
+  return text.match(WORD) ?? []
+}
+
+export interface Snippet {
+  snippet: SearchSnippet
+  /** Offset of the best match in the full text; null when the text has none. */
+  offset: number | null
+}
+
+/**
+ * The window with the most distinct matched terms (first such window wins), trimmed to
+ * word boundaries. `matches` tells whether a folded word counts as a match.
+ */
+export function makeSnippet(text: string, matches: (folded: string) => boolean, length = SNIPPET_LENGTH): Snippet {
+  const hits: Array<{ start: number; end: number; term: string }> = []
+  for (const m of text.matchAll(WORD)) {
+    const folded = foldTerm(m[0])
+    if (folded && matches(folded)) hits.push({ start: m.index, end: m.index + m[0].length, term: folded })
+  }
+  if (!hits.length) return { snippet: { text: clip(text, 0, length).text, marks: [] }, offset: null }
+  let best = 0
+  let bestDistinct = 0
+  for (let i = 0; i < hits.length; i++) {
+    const distinct = new Set<string>()
+    for (let j = i; j < hits.length && hits[j].end - hits[i].start <= length; j++) distinct.add(hits[j].term)
+    if (distinct.size > bestDistinct) {
+      best = i
+      bestDistinct = distinct.size
+    }
+  }
+  const first = hits[best]
+  // Some context before the match, the rest after it.
+  const from = Math.max(0, first.start - Math.floor(length / 4))
+  const { text: shown, start } = clip(text, from, length)
+  const marks = hits
+    .filter((h) => h.start >= start && h.end <= start + shown.length)
+    .map((h) => ({ start: h.start - start, end: h.end - start }))
+  return { snippet: { text: shown, marks }, offset: first.start }
+}
+
+/** `length` characters from `from`, moved to word boundaries, whitespace collapsed not (offsets stay exact). */
+function clip(text: string, from: number, length: number): { text: string; start: number } {
+  let start = from
+  if (start > 0) {
+    const space = text.lastIndexOf(' ', start)
+    start = space >= 0 && start - space < 20 ? space + 1 : start
+  }
+  let end = Math.min(text.length, start + length)
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end)
+    if (space > start + length / 2) end = space
+  }
+  return { text: text.slice(start, end), start }
+}
