@@ -1,0 +1,160 @@
+// One measured open, in its own process so that its peak memory (maxRSS) is its own:
+// starts the Gloss core on an empty folder, then asks it to open the corpus as a user
+// would (library.open) and times
+//   - first rows: until library.list returns at least one row of the new folder;
+//   - full: until library.list reports every article and the scan says it is done
+//     (a progress event with done=true when the core sends them, else open returning);
+// then, optionally, runs the search queries through the contract's `search.query`.
+// Input: one JSON argument (ChildInput). Output: one JSON line (ChildOutput) on stdout.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { startGloss, type Gloss } from '../../src/main/gloss'
+import { harnessDialogs } from '../../src/main/web'
+
+export interface ChildInput {
+  corpus: string
+  dataDir: string
+  expected: number
+  /** Words to search for after the open; omitted = no search. */
+  searchWords?: string[]
+}
+
+export interface ChildOutput {
+  firstRowsMs: number | null
+  fullMs: number
+  openReturnedMs: number
+  listed: number
+  sawProgress: boolean
+  completion: 'progress-done' | 'open-returned'
+  maxRssMb: number
+  sampledPeakRssMb: number
+  heapLimitMb: number
+  search: { skipped: string } | { firstQueryMs: number; latenciesMs: number[]; withHits: number }
+}
+
+const POLL_MS = 10
+const TIMEOUT_MS = 30 * 60_000
+
+const input = JSON.parse(process.argv[2] ?? '{}') as ChildInput
+const output = await measure(input)
+process.stdout.write(`${JSON.stringify(output)}\n`)
+process.exit(0)
+
+async function measure({ corpus, dataDir, expected, searchWords }: ChildInput): Promise<ChildOutput> {
+  let peakRss = process.memoryUsage().rss
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
+  const empty = await mkdtemp(path.join(tmpdir(), 'gloss-bench-empty-'))
+  const gloss = await startGloss({ dataDir, sampleRoot: empty, initialFolder: empty, dialogs: harnessDialogs(dataDir), rememberFolders: false })
+  let sawProgress = false
+  let doneAt: number | null = null
+  gloss.onEvent((event) => {
+    if (!isProgress(event)) return
+    sawProgress = true
+    if (isDone(event)) doneAt ??= performance.now()
+  })
+  const listQuery = await smallestListQuery(gloss)
+
+  const started = performance.now()
+  let openReturned: number | null = null
+  const opening = gloss.dispatch('library.open', { root: corpus }).then((result) => {
+    openReturned = performance.now()
+    if (!result.ok) throw new Error(`library.open failed: ${JSON.stringify(result)}`)
+  })
+  let firstRows: number | null = null
+  let listed = 0
+  let failure: unknown = null
+  opening.catch((error) => (failure = error))
+  for (;;) {
+    if (failure) throw failure
+    const list = await gloss.dispatch('library.list', listQuery)
+    const now = performance.now()
+    if (list.ok) {
+      const value = list.value as { articles: unknown[]; total: number }
+      listed = value.total
+      if (firstRows === null && value.articles.length > 0) firstRows = now
+    }
+    const scanDone = sawProgress ? doneAt !== null : openReturned !== null
+    if (openReturned !== null && scanDone && listed >= expected) break
+    if (now - started > TIMEOUT_MS) throw new Error(`open did not finish in ${TIMEOUT_MS} ms (listed ${listed} of ${expected})`)
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+  }
+  // Within one poll interval (10 ms) of the moment every condition held.
+  const fullAt = performance.now()
+  await opening
+  const search = searchWords ? await runSearch(gloss, searchWords) : { skipped: 'not asked' }
+  clearInterval(sampler)
+  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+  await gloss.close()
+  await rm(empty, { recursive: true, force: true })
+  const { getHeapStatistics } = await import('node:v8')
+  return {
+    firstRowsMs: firstRows === null ? null : firstRows - started,
+    fullMs: fullAt - started,
+    openReturnedMs: (openReturned ?? fullAt) - started,
+    listed,
+    sawProgress,
+    completion: sawProgress ? 'progress-done' : 'open-returned',
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    sampledPeakRssMb: peakRss / 1024 / 1024,
+    heapLimitMb: getHeapStatistics().heap_size_limit / 1024 / 1024,
+    search
+  }
+}
+
+function isProgress(event: unknown): event is Record<string, unknown> {
+  if (!event || typeof event !== 'object') return false
+  const type = String((event as { type?: unknown }).type ?? '')
+  return /progress|scan/i.test(type)
+}
+
+function isDone(event: Record<string, unknown>): boolean {
+  if (event.done === true) return true
+  const inner = (event.progress ?? event.scan) as Record<string, unknown> | undefined
+  return !!inner && typeof inner === 'object' && inner.done === true
+}
+
+/** The cheapest list request the contract accepts: one row when it pages, else all rows. */
+async function smallestListQuery(gloss: Gloss): Promise<Record<string, unknown>> {
+  for (const query of [{ limit: 1 }, { offset: 0, limit: 1 }, { count: 1 }]) {
+    if ((await gloss.dispatch('library.list', query)).ok) return query
+  }
+  return {}
+}
+
+async function runSearch(gloss: Gloss, words: string[]): Promise<ChildOutput['search']> {
+  const shapes = (word: string): Record<string, unknown>[] => [{ query: word }, { query: word, limit: 20 }, { text: word }, { q: word }]
+  const first = performance.now()
+  let shape: ((word: string) => Record<string, unknown>) | null = null
+  let lastError = ''
+  for (let i = 0; i < shapes('x').length && !shape; i++) {
+    const result = await gloss.dispatch('search.query', shapes(words[0])[i])
+    if (result.ok) shape = (word) => shapes(word)[i]
+    else lastError = JSON.stringify(result)
+  }
+  if (!shape) return { skipped: `search.query is not available (${lastError.slice(0, 200)})` }
+  // The first query may wait for the index to be built: reported on its own.
+  const firstQueryMs = performance.now() - first
+  const latenciesMs: number[] = []
+  let withHits = 0
+  for (const word of words) {
+    const t = performance.now()
+    const result = await gloss.dispatch('search.query', shape(word))
+    latenciesMs.push(performance.now() - t)
+    if (result.ok && countHits(result.value) > 0) withHits++
+  }
+  return { firstQueryMs, latenciesMs, withHits }
+}
+
+function countHits(value: unknown): number {
+  if (Array.isArray(value)) return value.length
+  if (value && typeof value === 'object') {
+    for (const key of ['results', 'hits', 'items']) {
+      const list = (value as Record<string, unknown>)[key]
+      if (Array.isArray(list)) return list.length
+    }
+    const total = (value as Record<string, unknown>).total
+    if (typeof total === 'number') return total
+  }
+  return 0
+}
