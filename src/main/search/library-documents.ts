@@ -5,9 +5,10 @@ import type { CorpusArticle } from '../corpus/scan'
 import type { LibrarySession } from '../library-session'
 import type { IndexedAnnotation, IndexedArticle } from './search-index'
 
+/** Summary fields only: reading `article.body` would read the file on this thread. */
 export function indexedArticle(article: CorpusArticle): IndexedArticle {
-  const { id, title, source, author, topics, body, format } = article
-  return { id, title, source, author, topics, body, format }
+  const { id, title, source, author, topics, format, files } = article
+  return { id, title, source, author, topics: [...topics], format, file: files[0] }
 }
 
 export function libraryAnnotations(session: LibrarySession): IndexedAnnotation[] {

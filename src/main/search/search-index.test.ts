@@ -9,6 +9,7 @@ const article = (id: string, title: string, body: string, extra: Partial<Indexed
   topics: [],
   body,
   format: 'text',
+  file: `${id}.txt`,
   ...extra
 })
 

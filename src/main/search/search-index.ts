@@ -16,6 +16,7 @@
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch'
 import type { SearchResponse, SearchResult, SearchResultKind } from '../../shared/model'
 import { bodyToBlocks } from '../corpus/blocks'
+import { readArticleBody } from './read-body'
 import { foldTerm, makeSnippet, tokenize, type Snippet } from './snippet'
 
 export interface IndexedArticle {
@@ -24,9 +25,11 @@ export interface IndexedArticle {
   source: string | null
   author: string | null
   topics: string[]
-  /** Raw body as scanned; turned into the reader's text here (that is the costly part). */
-  body: string
   format: 'markdown' | 'text'
+  /** The text-carrying file, relative to the library's root ('/'-separated). */
+  file: string
+  /** The raw body when the caller has it; otherwise it is read from `file`. */
+  body?: string
 }
 
 export interface IndexedAnnotation {
@@ -66,12 +69,15 @@ export class SearchIndex {
     return this.articles.size
   }
 
-  /** Adds or replaces articles (a changed file is indexed again). */
-  upsertArticles(articles: IndexedArticle[]): void {
+  /**
+   * Adds or replaces articles (a changed file is indexed again), reading bodies not
+   * given from their files under `root`; the body becomes the reader's text here.
+   */
+  upsertArticles(articles: IndexedArticle[], root = ''): void {
     for (const article of articles) {
       const key = articleKey(article.id)
       if (this.mini.has(key)) this.mini.discard(key)
-      const text = bodyToBlocks(article.body, article.format).text
+      const text = bodyToBlocks(article.body ?? readArticleBody(root, article.file, article.format), article.format).text
       this.articles.set(article.id, { title: article.title, text })
       this.docs.set(key, { articleId: article.id, kind: 'article', highlightId: null, signature: '', quote: '', note: '', offset: null })
       this.mini.add({

@@ -4,7 +4,7 @@ import type { SearchResponse } from '../../shared/model'
 import type { IndexedAnnotation, IndexedArticle, SearchIndex } from './search-index'
 
 export type SearchCommand =
-  | { type: 'upsert'; articles: IndexedArticle[] }
+  | { type: 'upsert'; root: string; articles: IndexedArticle[] }
   | { type: 'remove'; ids: string[] }
   | { type: 'annotations'; annotations: IndexedAnnotation[] }
   | { type: 'query'; id: number; query: string; limit: number }
@@ -15,7 +15,7 @@ export type SearchReply = { id: number; response: SearchResponse } | { id: numbe
 export function applyCommand(index: SearchIndex, command: SearchCommand): SearchReply | null {
   switch (command.type) {
     case 'upsert':
-      index.upsertArticles(command.articles)
+      index.upsertArticles(command.articles, command.root)
       return null
     case 'remove':
       index.removeArticles(command.ids)

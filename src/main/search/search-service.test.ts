@@ -1,44 +1,49 @@
-import { describe, expect, it } from 'vitest'
-import type { CorpusArticle } from '../corpus/scan'
-import { createSearchService, type SearchSnapshot } from './search-service'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
+import { scanCorpus } from '../corpus/scan'
+import type { IndexedAnnotation } from './search-index'
+import { createSearchService } from './search-service'
 
-const corpusArticle = (id: string, title: string, body: string): CorpusArticle => ({
-  id,
-  title,
-  published: null,
-  source: null,
-  sourceUrl: null,
-  topics: [],
-  excerpt: null,
-  author: null,
-  files: [`${id}.md`],
-  words: body.split(' ').length,
-  encodingNote: null,
-  body,
-  format: 'markdown',
-  fingerprint: id,
-  bodyHash: id
+let root: string
+beforeEach(async () => {
+  root = await makeTempDir('gloss-search-service-')
+  await writeCorpus(root, {
+    'tides.md': '---\ntitle: Tides\n---\n\nThe *tide* tables of Brest.\n',
+    'notes/kites.txt': 'Kites\n\nKites over the dunes.\n'
+  })
 })
-
-const snapshot = (): SearchSnapshot => ({
-  articles: [corpusArticle('a', 'Tides', 'The *tide* tables of Brest.'), corpusArticle('b', 'Kites', 'Kites over the dunes.')],
-  annotations: [{ articleId: 'b', kind: 'note', highlightId: null, quote: '', note: 'windswept memories', offset: null }]
+afterEach(async () => {
+  await removeDir(root)
 })
 
 describe.each([
   ['in a worker thread', false],
   ['in process', true]
 ])('search service %s', (_name, inProcess) => {
-  it('indexes the snapshot, then follows changes in the order they were sent', async () => {
+  it('indexes the folder (reading the files itself), then follows changes in the order they were sent', async () => {
+    const scan = await scanCorpus(root)
+    const kites = scan.articles.find((a) => a.title === 'Kites')!
+    const tides = scan.articles.find((a) => a.title === 'Tides')!
+    const annotations: IndexedAnnotation[] = [{ articleId: kites.id, kind: 'note', highlightId: null, quote: '', note: 'windswept memories', offset: null }]
     const failures: unknown[] = []
-    const service = createSearchService(snapshot, { inProcess, log: (_message, error) => failures.push(error) })
+    const service = createSearchService(() => ({ root: scan.root, articles: scan.articles, annotations }), {
+      inProcess,
+      log: (_message, error) => failures.push(error)
+    })
     try {
       const first = await service.query('brest')
-      expect(first.results.map((r) => [r.articleId, r.kind, r.offset])).toEqual([['a', 'article', 'The tide tables of '.length]])
-      expect((await service.query('windswept')).results.map((r) => [r.articleId, r.kind])).toEqual([['b', 'note']])
-      service.articlesChanged([corpusArticle('c', 'Gulls', 'Gulls near Brest.')], ['a'])
+      // The offset is in the reader's text, where the Markdown emphasis is gone.
+      expect(first.results.map((r) => [r.articleId, r.kind, r.offset])).toEqual([[tides.id, 'article', 'The tide tables of '.length]])
+      expect((await service.query('windswept')).results.map((r) => [r.articleId, r.kind])).toEqual([[kites.id, 'note']])
+
+      await writeFile(path.join(root, 'gulls.md'), '# Gulls\n\nGulls near Brest.\n')
+      const next = await scanCorpus(root)
+      const gulls = next.articles.find((a) => a.title === 'Gulls')!
+      service.articlesChanged([gulls], [tides.id])
       service.annotationsChanged([])
-      expect((await service.query('brest')).results.map((r) => r.articleId)).toEqual(['c'])
+      expect((await service.query('brest')).results.map((r) => r.articleId)).toEqual([gulls.id])
       expect((await service.query('windswept')).total).toBe(0)
       expect(failures).toEqual([])
     } finally {

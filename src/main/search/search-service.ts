@@ -2,10 +2,10 @@
 // window never waits for indexing) with the library's articles and annotations, keeps
 // it up to date as files and notes change, and asks it queries.
 //
-// Articles go to the worker as text taken from the scan, which already holds every
-// body in memory; re-reading and re-pairing the files in the worker would repeat the
-// scan's work. They are posted in chunks so that no single structured clone holds up
-// the main thread (a chunk of 250 ≈3 KB bodies clones in about a millisecond).
+// Articles go to the worker as summaries (id, title, source, topics, file, format):
+// the scan keeps no bodies, and reading 10,000 files to hand them over would block
+// the main thread, so the worker reads each body from its file itself. They are
+// posted in chunks of 250 so the worker's index grows (and answers) as it goes.
 //
 // The index is not persisted: rebuilding it from the scanned bodies is what the worker
 // does anyway, and loading MiniSearch's JSON still needs every article's text for
@@ -25,6 +25,8 @@ import { applyCommand, type SearchCommand, type SearchReply } from './search-pro
 const CHUNK = 250
 
 export interface SearchSnapshot {
+  /** The library's root; the index reads the articles' files under it. */
+  root: string
   articles: CorpusArticle[]
   annotations: IndexedAnnotation[]
 }
@@ -59,11 +61,13 @@ class IndexFeeder implements SearchService {
   private nextId = 1
   private readonly pending = new Map<number, { query: string; limit: number; resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>()
   private closed = false
+  private readonly root: string
 
   constructor(
     private readonly snapshot: () => SearchSnapshot,
     private readonly options: SearchServiceOptions
   ) {
+    this.root = snapshot().root
     this.backend = options.inProcess ? this.inProcess() : this.startWorker()
     this.loadAll()
   }
@@ -71,7 +75,7 @@ class IndexFeeder implements SearchService {
   articlesChanged(upserted: CorpusArticle[], removedIds: string[]): void {
     if (removedIds.length) this.send({ type: 'remove', ids: removedIds })
     for (let i = 0; i < upserted.length; i += CHUNK) {
-      this.send({ type: 'upsert', articles: upserted.slice(i, i + CHUNK).map(indexedArticle) })
+      this.send({ type: 'upsert', root: this.root, articles: upserted.slice(i, i + CHUNK).map(indexedArticle) })
     }
   }
 
