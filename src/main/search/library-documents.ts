@@ -4,6 +4,12 @@
 import type { CorpusArticle } from '../corpus/scan'
 import type { LibrarySession } from '../library-session'
 import type { IndexedAnnotation, IndexedArticle } from './search-index'
+import type { SearchSnapshot } from './search-service'
+
+/** The library as search sees it now. */
+export function librarySnapshot(session: LibrarySession): SearchSnapshot {
+  return { root: session.root, articles: session.scan.articles, annotations: libraryAnnotations(session) }
+}
 
 /** Summary fields only: reading `article.body` would read the file on this thread. */
 export function indexedArticle(article: CorpusArticle): IndexedArticle {

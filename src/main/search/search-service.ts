@@ -27,15 +27,18 @@ const CHUNK = 250
 export interface SearchSnapshot {
   /** The library's root; the index reads the articles' files under it. */
   root: string
-  articles: CorpusArticle[]
+  articles: readonly CorpusArticle[]
   annotations: IndexedAnnotation[]
 }
 
 export interface SearchService {
-  /** Articles added or changed on disk, and ids of those gone. */
-  articlesChanged(upserted: CorpusArticle[], removedIds: string[]): void
-  /** The library's annotations now (after any highlight or note change). */
-  annotationsChanged(annotations: IndexedAnnotation[]): void
+  /**
+   * Brings the index up to date with the library as it is now: articles added, changed
+   * (by body hash and summary) or gone, and annotations written, edited or deleted.
+   * Costs one pass over the summaries; only the differences are sent to the index.
+   */
+  sync(snapshot: SearchSnapshot): void
+  /** Answers after every sync sent before it has been applied. */
   query(query: string, limit?: number): Promise<SearchResponse>
   close(): Promise<void>
 }
@@ -46,9 +49,8 @@ export interface SearchServiceOptions {
   log?: (message: string, error?: unknown) => void
 }
 
-/** Starts indexing `snapshot()` at once; queries wait for what was posted before them. */
-export function createSearchService(snapshot: () => SearchSnapshot, options: SearchServiceOptions = {}): SearchService {
-  return new IndexFeeder(snapshot, options)
+export function createSearchService(options: SearchServiceOptions = {}): SearchService {
+  return new IndexFeeder(options)
 }
 
 interface Backend {
@@ -61,26 +63,41 @@ class IndexFeeder implements SearchService {
   private nextId = 1
   private readonly pending = new Map<number, { query: string; limit: number; resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>()
   private closed = false
-  private readonly root: string
+  private root = ''
+  /** What the index holds: article id → signature; annotation key → signature. */
+  private articles = new Map<string, string>()
+  private annotations = new Map<string, string>()
+  private last: SearchSnapshot | null = null
 
-  constructor(
-    private readonly snapshot: () => SearchSnapshot,
-    private readonly options: SearchServiceOptions
-  ) {
-    this.root = snapshot().root
+  constructor(private readonly options: SearchServiceOptions) {
     this.backend = options.inProcess ? this.inProcess() : this.startWorker()
-    this.loadAll()
   }
 
-  articlesChanged(upserted: CorpusArticle[], removedIds: string[]): void {
-    if (removedIds.length) this.send({ type: 'remove', ids: removedIds })
+  sync(snapshot: SearchSnapshot): void {
+    this.last = snapshot
+    if (snapshot.root !== this.root) {
+      if (this.articles.size) this.send({ type: 'remove', ids: [...this.articles.keys()] })
+      this.articles = new Map()
+      this.root = snapshot.root
+    }
+    const seen = new Map<string, string>()
+    const upserted: CorpusArticle[] = []
+    for (const article of snapshot.articles) {
+      const signature = articleSignature(article)
+      seen.set(article.id, signature)
+      if (this.articles.get(article.id) !== signature) upserted.push(article)
+    }
+    const removed = [...this.articles.keys()].filter((id) => !seen.has(id))
+    this.articles = seen
+    if (removed.length) this.send({ type: 'remove', ids: removed })
     for (let i = 0; i < upserted.length; i += CHUNK) {
       this.send({ type: 'upsert', root: this.root, articles: upserted.slice(i, i + CHUNK).map(indexedArticle) })
     }
-  }
-
-  annotationsChanged(annotations: IndexedAnnotation[]): void {
-    this.send({ type: 'annotations', annotations })
+    const annotations = new Map(snapshot.annotations.map((a) => [`${a.kind}:${a.highlightId ?? a.articleId}`, JSON.stringify(a)]))
+    if (annotations.size !== this.annotations.size || [...annotations].some(([key, sig]) => this.annotations.get(key) !== sig)) {
+      this.send({ type: 'annotations', annotations: snapshot.annotations })
+    }
+    this.annotations = annotations
   }
 
   query(query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchResponse> {
@@ -105,10 +122,12 @@ class IndexFeeder implements SearchService {
     if (!this.closed) this.backend.send(command)
   }
 
-  private loadAll(): void {
-    const { articles, annotations } = this.snapshot()
-    this.articlesChanged(articles, [])
-    this.annotationsChanged(annotations)
+  /** A new index (after the worker failed) gets everything again. */
+  private reloadAll(): void {
+    this.root = ''
+    this.articles = new Map()
+    this.annotations = new Map()
+    if (this.last) this.sync(this.last)
   }
 
   private receive(reply: SearchReply): void {
@@ -142,7 +161,7 @@ class IndexFeeder implements SearchService {
       ;(this.options.log ?? console.error)('gloss: the search worker failed; indexing in the main process instead', error)
       // Queries already sent are lost with the worker: send them again to the new index.
       this.backend = this.inProcess()
-      this.loadAll()
+      this.reloadAll()
       for (const [id, { query, limit }] of this.pending) this.send({ type: 'query', id, query, limit })
     }
     worker.on('message', (reply: SearchReply) => this.receive(reply))
@@ -158,6 +177,12 @@ class IndexFeeder implements SearchService {
       }
     }
   }
+}
+
+/** Changes when the article's body or anything the index holds about it changes. */
+function articleSignature(article: CorpusArticle): string {
+  const { bodyHash, title, source, author, topics, files, format } = article
+  return JSON.stringify([bodyHash, title, source, author, topics, files[0], format])
 }
 
 /**
