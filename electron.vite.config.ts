@@ -25,7 +25,8 @@ export default defineConfig({
     build: {
       // Dependencies stay in node_modules (electron-vite's default); only our code is bundled.
       externalizeDeps: true,
-      lib: { entry: resolve('src/main/index.ts') },
+      // The search index runs in a worker thread: its own entry, out/main/search-worker.js.
+      lib: { entry: { index: resolve('src/main/index.ts'), 'search-worker': resolve('src/main/search/search-worker.ts') } },
       outDir: 'out/main'
     }
   },

@@ -13,6 +13,8 @@ import { scanCacheFile } from './corpus/scan-cache'
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from './corpus/watch'
 import { createDispatcher, type DispatchOptions, type Handlers } from './dispatch'
 import { LibrarySession } from './library-session'
+import { librarySnapshot } from './search/library-documents'
+import { createSearchService, type SearchService } from './search/search-service'
 import { openCorpusStore, openSettingsStore, rememberFolder, type Settings } from './store/corpus-store'
 import type { JsonStore } from './store/json-store'
 import type { GlossOptions } from './services'
@@ -50,6 +52,8 @@ class GlossCore {
   private watcher: CorpusWatcher | null = null
   private opening: Promise<unknown> = Promise.resolve()
   private readonly listeners = new Set<(event: GlossEvent) => void>()
+  /** Full-text search of the open folder (one worker for the app's life). */
+  private search: SearchService | null = null
   private readonly now: () => Date
 
   constructor(
@@ -85,6 +89,10 @@ class GlossCore {
       'library.recent': async () => ({ folders: [...this.settings.data.recentFolders] }),
       'library.list': async (query) => this.current().list(query),
       'library.missing': async () => this.current().missingArticles(),
+      'search.query': async ({ query, limit }) => {
+        this.current()
+        return this.searchIndex(true)!.query(query, limit)
+      },
       'article.get': async ({ articleId }) => this.current().getArticle(articleId),
       'article.setNote': async ({ articleId, note }) => ({ note: this.current().setArticleNote(articleId, note) }),
       'highlight.create': async (input) => this.current().createHighlight(input),
@@ -107,6 +115,7 @@ class GlossCore {
     await this.stopWatching()
     await this.session?.store.close()
     await this.settings.close()
+    await this.search?.close()
   }
 
   subscribe(listener: (event: GlossEvent) => void): () => void {
@@ -121,7 +130,20 @@ class GlossCore {
     await this.watcher?.ready
   }
 
+  /**
+   * Brings the search index up to date with the open folder and its annotations (only
+   * the differences go to the worker). The app (watching) indexes from the moment a
+   * folder opens and after every change it reports; otherwise from the first query on.
+   */
+  private searchIndex(create: boolean): SearchService | null {
+    if (!this.session || (!this.search && !create)) return null
+    this.search ??= createSearchService({ log: this.options.log })
+    this.search.sync(librarySnapshot(this.session))
+    return this.search
+  }
+
   private emit(event: GlossEvent): void {
+    this.searchIndex(false)
     for (const listener of [...this.listeners]) {
       try {
         listener(event)
@@ -150,6 +172,7 @@ class GlossCore {
     // session it applies to is replaced.
     await this.stopWatching()
     this.session = new LibrarySession(scan, store, isSample, this.now)
+    if (this.options.watch) this.searchIndex(true)
     if (this.options.watch) this.startWatching(this.session, scanner)
     await previous?.store.close()
     if (this.options.rememberFolders !== false) {

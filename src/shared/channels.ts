@@ -17,7 +17,8 @@ export const METHOD_NAMES = [
   'highlight.reattach',
   'annotations.removeMissing',
   'export.markdown',
-  'export.save'
+  'export.save',
+  'search.query'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -15,7 +15,9 @@ import {
   MissingArticle,
   NewHighlight,
   NoteSchema,
-  ReattachHighlight
+  ReattachHighlight,
+  SearchQuery,
+  SearchResponse
 } from './model'
 
 const rpc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -44,7 +46,9 @@ export const contract = {
   /** Markdown text for one article or the whole corpus (copy to clipboard, preview). */
   'export.markdown': rpc(ExportScope, MarkdownExport),
   /** Native save dialog, then write; path null when the user cancels. */
-  'export.save': rpc(ExportScope, z.object({ path: z.string().nullable() }))
+  'export.save': rpc(ExportScope, z.object({ path: z.string().nullable() })),
+  /** Full text of every article, highlight and note: ranked results with marked snippets. */
+  'search.query': rpc(SearchQuery, SearchResponse)
 } as const
 
 export type Contract = typeof contract

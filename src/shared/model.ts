@@ -171,3 +171,36 @@ export const MarkdownExport = z.object({ markdown: z.string(), fileName: z.strin
 export type MarkdownExport = z.infer<typeof MarkdownExport>
 
 export { Id as IdSchema, Note as NoteSchema }
+
+// ---- full-text search (issue 3) ----
+export const MAX_SEARCH_QUERY_LENGTH = 500
+export const SearchQuery = z
+  .object({ query: z.string().min(1).max(MAX_SEARCH_QUERY_LENGTH), limit: z.number().int().min(1).max(200).optional() })
+  .strict()
+export type SearchQuery = z.input<typeof SearchQuery>
+export const SearchSnippet = z.object({
+  text: z.string(),
+  /** Matched words, as ranges of `text` (the renderer marks them; no HTML). */
+  marks: z.array(z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }))
+})
+export type SearchSnippet = z.infer<typeof SearchSnippet>
+export const SearchResultKind = z.enum(['article', 'highlight', 'note'])
+export type SearchResultKind = z.infer<typeof SearchResultKind>
+export const SearchResult = z.object({
+  articleId: z.string(),
+  title: z.string(),
+  /** Where the words matched: the article's text (or title), a highlight (quote or note), the article note. */
+  kind: SearchResultKind,
+  highlightId: z.string().nullable(),
+  snippet: SearchSnippet,
+  /** Offset of the match in the article's text (Article.text), for opening the article there; null when none. */
+  offset: z.number().int().nonnegative().nullable(),
+  score: z.number()
+})
+export type SearchResult = z.infer<typeof SearchResult>
+export const SearchResponse = z.object({
+  results: z.array(SearchResult),
+  total: z.number().int().nonnegative(),
+  tookMs: z.number().nonnegative()
+})
+export type SearchResponse = z.infer<typeof SearchResponse>
