@@ -3,6 +3,7 @@
 //   gloss export <folder> [--format md|md-folder|json|csv] --out <path> [--template <file>]
 //                [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--json] [--data-dir <dir>]
 //   gloss import <folder> <file.json> [--json] [--data-dir <dir>]
+//   gloss search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
 // Electron-free, so it runs with plain Node (npm run cli -- …). Export and import open
 // the folder exactly as the app does (openCorpus) and call the functions the app's
 // export and import call.
@@ -19,6 +20,8 @@ import { exportToFolder, type FolderExportReport } from './export/folder-export'
 import { importAnnotations, readImportFile, type ImportReport } from './export/import-annotations'
 import { openCorpus } from './export/open-corpus'
 import { dataDirFrom } from './paths'
+import { librarySnapshot } from './search/library-documents'
+import { createSearchService } from './search/search-service'
 
 const USAGE = `Usage:
   npm run cli -- scan <folder> [--json]
@@ -28,7 +31,9 @@ const USAGE = `Usage:
       in the folder --out (re-export keeps your edits outside the Gloss region); json: W3C
       Web Annotations; csv: one row per highlight and article note.
   npm run cli -- import <folder> <file.json> [--json] [--data-dir <dir>]
-      Imports a JSON export into the folder's annotations (merging, never duplicating).`
+      Imports a JSON export into the folder's annotations (merging, never duplicating).
+  npm run cli -- search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
+      Searches the full text of the articles, highlights and notes (as the app's search box does).`
 
 export interface CliIo {
   out: (line: string) => void
@@ -49,7 +54,8 @@ interface Parsed {
 const COMMANDS: Record<string, { values: string[]; flags: string[]; positional: number }> = {
   scan: { values: [], flags: ['--json'], positional: 1 },
   export: { values: ['--data-dir', '--out', '--format', '--template', '--file-name-template'], flags: ['--dry-run', '--recreate-deleted', '--json'], positional: 1 },
-  import: { values: ['--data-dir'], flags: ['--json'], positional: 2 }
+  import: { values: ['--data-dir'], flags: ['--json'], positional: 2 },
+  search: { values: ['--data-dir', '--limit'], flags: ['--json'], positional: 2 }
 }
 
 export async function runCli(args: string[], io: CliIo = { out: console.log, err: console.error }, options: CliOptions = {}): Promise<number> {
@@ -67,6 +73,7 @@ export async function runCli(args: string[], io: CliIo = { out: console.log, err
   const now = options.now ?? (() => new Date())
   try {
     if (command === 'scan') return await scan(fromUserCwd(parsed.positional[0]), parsed.flags.has('--json'), io)
+    if (command === 'search') return await searchCommand(parsed, io, now)
     if (command === 'export') return await exportCommand(parsed, io, now)
     return await importCommand(parsed, io, now)
   } catch (error) {
@@ -271,6 +278,43 @@ function parseArgs(args: string[], spec: { values: string[]; flags: string[] }):
     }
   }
   return parsed
+}
+
+/** The app's search (same index, same ranking), built in this process for one query. */
+async function searchCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {
+  const [folder, query] = parsed.positional
+  const limitText = parsed.values.get('--limit')
+  const limit = limitText === undefined ? 20 : Number(limitText)
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new GlossError('BAD_INPUT', '--limit must be a whole number from 1 to 200')
+  if (!query.trim()) throw new GlossError('BAD_INPUT', 'The query is empty')
+  const corpus = await openCorpus(fromUserCwd(folder), dataDirOf(parsed), now)
+  const search = createSearchService({ inProcess: true })
+  try {
+    search.sync(librarySnapshot(corpus.session))
+    const response = await search.query(query, limit)
+    if (parsed.flags.has('--json')) {
+      io.out(JSON.stringify(response, null, 2))
+      return 0
+    }
+    io.out(`${response.total} result${response.total === 1 ? '' : 's'} for "${query}" (${response.tookMs} ms)`)
+    for (const result of response.results) {
+      const { text, marks } = result.snippet
+      // Marked words between » «, as a terminal has no highlighting to rely on.
+      let shown = ''
+      let at = 0
+      for (const mark of marks) {
+        shown += `${text.slice(at, mark.start)}»${text.slice(mark.start, mark.end)}«`
+        at = mark.end
+      }
+      shown += text.slice(at)
+      io.out(`\n${result.title} [${result.kind}] ${result.articleId}`)
+      io.out(`  ${shown.replace(/\s+/g, ' ').trim()}`)
+    }
+    return 0
+  } finally {
+    await search.close()
+    await corpus.close()
+  }
 }
 
 /** --data-dir (relative to where the user was), else GLOSS_DATA_DIR, else the app's own. */
