@@ -8,7 +8,7 @@
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
@@ -241,7 +241,10 @@ const started = Date.now()
 const work = path.join(tmpdir(), 'gloss-bench', 'work')
 await rm(work, { recursive: true, force: true })
 await mkdir(work, { recursive: true })
-log(`Gloss benchmark — ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${mb(totalmem() / 1024 / 1024)} RAM, Node ${process.version}; files are warm in the page cache for Gloss and for the floor alike`)
+// Other work on a shared machine shows in the load average: printed so a noisy run is recognisable.
+const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' / ')
+raw.loadAtStart = loadavg()
+log(`Gloss benchmark — ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${mb(totalmem() / 1024 / 1024)} RAM, Node ${process.version}; files are warm in the page cache for Gloss and for the floor alike; load average ${load()}`)
 if (!(await hasRipgrep())) log('note: rg (ripgrep) not found; install Debian\'s package: apt-get install ripgrep')
 const manifests: CorpusManifest[] = []
 for (const size of SIZES) {
@@ -257,7 +260,8 @@ if (READER) await benchReaderRows()
 const output = table()
 console.log(`\n${output}`)
 for (const note of notes) console.log(`note: ${note}`)
-console.log(`\n(${Math.round((Date.now() - started) / 1000)} s in all)`)
+raw.loadAtEnd = loadavg()
+console.log(`\n(${Math.round((Date.now() - started) / 1000)} s in all; load average now ${load()})`)
 const resultsFile = path.join(tmpdir(), 'gloss-bench', 'last-run.json')
 await writeFile(resultsFile, JSON.stringify({ date: new Date().toISOString(), rows, notes, raw }, null, 2))
 console.log(`raw results: ${resultsFile}`)
