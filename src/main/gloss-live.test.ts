@@ -42,8 +42,10 @@ async function start(files: Record<string, string> = CORPUS) {
   })
   cleanup.push(() => gloss.close())
   await gloss.watchReady()
-  const events: GlossEvent[] = []
-  gloss.onEvent((event) => events.push(event))
+  const events: Array<Extract<GlossEvent, { type: 'library-changed' }>> = []
+  gloss.onEvent((event) => {
+    if (event.type === 'library-changed') events.push(event)
+  })
   const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
     const result = await gloss.dispatch(method, input)
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)

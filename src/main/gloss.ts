@@ -5,10 +5,10 @@
 import { mkdir, realpath, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { corpusToMarkdown, articleToMarkdown, exportFileName, type ExportArticle } from '../shared/export/markdown'
-import type { GlossEvent } from '../shared/menu'
+import type { GlossEvent, ScanProgress } from '../shared/menu'
 import type { ExportScope, LibrarySummary, MarkdownExport } from '../shared/model'
 import { badInput, GlossError, notFound, type Result } from '../shared/result'
-import { CorpusScanner, type CorpusChanges } from './corpus/scan'
+import { CorpusScanner, type CorpusChanges, type ScanResult } from './corpus/scan'
 import { scanCacheFile } from './corpus/scan-cache'
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from './corpus/watch'
 import { createDispatcher, type DispatchOptions, type Handlers } from './dispatch'
@@ -33,7 +33,17 @@ export interface StartOptions extends GlossOptions, Pick<DispatchOptions, 'valid
   rememberFolders?: boolean
   /** Watch the open folder and keep the library up to date (the app and the harness do). */
   watch?: boolean | Pick<WatchOptions, 'debounceMs' | 'maxWaitMs' | 'usePolling' | 'pollIntervalMs' | 'writeSettleMs'>
+  /**
+   * Open a large folder with its first rows and read the rest in the background,
+   * reporting scan-progress events. Default: on when watching (the app, the harness).
+   */
+  backgroundScan?: boolean
 }
+
+/** How long an open may take before it shows what it has read so far. */
+const FIRST_ROWS_MS = 250
+/** The least time between two scan-progress reports (each refreshes the list). */
+const PROGRESS_INTERVAL_MS = 250
 
 export async function startGloss(options: StartOptions): Promise<Gloss> {
   const core = new GlossCore(options, await openSettingsStore(options.dataDir))
@@ -51,6 +61,10 @@ class GlossCore {
   private session: LibrarySession | null = null
   private watcher: CorpusWatcher | null = null
   private opening: Promise<unknown> = Promise.resolve()
+  /** Stops the scan of the folder being opened, when another is opened or Gloss closes. */
+  private scanAbort: AbortController | null = null
+  /** The rest of a large folder's scan, after its first rows were shown. */
+  private background: Promise<void> = Promise.resolve()
   private readonly listeners = new Set<(event: GlossEvent) => void>()
   /** Full-text search of the open folder (one worker for the app's life). */
   private search: SearchService | null = null
@@ -111,7 +125,9 @@ class GlossCore {
   }
 
   async close(): Promise<void> {
+    this.scanAbort?.abort(new GlossError('UNAVAILABLE', 'Gloss is closing'))
     await this.opening.catch(() => undefined)
+    await this.background
     await this.stopWatching()
     await this.session?.store.close()
     await this.settings.close()
@@ -127,6 +143,7 @@ class GlossCore {
 
   async watchReady(): Promise<void> {
     await this.opening.catch(() => undefined)
+    await this.background
     await this.watcher?.ready
   }
 
@@ -155,6 +172,8 @@ class GlossCore {
 
   /** Opens are serialised: a second open waits for the first, then replaces it. */
   private open(folder: string): Promise<LibrarySession> {
+    // The folder being read is given up at once: its scan stops at the next batch.
+    this.scanAbort?.abort(new GlossError('UNAVAILABLE', 'Another folder was opened'))
     const next = this.opening.catch(() => undefined).then(() => this.openNow(folder))
     this.opening = next
     return next
@@ -165,24 +184,83 @@ class GlossCore {
     const isSample = root === (await realpath(this.options.sampleRoot).catch(() => this.options.sampleRoot))
     // Parsed summaries are kept in the data folder, so a reopened folder reads only what changed.
     const scanner = await CorpusScanner.open(root, { cacheFile: scanCacheFile(this.options.dataDir, root) })
-    const scan = await scanner.scan()
-    const store = await openCorpusStore(this.options.dataDir, scan.root)
+    const controller = new AbortController()
+    this.scanAbort = controller
+    const background = this.options.backgroundScan ?? Boolean(this.options.watch)
+    const started = Date.now()
+    let session: LibrarySession | null = null
+    let latest: ScanProgress | null = null
+    let lastReport = 0
+    let showFirstRows: () => void = () => undefined
+    const firstRows = new Promise<null>((resolve) => (showFirstRows = () => resolve(null)))
+    const scanning = scanner.scan({
+      signal: controller.signal,
+      onProgress: (progress) => {
+        // The last batch: the whole result follows at once.
+        if (progress.scanned >= progress.total) return
+        latest = { root: scanner.root, ...progress, done: false }
+        // A folder read within FIRST_ROWS_MS opens complete; a larger one shows what is
+        // read so far and goes on in the background.
+        if (!session) {
+          if (background && Date.now() - started >= FIRST_ROWS_MS) showFirstRows()
+          return
+        }
+        const now = Date.now()
+        if (this.session !== session || now - lastReport < PROGRESS_INTERVAL_MS) return
+        lastReport = now
+        session.applyScan(scanner.snapshot(), { partial: true })
+        this.emit({ type: 'scan-progress', progress: latest })
+      }
+    })
+    const store = await openCorpusStore(this.options.dataDir, scanner.root).catch(async (error: unknown) => {
+      controller.abort(error)
+      await scanning.catch(() => undefined)
+      throw error
+    })
+    let scan: ScanResult | null
+    try {
+      scan = await Promise.race([scanning, firstRows])
+    } catch (error) {
+      await store.close()
+      throw error
+    }
     const previous = this.session
     // The old folder's watcher goes first: a batch it is applying finishes before the
     // session it applies to is replaced.
     await this.stopWatching()
-    this.session = new LibrarySession(scan, store, isSample, this.now)
+    session = new LibrarySession(scan ?? scanner.snapshot(), store, isSample, this.now, { partial: scan === null })
+    this.session = session
     if (this.options.watch) this.searchIndex(true)
-    if (this.options.watch) this.startWatching(this.session, scanner)
+    if (scan === null) {
+      lastReport = Date.now()
+      if (latest) this.emit({ type: 'scan-progress', progress: latest })
+      this.background = this.finishScan(session, scanner, scanning, controller.signal)
+    } else if (this.options.watch) this.startWatching(session, scanner)
     await previous?.store.close()
     if (this.options.rememberFolders !== false) {
       this.settings.update((settings) => {
         // The sample is reopened by default anyway; it does not belong in the recent list.
-        if (isSample) settings.lastFolder = scan.root
-        else rememberFolder(settings, scan.root)
+        if (isSample) settings.lastFolder = scanner.root
+        else rememberFolder(settings, scanner.root)
       })
     }
-    return this.session
+    return session
+  }
+
+  /** The end of a background scan: the whole folder listed, then watched. */
+  private async finishScan(session: LibrarySession, scanner: CorpusScanner, scanning: Promise<ScanResult>, signal: AbortSignal): Promise<void> {
+    let scan: ScanResult
+    try {
+      scan = await scanning
+    } catch (error) {
+      if (!signal.aborted) (this.options.log ?? console.error)('gloss: reading the folder failed', error)
+      scan = scanner.snapshot()
+    }
+    if (this.session !== session || signal.aborted) return
+    session.applyScan(scan)
+    const total = scan.articles.length
+    this.emit({ type: 'scan-progress', progress: { root: session.root, scanned: total, total, currentFolder: '', done: true } })
+    if (this.options.watch) this.startWatching(session, scanner)
   }
 
   private startWatching(session: LibrarySession, scanner: CorpusScanner): void {
@@ -225,6 +303,7 @@ class GlossCore {
       articleCount: session.scan.articles.length,
       problems: session.problems,
       topics: session.topics(),
+      sources: session.sources(),
       lastArticleId: session.lastArticleId(),
       isSample: session.isSample,
       storeNotice: session.store.notice

@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, Menu, session, type IpcMainInvokeEvent } fr
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, type MethodName } from '../shared/channels'
+import { LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, SCAN_PROGRESS_CHANNEL, type MethodName } from '../shared/channels'
 import type { GlossEvent, MenuCommand } from '../shared/menu'
 import { appMenuTemplate } from './app-menu'
 import { startGloss, type Gloss } from './gloss'
@@ -115,6 +115,7 @@ function isTrusted(event: IpcMainInvokeEvent): boolean {
 function forwardEvent(event: GlossEvent): void {
   const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
   if (event.type === 'library-changed') window?.webContents.send(LIBRARY_CHANGED_CHANNEL, event.change)
+  else if (event.type === 'scan-progress') window?.webContents.send(SCAN_PROGRESS_CHANNEL, event.progress)
 }
 
 function sendMenuCommand(command: MenuCommand): void {

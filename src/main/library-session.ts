@@ -31,17 +31,34 @@ export class LibrarySession {
   // selectors (a re-attached highlight gets new ones).
   private readonly anchorCache = new WeakMap<TextModel, Map<string, { selectors: string; anchor: Anchor }>>()
   private current: ScanResult
+  private partial: boolean
+  /** The library in each order, for the scan it was sorted from. */
+  private readonly sorted = new Map<'date' | 'title', { scan: ScanResult; articles: CorpusArticle[] }>()
 
+  /**
+   * `partial`: the scan is still running and lists only part of the folder. Until the
+   * last scan is applied nothing is concluded from what is absent: annotations are not
+   * moved to look-alike articles, and none are listed as missing.
+   */
   constructor(
     scan: ScanResult,
     readonly store: JsonStore<CorpusData>,
     readonly isSample: boolean,
-    private readonly now: () => Date
+    private readonly now: () => Date,
+    options: { partial?: boolean } = {}
   ) {
     this.current = scan
+    this.partial = options.partial ?? false
     for (const article of scan.articles) this.byId.set(article.id, article)
-    this.reattachMovedAnnotations()
-    this.recordArticleDetails()
+    if (!this.partial) {
+      this.reattachMovedAnnotations()
+      this.recordArticleDetails()
+    }
+  }
+
+  /** True while the folder's first scan is still running. */
+  get scanning(): boolean {
+    return this.partial
   }
 
   get scan(): ScanResult {
@@ -52,9 +69,10 @@ export class LibrarySession {
    * Takes a newer scan of the same folder (after the watcher saw changes). Articles
    * whose content is unchanged keep their cached text; the rest are rebuilt on demand.
    */
-  applyScan(next: ScanResult): ArticleChanges {
+  applyScan(next: ScanResult, options: { partial?: boolean } = {}): ArticleChanges {
     const previous = this.byId
     this.current = next
+    this.partial = options.partial ?? false
     this.byId = new Map(next.articles.map((article) => [article.id, article]))
     const changedArticleIds: string[] = []
     const addedArticleIds: string[] = []
@@ -65,6 +83,7 @@ export class LibrarySession {
     }
     const removedArticleIds = [...previous.keys()].filter((id) => !this.byId.has(id))
     for (const id of [...changedArticleIds, ...removedArticleIds]) this.textCache.delete(id)
+    if (this.partial) return { changedArticleIds, addedArticleIds, removedArticleIds, movedArticles: [] }
     const moves = new Map(this.reattachMovedAnnotations().map(({ from, to }) => [from, to]))
     // A renamed file without annotations moved too; the reader follows it all the same.
     const addedByFingerprint = uniqueBy(addedArticleIds.map((id) => this.byId.get(id)!), (a) => a.fingerprint)
@@ -103,16 +122,50 @@ export class LibrarySession {
     return id && this.byId.has(id) ? id : null
   }
 
-  list(query: { sort: 'date' | 'title'; topic?: string; query?: string }): ArticleList {
+  sources(): string[] {
+    const seen = new Map<string, string>()
+    for (const article of this.scan.articles) {
+      if (article.source && !seen.has(article.source.toLowerCase())) seen.set(article.source.toLowerCase(), article.source)
+    }
+    return [...seen.values()].sort(collator.compare)
+  }
+
+  /**
+   * One page of the library, filtered and sorted here rather than in the page, so that
+   * a folder of 100,000 articles never crosses the process boundary whole. The sorted
+   * order is kept until the folder changes: paging through it costs one filter pass.
+   */
+  list(query: ParsedListQuery): ArticleList {
     const counts = this.highlightCounts()
     const topic = query.topic?.trim().toLowerCase()
+    const source = query.source?.trim().toLowerCase()
     const needle = query.query ? foldForSearch(query.query.trim()) : ''
-    const rows = this.scan.articles.filter(
-      (a) =>
-        (!topic || a.topics.some((t) => t.toLowerCase() === topic)) && (!needle || foldForSearch(a.title).includes(needle))
-    )
-    rows.sort(query.sort === 'title' ? byTitle : byDateNewestFirst)
-    return { articles: rows.map((a) => this.summarize(a, counts.get(a.id) ?? 0)), total: rows.length }
+    const from = query.from ? Date.parse(`${query.from}T00:00:00.000Z`) : null
+    const to = query.to ? Date.parse(`${query.to}T23:59:59.999Z`) : null
+    const keep = (a: CorpusArticle): boolean => {
+      if (topic && !a.topics.some((t) => t.toLowerCase() === topic)) return false
+      if (source && a.source?.toLowerCase() !== source) return false
+      if (query.hasHighlights !== undefined && (counts.get(a.id) ?? 0) > 0 !== query.hasHighlights) return false
+      if (from !== null || to !== null) {
+        const t = dateValue(a.published)
+        if (t === null || (from !== null && t < from) || (to !== null && t > to)) return false
+      }
+      return !needle || foldForSearch(a.title).includes(needle)
+    }
+    const sorted = this.sortedArticles(query.sort)
+    const filtered = topic || source || needle || from !== null || to !== null || query.hasHighlights !== undefined
+    const rows = filtered ? sorted.filter(keep) : sorted
+    const offset = query.offset ?? 0
+    const page = query.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + query.limit)
+    return { articles: page.map((a) => this.summarize(a, counts.get(a.id) ?? 0)), total: rows.length }
+  }
+
+  private sortedArticles(sort: 'date' | 'title'): CorpusArticle[] {
+    const cached = this.sorted.get(sort)
+    if (cached && cached.scan === this.current) return cached.articles
+    const articles = sortArticles(this.scan.articles, sort)
+    this.sorted.set(sort, { scan: this.current, articles })
+    return articles
   }
 
   getArticle(articleId: string, options: { remember?: boolean } = {}): Article {
@@ -216,6 +269,8 @@ export class LibrarySession {
 
   /** Annotations whose article is not in the folder now, by title. */
   missingArticles(): MissingArticle[] {
+    // Mid-scan, an article not read yet is not missing.
+    if (this.partial) return []
     const missing = new Map<string, MissingArticle>()
     const entry = (articleId: string, details: { articleTitle?: string; articlePath?: string }): MissingArticle => {
       let found = missing.get(articleId)
@@ -241,6 +296,7 @@ export class LibrarySession {
   /** Deletes the highlights and note of an article that is not in the folder; how many went. */
   removeMissing(articleId: string): number {
     if (this.byId.has(articleId)) throw badInput('This article is in the folder: delete its highlights one by one instead')
+    if (this.partial) throw badInput('The folder is still being read: try again when it is done')
     const highlights = this.store.data.highlights.filter((h) => h.articleId === articleId).length
     const note = this.store.data.articleNotes[articleId] ? 1 : 0
     if (highlights + note === 0) throw notFound('Missing article')
@@ -418,20 +474,25 @@ export function foldForSearch(value: string): string {
   return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 }
 
-function byTitle(a: CorpusArticle, b: CorpusArticle): number {
-  return collator.compare(a.title, b.title) || a.id.localeCompare(b.id)
-}
-
-/** Newest first; undated articles after dated ones, then by title. */
-function byDateNewestFirst(a: CorpusArticle, b: CorpusArticle): number {
-  const ta = dateValue(a.published)
-  const tb = dateValue(b.published)
-  if (ta !== tb) {
-    if (ta === null) return 1
-    if (tb === null) return -1
-    return tb - ta
-  }
-  return byTitle(a, b)
+// Keys computed once per article, not once per comparison: sorting 100,000 titles with
+// the collator and parsing dates inside the comparator would take seconds.
+function sortArticles(articles: readonly CorpusArticle[], sort: 'date' | 'title'): CorpusArticle[] {
+  const keyed = articles.map((article) => ({ article, date: dateValue(article.published) }))
+  const byTitleKey = (a: { article: CorpusArticle }, b: { article: CorpusArticle }): number =>
+    collator.compare(a.article.title, b.article.title) || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0)
+  keyed.sort(
+    sort === 'title'
+      ? byTitleKey
+      : (a, b) => {
+          if (a.date !== b.date) {
+            if (a.date === null) return 1
+            if (b.date === null) return -1
+            return b.date - a.date
+          }
+          return byTitleKey(a, b)
+        }
+  )
+  return keyed.map((k) => k.article)
 }
 
 function dateValue(published: string | null): number | null {

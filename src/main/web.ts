@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isMethod } from '../shared/contract'
+import { eventPayload } from '../shared/menu'
 import { fail, unavailable, type Result } from '../shared/result'
 import { startGloss, type Gloss } from './gloss'
 import { dataDirFrom, optionValue, sampleCorpusDir } from './paths'
@@ -242,7 +243,7 @@ function handleEvents(req: IncomingMessage, res: ServerResponse, context: Reques
   res.flushHeaders()
   res.write(`retry: ${EVENTS_RETRY_MS}\n\n`)
   const unsubscribe = context.gloss.onEvent((event) => {
-    res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.change)}\n\n`)
+    res.write(`event: ${event.type}\ndata: ${JSON.stringify(eventPayload(event))}\n\n`)
   })
   // Comments keep idle connections (and anything between) from timing out.
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), EVENTS_KEEPALIVE_MS)

@@ -4,8 +4,8 @@
 // contract's channels. It must build to one CommonJS file that requires only
 // `electron` (checked on the built output).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES, type GlossBridge } from '../shared/channels'
-import type { GlossEvents, LibraryChange, MenuCommand } from '../shared/menu'
+import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES, SCAN_PROGRESS_CHANNEL, type GlossBridge } from '../shared/channels'
+import type { GlossEvents, LibraryChange, MenuCommand, ScanProgress } from '../shared/menu'
 
 const gloss = Object.fromEntries(
   METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelFor(method), input)])
@@ -25,6 +25,13 @@ const glossEvents: GlossEvents = {
     ipcRenderer.on(LIBRARY_CHANGED_CHANNEL, handler)
     return () => {
       ipcRenderer.removeListener(LIBRARY_CHANGED_CHANNEL, handler)
+    }
+  },
+  onScanProgress(listener) {
+    const handler = (_event: IpcRendererEvent, progress: ScanProgress) => listener(progress)
+    ipcRenderer.on(SCAN_PROGRESS_CHANNEL, handler)
+    return () => {
+      ipcRenderer.removeListener(SCAN_PROGRESS_CHANNEL, handler)
     }
   }
 }

@@ -32,6 +32,9 @@ export const MENU_CHANNEL = 'gloss:menu'
 /** Main → renderer channel carrying LibraryChange values (src/shared/menu.ts). */
 export const LIBRARY_CHANGED_CHANNEL = 'gloss:library-changed'
 
+/** Main → renderer channel carrying ScanProgress values (src/shared/menu.ts). */
+export const SCAN_PROGRESS_CHANNEL = 'gloss:scan-progress'
+
 /**
  * What the preload exposes as window.gloss: one function per contract method, each
  * resolving to the same Result envelope the HTTP harness returns.

@@ -22,11 +22,29 @@ export interface LibraryChange {
   movedArticles: Array<{ from: string; to: string }>
 }
 
+/**
+ * How far the scan of the open folder has got. The library already lists what has been
+ * read (it is refreshed with each report); `done` is the last report of a scan.
+ */
+export interface ScanProgress {
+  /** The folder being scanned; a report for another folder is stale. */
+  root: string
+  scanned: number
+  total: number
+  /** Folder of the files read last, relative to the root ('' = the root itself). */
+  currentFolder: string
+  done: boolean
+}
+
 /** Events the application core sends without being asked. */
-export type GlossEvent = { type: 'library-changed'; change: LibraryChange }
+export type GlossEvent = { type: 'library-changed'; change: LibraryChange } | { type: 'scan-progress'; progress: ScanProgress }
+
+/** What an event carries to the page (IPC message or Server-Sent Event data). */
+export const eventPayload = (event: GlossEvent): LibraryChange | ScanProgress => (event.type === 'library-changed' ? event.change : event.progress)
 
 /** The second, event-only bridge the preload exposes next to window.gloss. */
 export interface GlossEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   onLibraryChanged(listener: (change: LibraryChange) => void): () => void
+  onScanProgress(listener: (progress: ScanProgress) => void): () => void
 }

@@ -107,6 +107,8 @@ export const LibrarySummary = z.object({
   articleCount: z.number().int().nonnegative(),
   problems: z.array(Problem),
   topics: z.array(z.string()),
+  /** Sources (publications) of the articles, for the source filter. */
+  sources: z.array(z.string()).optional(),
   /** The article the user last had open in this folder, if it still exists. */
   lastArticleId: z.string().nullable(),
   /** True when this is the sample corpus shipped with Gloss. */
@@ -117,11 +119,25 @@ export const LibrarySummary = z.object({
 export type LibrarySummary = z.infer<typeof LibrarySummary>
 
 export const SortOrder = z.enum(['date', 'title'])
+/** A calendar day, YYYY-MM-DD. */
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+/** Rows per page: enough to fill a tall window several times, small enough to send at once. */
+export const MAX_LIST_PAGE = 1000
 export const ListQuery = z
   .object({
     sort: SortOrder.default('date'),
     topic: z.string().max(500).optional(),
-    query: z.string().max(1000).optional()
+    /** Title filter (case- and accent-insensitive substring). */
+    query: z.string().max(1000).optional(),
+    /** Source (publication) exactly as listed in LibrarySummary.sources, case-insensitive. */
+    source: z.string().max(500).optional(),
+    /** Published on or after this day / on or before this day; undated articles are left out. */
+    from: Day.optional(),
+    to: Day.optional(),
+    hasHighlights: z.boolean().optional(),
+    /** Page of the filtered, sorted rows; `total` counts them all. Default: every row. */
+    offset: z.number().int().nonnegative().optional(),
+    limit: z.number().int().positive().max(MAX_LIST_PAGE).optional()
   })
   .strict()
 export type ListQuery = z.input<typeof ListQuery>

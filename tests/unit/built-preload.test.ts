@@ -106,7 +106,7 @@ describe('built preload', () => {
   it('delivers library changes without the IPC event, and unsubscribes', (ctx) => {
     const { exposed, listeners } = loadPreload(builtPreload(ctx))
     const events = exposed.get('glossEvents') as GlossEvents
-    expect(Object.keys(events).sort()).toEqual(['onLibraryChanged', 'onMenuCommand'])
+    expect(Object.keys(events).sort()).toEqual(['onLibraryChanged', 'onMenuCommand', 'onScanProgress'])
     const received: unknown[][] = []
     const unsubscribe = events.onLibraryChanged((...args: unknown[]) => received.push(args))
     const registered = [...(listeners.get(LIBRARY_CHANGED_CHANNEL) ?? [])]

@@ -82,7 +82,8 @@ function manualEvents() {
     onLibraryChanged: (l) => {
       library = l
       return () => (library = null)
-    }
+    },
+    onScanProgress: () => () => undefined
   }
   return {
     events,

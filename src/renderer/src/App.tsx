@@ -36,7 +36,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Api } from '../../shared/api'
-import type { GlossEvents, LibraryChange, MenuCommand } from '../../shared/menu'
+import type { GlossEvents, LibraryChange, MenuCommand, ScanProgress } from '../../shared/menu'
 import type { Highlight, HighlightColor, LibrarySummary } from '../../shared/model'
 import { AppHeader } from './components/app-header'
 import { Toasts, useToasts } from './components/toasts'
@@ -231,6 +231,22 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   useEffect(() => {
     if (!events) return
     return events.onLibraryChanged((change) => libraryChanged.current(change))
+  }, [events])
+
+  // A large folder is read in the background: show how far, and the rows read so far
+  // (the main process reports at most every 250 ms, so each report can refresh the list).
+  const [scan, setScan] = useState<ScanProgress | null>(null)
+  const scanProgress = useRef<(progress: ScanProgress) => void>(() => undefined)
+  scanProgress.current = (progress) => {
+    setScan(progress)
+    if (!summaryRef.current || progress.root !== summaryRef.current.root) return
+    void library.reloadSummary()
+    void library.refresh()
+    if (progress.done) void library.refreshMissing()
+  }
+  useEffect(() => {
+    if (!events) return
+    return events.onScanProgress((progress) => scanProgress.current(progress))
   }, [events])
 
   const exportArticle = useCallback(async () => {
@@ -450,6 +466,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             onOpenFolder={() => void openFolder()}
             missing={library.missing}
             onRemoveMissing={removeMissing}
+            scan={scan && scan.root === summary.root && !scan.done ? scan : null}
           />
         ) : (
           <section className="library" aria-label="Library">

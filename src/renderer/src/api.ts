@@ -4,7 +4,7 @@
 // renderer knows (or needs to know) which one is in use.
 import { createApi, type Api, type Transport } from '../../shared/api'
 import type { GlossBridge } from '../../shared/channels'
-import type { GlossEvents, LibraryChange } from '../../shared/menu'
+import type { GlossEvents, LibraryChange, ScanProgress } from '../../shared/menu'
 import type { Result } from '../../shared/result'
 
 export type { GlossBridge }
@@ -66,6 +66,29 @@ export function createRendererApi(win: Window = window): Api {
 export function eventSourceEvents(token: string, createSource: (url: string) => EventSource = (url) => new EventSource(url)): GlossEvents {
   const listeners = new Set<(change: LibraryChange) => void>()
   let source: EventSource | null = null
+  const progressListeners = new Set<(progress: ScanProgress) => void>()
+  const onProgress = (event: MessageEvent) => {
+    let progress: ScanProgress
+    try {
+      progress = JSON.parse(String(event.data)) as ScanProgress
+    } catch {
+      return
+    }
+    for (const listener of [...progressListeners]) listener(progress)
+  }
+  // One stream for both kinds of event, open while anyone listens.
+  const openSource = () => {
+    if (source) return
+    source = createSource(`/events?token=${encodeURIComponent(token)}`)
+    source.addEventListener('library-changed', onChange as EventListener)
+    source.addEventListener('scan-progress', onProgress as EventListener)
+  }
+  const closeSourceIfUnused = () => {
+    if (listeners.size === 0 && progressListeners.size === 0 && source) {
+      source.close()
+      source = null
+    }
+  }
   const onChange = (event: MessageEvent) => {
     let change: LibraryChange
     try {
@@ -80,16 +103,18 @@ export function eventSourceEvents(token: string, createSource: (url: string) => 
     onMenuCommand: () => () => undefined,
     onLibraryChanged(listener) {
       listeners.add(listener)
-      if (!source) {
-        source = createSource(`/events?token=${encodeURIComponent(token)}`)
-        source.addEventListener('library-changed', onChange as EventListener)
-      }
+      openSource()
       return () => {
         listeners.delete(listener)
-        if (listeners.size === 0 && source) {
-          source.close()
-          source = null
-        }
+        closeSourceIfUnused()
+      }
+    },
+    onScanProgress(listener) {
+      progressListeners.add(listener)
+      openSource()
+      return () => {
+        progressListeners.delete(listener)
+        closeSourceIfUnused()
       }
     }
   }

@@ -1,6 +1,7 @@
 // Left column: filters and the article list. The list is a listbox: arrow keys move,
 // Enter opens, and the open article is the selected option.
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import type { ScanProgress } from '../../../../shared/menu'
 import type { ArticleList, ArticleSummary, LibrarySummary, MissingArticle } from '../../../../shared/model'
 import { formatPublished } from '../../components/format-date'
 import { MissingArticles } from './missing-articles'
@@ -17,6 +18,8 @@ export interface LibraryPanelProps {
   onOpenFolder: () => void
   missing?: readonly MissingArticle[]
   onRemoveMissing?: (articleId: string) => Promise<void>
+  /** The folder is still being read: how far (null when it is done). */
+  scan?: ScanProgress | null
 }
 
 const TEXT_FILTER_DELAY_MS = 200
@@ -47,6 +50,19 @@ const ArticleRow = memo(function ArticleRow({ article }: { article: ArticleSumma
   )
 })
 
+function ScanProgressBar({ scan }: { scan: ScanProgress }) {
+  const where = scan.currentFolder ? ` — ${scan.currentFolder}` : ''
+  return (
+    <div className="scan-progress" role="status">
+      <progress className="scan-progress-bar" max={Math.max(1, scan.total)} value={scan.scanned} aria-label="Reading the folder" />
+      <span className="scan-progress-text">
+        Reading files: {scan.scanned.toLocaleString()} of {scan.total.toLocaleString()}
+        <span className="scan-progress-folder">{where}</span>
+      </span>
+    </div>
+  )
+}
+
 export function LibraryPanel({
   summary,
   list,
@@ -56,7 +72,8 @@ export function LibraryPanel({
   onOpen,
   onOpenFolder,
   missing = [],
-  onRemoveMissing = async () => undefined
+  onRemoveMissing = async () => undefined,
+  scan = null
 }: LibraryPanelProps) {
   const ids = { sort: useId(), topic: useId(), text: useId() }
   const [text, setText] = useState(view.text)
@@ -111,6 +128,7 @@ export function LibraryPanel({
         <h2 className="panel-title">
           Library <span className="count">{list ? (filtered ? `${list.total} of ${summary.articleCount}` : summary.articleCount) : ''}</span>
         </h2>
+        {scan && <ScanProgressBar scan={scan} />}
         {summary.isSample && (
           <p className="sample-note">
             Sample articles —{' '}

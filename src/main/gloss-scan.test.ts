@@ -1,0 +1,104 @@
+// Opening a large folder: the open answers with the first rows while the rest is read
+// in the background, scan-progress events report the way to the end (the list growing
+// with them), another open stops the scan, and a reopen uses the cache.
+import { readdir, realpath, stat } from 'node:fs/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import { makeTempDir, removeDir, writeCorpus } from '../../tests/fixtures/corpus-builder'
+import type { Input, Method, Output } from '../shared/contract'
+import type { GlossEvent, ScanProgress } from '../shared/menu'
+import { scanCacheFile } from './corpus/scan-cache'
+import { startGloss, type Gloss } from './gloss'
+
+const cleanup: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step()
+})
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await realpath(await makeTempDir(`gloss-scan-${prefix}-`))
+  cleanup.push(() => removeDir(dir))
+  return dir
+}
+
+/** Enough files that reading them takes longer than the first-rows wait on any machine. */
+async function largeCorpus(count: number): Promise<string> {
+  const dir = await tempDir('corpus')
+  const files: Record<string, string> = {}
+  for (let i = 0; i < count; i++) {
+    const n = String(i).padStart(5, '0')
+    files[`shelf-${Math.floor(i / 500)}/note-${n}.md`] = `---\ntitle: Note ${n}\ndate: 2021-01-01\n---\n\n${'Words about the sea and its tides. '.repeat(40)}\n`
+  }
+  await writeCorpus(dir, files)
+  return dir
+}
+
+const dialogs = { chooseFolder: async () => null, chooseSavePath: async () => null, chooseExportFolder: async () => null, chooseOpenFile: async () => null }
+
+async function start(dataDir?: string) {
+  dataDir ??= await tempDir('data')
+  const sampleRoot = await tempDir('sample')
+  await writeCorpus(sampleRoot, { 'welcome.md': '# Welcome\n\nA sample.\n' })
+  const gloss: Gloss = await startGloss({ dataDir, sampleRoot, validateOutput: true, log: () => undefined, backgroundScan: true, dialogs })
+  cleanup.push(() => gloss.close())
+  const progress: ScanProgress[] = []
+  gloss.onEvent((event: GlossEvent) => {
+    if (event.type === 'scan-progress') progress.push(event.progress)
+  })
+  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
+    const result = await gloss.dispatch(method, input)
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+    return result.value as Output<M>
+  }
+  return { gloss, call, progress, dataDir }
+}
+
+describe('opening a large folder', () => {
+  it('answers with the first rows, reports progress, and lists everything when done', async () => {
+    const corpus = await largeCorpus(4000)
+    const { gloss, call, progress } = await start()
+    const opened = await call('library.open', { root: corpus })
+    expect(opened.articleCount).toBeGreaterThan(0)
+    expect(opened.articleCount).toBeLessThan(4000)
+    // Readable before the scan ends.
+    const first = await call('library.list', { sort: 'title' })
+    expect(first.total).toBeLessThan(4000)
+    expect((await call('article.get', { articleId: first.articles[0].id })).text).toContain('tides')
+
+    await gloss.watchReady()
+    expect((await call('library.list', { sort: 'title' })).total).toBe(4000)
+    const mine = progress.filter((p) => p.root === corpus)
+    expect(mine.at(-1)).toMatchObject({ scanned: 4000, total: 4000, done: true })
+    expect(mine.slice(0, -1).every((p) => !p.done && p.total === 4000 && p.scanned < 4000)).toBe(true)
+    expect(mine.slice(0, -1).some((p) => p.currentFolder.startsWith('shelf-'))).toBe(true)
+  })
+
+  it('stops reading a folder when another one is opened', async () => {
+    const corpus = await largeCorpus(4000)
+    const other = await tempDir('other')
+    await writeCorpus(other, { 'moss.md': '# Moss\n\nMoss grows in the shade.\n' })
+    const { gloss, call, progress } = await start()
+    await call('library.open', { root: corpus })
+    const reopened = await call('library.open', { root: other })
+    expect(reopened.articleCount).toBe(1)
+    await gloss.watchReady()
+    expect(progress.filter((p) => p.root === corpus && p.done)).toEqual([])
+    expect((await call('library.list', { sort: 'title' })).articles.map((a) => a.title)).toEqual(['Moss'])
+  })
+
+  it('keeps its cache in the data folder, and a reopen lists the same articles', async () => {
+    const corpus = await largeCorpus(1500)
+    const before = (await readdir(corpus, { recursive: true })).sort()
+    const { gloss, call, dataDir } = await start()
+    await call('library.open', { root: corpus })
+    await gloss.watchReady()
+    const listed = await call('library.list', { sort: 'title' })
+    await gloss.close()
+    expect((await stat(scanCacheFile(dataDir, corpus))).isFile()).toBe(true)
+    expect((await readdir(corpus, { recursive: true })).sort()).toEqual(before)
+
+    const again = await start(dataDir)
+    await again.call('library.open', { root: corpus })
+    await again.gloss.watchReady()
+    expect(await again.call('library.list', { sort: 'title' })).toEqual(listed)
+  })
+})
