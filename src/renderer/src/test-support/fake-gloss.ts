@@ -134,6 +134,24 @@ export class FakeGloss {
       return { ...h }
     },
     'library.missing': () => this.library().missing ?? [],
+    // Substring search over text and highlight notes; the real ranking is the main process's (tested there).
+    'search.query': ({ query, limit = 20 }: { query: string; limit?: number }) => {
+      const needle = query.trim().toLowerCase()
+      const results: Array<{ articleId: string; title: string; kind: 'article' | 'highlight'; highlightId: string | null; snippet: { text: string; marks: Array<{ start: number; end: number }> }; offset: number | null; score: number }> = []
+      const mark = (text: string, at: number) => ({ start: at, end: at + needle.length })
+      for (const a of this.library().articles) {
+        const at = a.text.toLowerCase().indexOf(needle)
+        if (at >= 0) {
+          const from = Math.max(0, at - 40)
+          results.push({ articleId: a.id, title: a.title, kind: 'article', highlightId: null, snippet: { text: a.text.slice(from, at + 120), marks: [mark(a.text, at - from)] }, offset: at, score: 1 })
+        }
+        for (const h of a.highlights) {
+          const n = h.note.toLowerCase().indexOf(needle)
+          if (n >= 0) results.push({ articleId: a.id, title: a.title, kind: 'highlight', highlightId: h.id, snippet: { text: h.note, marks: [mark(h.note, n)] }, offset: h.anchor?.start ?? null, score: 1 })
+        }
+      }
+      return { results: results.slice(0, limit), total: results.length, tookMs: 1 }
+    },
     'highlight.reattach': ({ highlightId, start, end }: { highlightId: string; start: number; end: number }) => {
       const h = this.findHighlight(highlightId)
       const a = this.article(h.articleId)
