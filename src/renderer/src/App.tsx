@@ -31,6 +31,10 @@
  *   missing articles [data-testid="missing-articles"] (<details>, summary "Missing articles (N)"),
  *                    li[data-missing-article-id] with button 'Remove', then 'Remove for good' / 'Keep'
  *   article gone     [data-testid="article-gone"] (role=status) when the open file was deleted
+ *   search           getByRole('searchbox', { name: 'Search all text' }) ('/' focuses it); results
+ *                    [data-testid="search-results"]: status line, list 'Search results' of
+ *                    button[data-search-result] (data-article-id, data-kind article|highlight|note)
+ *                    with mark.search-mark around matched words; a click opens the article at the match
  *   toasts           role=status (info: "Highlight deleted", "Notes copied", "Saved to …"),
  *                    role=alert (errors)
  */
@@ -48,6 +52,8 @@ import { useLibrary } from './features/library/use-library'
 import { ReaderView } from './features/reader/reader-view'
 import { SelectionToolbar } from './features/reader/selection-toolbar'
 import { useArticle } from './features/reader/use-article'
+import { SearchBox } from './features/search/search-box'
+import { useSearchJump } from './features/search/use-search-jump'
 import { useBodySelection } from './features/reader/use-body-selection'
 
 export interface AppProps {
@@ -414,6 +420,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     setFlashId(highlightId)
   }, [])
 
+  const openSearchResult = useSearchJump({ article, bodyRef, openArticle, jumpToHighlight: jumpTo })
+
   useEffect(() => {
     if (!flashId) return
     const timer = setTimeout(() => setFlashId(null), FLASH_MS)
@@ -446,6 +454,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         onExportCorpus={() => void exportCorpus()}
         onCopyNotes={() => void copyNotes()}
       />
+      <div className="search-bar">
+        <SearchBox api={api} root={summary?.root ?? null} onOpen={openSearchResult} onError={reportError} />
+      </div>
       {notice && (
         <div className="banner" role="alert">
           <p>{notice}</p>
