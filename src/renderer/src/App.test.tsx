@@ -177,13 +177,13 @@ describe('library', () => {
     await screen.findByRole('listbox', { name: 'Articles' })
     fireEvent.change(screen.getByLabelText('Filter by title'), { target: { value: 'keepers' } })
     await waitFor(() => expect(rows()).toHaveLength(1))
-    expect(fake.callsTo('library.list').at(-1)).toEqual({ sort: 'date', query: 'keepers' })
+    expect(fake.callsTo('library.list').at(-1)).toEqual({ sort: 'date', query: 'keepers', offset: 0, limit: 200 })
     fireEvent.change(screen.getByLabelText('Filter by title'), { target: { value: '' } })
     await waitFor(() => expect(rows()).toHaveLength(3))
     fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'Oceans' } })
     await waitFor(() => expect(rows()).toHaveLength(1))
     fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'title' } })
-    await waitFor(() => expect(fake.callsTo('library.list').at(-1)).toEqual({ sort: 'title', topic: 'Oceans' }))
+    await waitFor(() => expect(fake.callsTo('library.list').at(-1)).toEqual({ sort: 'title', topic: 'Oceans', offset: 0, limit: 200 }))
   })
 
   it('opens articles by click and with the keyboard', async () => {

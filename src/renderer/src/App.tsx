@@ -470,6 +470,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
           <LibraryPanel
             summary={summary}
             list={library.list}
+            onRange={library.showRange}
             view={library.view}
             onViewChange={library.setView}
             currentId={article?.id ?? null}

@@ -1,16 +1,18 @@
 // Left column: filters and the article list. The list is a listbox: arrow keys move,
 // Enter opens, and the open article is the selected option.
-import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { ScanProgress } from '../../../../shared/menu'
-import type { ArticleList, ArticleSummary, LibrarySummary, MissingArticle } from '../../../../shared/model'
-import { formatPublished } from '../../components/format-date'
+import type { LibrarySummary, MissingArticle } from '../../../../shared/model'
+import { ArticleList } from './article-list'
 import { MissingArticles } from './missing-articles'
 import { ProblemsPanel } from './problems-panel'
-import type { LibraryView, SortKey } from './use-library'
+import { isFiltered, type LibraryRows, type LibraryView, type SortKey } from './use-library'
 
 export interface LibraryPanelProps {
   summary: LibrarySummary
-  list: ArticleList | null
+  list: LibraryRows | null
+  /** The list shows rows start..end: fetch what it lacks. */
+  onRange?: (start: number, end: number) => void
   view: LibraryView
   onViewChange: (view: LibraryView) => void
   currentId: string | null
@@ -23,32 +25,6 @@ export interface LibraryPanelProps {
 }
 
 const TEXT_FILTER_DELAY_MS = 200
-
-const ArticleRow = memo(function ArticleRow({ article }: { article: ArticleSummary }) {
-  const date = formatPublished(article.published)
-  return (
-    <>
-      <span className="row-title">{article.title}</span>
-      <span className="row-meta">
-        {article.source && <span className="row-source">{article.source}</span>}
-        {date &&
-          (date.iso ? (
-            <time className="row-date" dateTime={date.iso}>
-              {date.text}
-            </time>
-          ) : (
-            <span className="row-date">{date.text}</span>
-          ))}
-      </span>
-      {article.highlightCount > 0 && (
-        <span className="badge" title={`${article.highlightCount} highlight${article.highlightCount === 1 ? '' : 's'}`}>
-          {article.highlightCount}
-          <span className="sr-only"> highlight{article.highlightCount === 1 ? '' : 's'}</span>
-        </span>
-      )}
-    </>
-  )
-})
 
 function ScanProgressBar({ scan }: { scan: ScanProgress }) {
   const where = scan.currentFolder ? ` — ${scan.currentFolder}` : ''
@@ -73,12 +49,13 @@ export function LibraryPanel({
   onOpenFolder,
   missing = [],
   onRemoveMissing = async () => undefined,
-  scan = null
+  scan = null,
+  onRange = () => undefined
 }: LibraryPanelProps) {
-  const ids = { sort: useId(), topic: useId(), text: useId() }
+  const ids = { sort: useId(), topic: useId(), text: useId(), source: useId(), from: useId(), to: useId(), highlighted: useId() }
   const [text, setText] = useState(view.text)
-  const [activeIndex, setActiveIndex] = useState(0)
-  const listRef = useRef<HTMLUListElement>(null)
+  // State, not a ref: the list needs its scroll element to exist before it can lay out rows.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null)
   const viewRef = useRef(view)
   viewRef.current = view
 
@@ -91,42 +68,21 @@ export function LibraryPanel({
     return () => clearTimeout(timer)
   }, [text, onViewChange])
 
-  const articles = list?.articles ?? []
-  const currentIndex = articles.findIndex((a) => a.id === currentId)
+  // Another view starts at the top.
   useEffect(() => {
-    if (currentIndex >= 0) setActiveIndex(currentIndex)
-    else setActiveIndex((i) => Math.min(i, Math.max(0, articles.length - 1)))
-  }, [currentIndex, articles.length])
+    if (scrollElement) scrollElement.scrollTop = 0
+  }, [scrollElement, view.sort, view.topic, view.text, view.source, view.from, view.to, view.highlighted])
 
-  const focusOption = (index: number) => {
-    const clamped = Math.max(0, Math.min(articles.length - 1, index))
-    setActiveIndex(clamped)
-    listRef.current?.querySelectorAll<HTMLElement>('[role="option"]')[clamped]?.focus()
-  }
-
-  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => focusOption(activeIndex + 1),
-      ArrowUp: () => focusOption(activeIndex - 1),
-      Home: () => focusOption(0),
-      End: () => focusOption(articles.length - 1),
-      PageDown: () => focusOption(activeIndex + 10),
-      PageUp: () => focusOption(activeIndex - 10),
-      Enter: () => articles[activeIndex] && onOpen(articles[activeIndex].id),
-      ' ': () => articles[activeIndex] && onOpen(articles[activeIndex].id)
-    }
-    const action = keys[event.key]
-    if (!action || articles.length === 0) return
-    event.preventDefault()
-    action()
-  }
-
-  const filtered = view.topic !== '' || view.text.trim() !== ''
+  const filtered = isFiltered(view)
+  const sources = summary.sources ?? []
   return (
     <section className="library" aria-label="Library">
       <div className="library-head">
         <h2 className="panel-title">
-          Library <span className="count">{list ? (filtered ? `${list.total} of ${summary.articleCount}` : summary.articleCount) : ''}</span>
+          Library{' '}
+          <span className="count">
+            {list ? (filtered ? `${list.total.toLocaleString()} of ${summary.articleCount.toLocaleString()}` : summary.articleCount.toLocaleString()) : ''}
+          </span>
         </h2>
         {scan && <ScanProgressBar scan={scan} />}
         {summary.isSample && (
@@ -169,32 +125,36 @@ export function LibraryPanel({
               </select>
             </div>
           )}
+          {sources.length > 0 && (
+            <div className="filter-row">
+              <label htmlFor={ids.source}>Source</label>
+              <select id={ids.source} value={view.source} onChange={(e) => onViewChange({ ...view, source: e.target.value })}>
+                <option value="">All sources</option>
+                {sources.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="filter-row filter-dates">
+            <label htmlFor={ids.from}>From</label>
+            <input id={ids.from} type="date" value={view.from} max={view.to || undefined} onChange={(e) => onViewChange({ ...view, from: e.target.value })} />
+            <label htmlFor={ids.to}>to</label>
+            <input id={ids.to} type="date" value={view.to} min={view.from || undefined} onChange={(e) => onViewChange({ ...view, to: e.target.value })} />
+          </div>
+          <div className="filter-row filter-check">
+            <input id={ids.highlighted} type="checkbox" checked={view.highlighted} onChange={(e) => onViewChange({ ...view, highlighted: e.target.checked })} />
+            <label htmlFor={ids.highlighted}>With highlights only</label>
+          </div>
         </div>
       </div>
-      <div className="library-scroll">
-        {list && articles.length === 0 && (
+      <div className="library-scroll" ref={setScrollElement}>
+        {list && list.total === 0 && (
           <p className="empty">{summary.articleCount === 0 ? 'No articles in this folder.' : 'No articles match.'}</p>
         )}
-        {articles.length > 0 && (
-          <ul ref={listRef} className="article-list" role="listbox" aria-label="Articles" onKeyDown={onKeyDown}>
-            {articles.map((article, index) => (
-              <li
-                key={article.id}
-                role="option"
-                aria-selected={article.id === currentId}
-                tabIndex={index === activeIndex ? 0 : -1}
-                className={`article-row${article.id === currentId ? ' current' : ''}`}
-                data-article-id={article.id}
-                onClick={() => {
-                  setActiveIndex(index)
-                  onOpen(article.id)
-                }}
-              >
-                <ArticleRow article={article} />
-              </li>
-            ))}
-          </ul>
-        )}
+        {list && list.total > 0 && <ArticleList list={list} scrollElement={scrollElement} currentId={currentId} onOpen={onOpen} onRange={onRange} />}
         <ProblemsPanel problems={summary.problems} />
         <MissingArticles missing={missing} onRemove={onRemoveMissing} />
       </div>
