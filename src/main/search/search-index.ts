@@ -10,9 +10,11 @@
 // well inside the 50 ms target either way, so build cost, memory and typo tolerance
 // decide: MiniSearch.
 //
-// The index keeps each article's plain text (the reader's Article.text, from
-// bodyToBlocks) to cut snippets whose offsets the reader can scroll to. It is pure and
-// synchronous: search-worker.ts runs it off the main thread; the CLI runs it in process.
+// The index keeps each article's raw body and indexes it as it is: parsing Markdown
+// into the reader's text (bodyToBlocks) costs ~1–3 ms an article, more than indexing
+// it, so that is done only for the articles a query returns (and cached), to cut
+// snippets whose offsets the reader can scroll to. It is pure and synchronous:
+// search-worker.ts runs it off the main thread; the CLI runs it in process.
 import MiniSearch, { type SearchResult as MiniResult } from 'minisearch'
 import type { SearchResponse, SearchResult, SearchResultKind } from '../../shared/model'
 import { bodyToBlocks } from '../corpus/blocks'
@@ -62,8 +64,10 @@ export const DEFAULT_SEARCH_LIMIT = 20
 
 export class SearchIndex {
   private mini = newMini()
-  private readonly articles = new Map<string, { title: string; text: string }>()
+  private readonly articles = new Map<string, { title: string; body: string; format: 'markdown' | 'text' }>()
   private readonly docs = new Map<string, DocMeta>()
+  /** Reader texts of recent results (parsing Markdown costs milliseconds an article). */
+  private readonly texts = new Map<string, string>()
 
   get articleCount(): number {
     return this.articles.size
@@ -77,13 +81,16 @@ export class SearchIndex {
     for (const article of articles) {
       const key = articleKey(article.id)
       if (this.mini.has(key)) this.mini.discard(key)
-      const text = bodyToBlocks(article.body ?? readArticleBody(root, article.file, article.format), article.format).text
-      this.articles.set(article.id, { title: article.title, text })
+      const body = article.body ?? readArticleBody(root, article.file, article.format)
+      this.articles.set(article.id, { title: article.title, body, format: article.format })
+      this.texts.delete(article.id)
       this.docs.set(key, { articleId: article.id, kind: 'article', highlightId: null, signature: '', quote: '', note: '', offset: null })
       this.mini.add({
         key,
         title: article.title,
-        text,
+        // The raw body: its words are the reader text's words (markup is punctuation to
+        // the tokenizer), and it costs no Markdown parse. Link targets are left out.
+        text: article.format === 'markdown' ? body.replace(LINK_TARGET, ']') : body,
         source: [article.source, article.author].filter(Boolean).join(' '),
         topics: article.topics.join(' ')
       })
@@ -96,6 +103,7 @@ export class SearchIndex {
       if (this.mini.has(key)) this.mini.discard(key)
       this.docs.delete(key)
       this.articles.delete(id)
+      this.texts.delete(id)
     }
   }
 
@@ -133,6 +141,21 @@ export class SearchIndex {
     return { results, total: hits.length, tookMs: performance.now() - started }
   }
 
+  /** The reader's text (Article.text), which snippets and offsets refer to. */
+  private readerText(articleId: string): string {
+    const cached = this.texts.get(articleId)
+    if (cached !== undefined) {
+      this.texts.delete(articleId)
+      this.texts.set(articleId, cached)
+      return cached
+    }
+    const article = this.articles.get(articleId)!
+    const text = bodyToBlocks(article.body, article.format).text
+    this.texts.set(articleId, text)
+    if (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value as string)
+    return text
+  }
+
   private toResult(hit: MiniResult): SearchResult {
     const meta = this.docs.get(hit.id as string)!
     const article = this.articles.get(meta.articleId)!
@@ -140,7 +163,7 @@ export class SearchIndex {
     const matches = (folded: string): boolean => terms.has(folded)
     let found: Snippet
     if (meta.kind === 'article') {
-      found = makeSnippet(article.text, matches)
+      found = makeSnippet(this.readerText(meta.articleId), matches)
       // The words matched only the title, source or topics: show the title's marks.
       if (found.offset === null) {
         const inTitle = makeSnippet(article.title, matches)
@@ -162,6 +185,9 @@ export class SearchIndex {
     }
   }
 }
+
+const TEXT_CACHE_SIZE = 2_000
+const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g
 
 const QUERY_OPTIONS = {
   // Prefix from three letters ("harb" finds "harbour"); one typo from five letters up.

@@ -10,7 +10,9 @@ const WORD = /[\p{L}\p{N}\p{M}_'’-]+/gu
 
 /** Case- and accent-insensitive form of one term (index and query alike). */
 export function foldTerm(term: string): string {
-  return term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/^['’-]+|['’-]+$/g, '')
+  // Most words are plain ASCII: skip the Unicode normalisation for them (indexing speed).
+  const folded = /[^\x00-\x7f]/.test(term) ? term.normalize('NFKD').replace(/\p{M}/gu, '') : term
+  return folded.toLowerCase().replace(/^['’-]+|['’-]+$/g, '')
 }
 
 export function tokenize(text: string): string[] {
