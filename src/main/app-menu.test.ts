@@ -19,15 +19,35 @@ const roles = (items: MenuItemSpec[]) => items.map((i) => i.role).filter(Boolean
 describe('appMenuTemplate', () => {
   it.each<[string, string | undefined, MenuCommand]>([
     ['Open Folder…', 'CmdOrCtrl+O', { type: 'open-folder' }],
-    ['Export Article Notes…', 'CmdOrCtrl+E', { type: 'export-article' }],
-    ['Export All Notes…', 'CmdOrCtrl+Shift+E', { type: 'export-corpus' }],
-    ['Copy Article Notes', 'CmdOrCtrl+Shift+C', { type: 'copy-article-notes' }]
+    ['Export…', 'CmdOrCtrl+E', { type: 'export-article' }],
+    ['Export All…', 'CmdOrCtrl+Shift+E', { type: 'export-corpus' }],
+    ['Copy Article Notes', 'CmdOrCtrl+Shift+C', { type: 'copy-article-notes' }],
+    ['Import Annotations…', undefined, { type: 'import-annotations' }]
   ])('File › %s (%s) sends %o to the renderer', (label, accelerator, expected) => {
     const { template, sent } = build()
     const entry = item(menu(template, 'File'), label)
     expect(entry.accelerator).toBe(accelerator)
     entry.click?.()
     expect(sent).toEqual([expected])
+  })
+
+  it('groups File: open, export, import, then Quit', () => {
+    const labels = menu(build().template, 'File').map((i) => i.label ?? i.type)
+    expect(labels).toEqual([
+      'Open Folder…',
+      'Open Recent',
+      'separator',
+      'Export…',
+      'Export All…',
+      'Copy Article Notes',
+      'separator',
+      'Import Annotations…',
+      'separator',
+      'Quit'
+    ])
+    // Accelerators are unique within the menu.
+    const accelerators = menu(build().template, 'File').flatMap((i) => (i.accelerator ? [i.accelerator] : []))
+    expect(new Set(accelerators).size).toBe(accelerators.length)
   })
 
   it('lists recent folders, each reopening its folder', () => {

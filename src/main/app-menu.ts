@@ -62,9 +62,12 @@ export function appMenuTemplate({ platform, isDev, recentFolders, send }: AppMen
       command('Open Folder…', { type: 'open-folder' }, 'CmdOrCtrl+O'),
       { label: 'Open Recent', submenu: recent },
       separator,
-      command('Export Article Notes…', { type: 'export-article' }, 'CmdOrCtrl+E'),
-      command('Export All Notes…', { type: 'export-corpus' }, 'CmdOrCtrl+Shift+E'),
+      // Both open the export dialog (format, template, live preview), for the open article or all notes.
+      command('Export…', { type: 'export-article' }, 'CmdOrCtrl+E'),
+      command('Export All…', { type: 'export-corpus' }, 'CmdOrCtrl+Shift+E'),
       command('Copy Article Notes', { type: 'copy-article-notes' }, 'CmdOrCtrl+Shift+C'),
+      separator,
+      command('Import Annotations…', { type: 'import-annotations' }),
       // On macOS Quit lives in the application menu.
       ...(isMac ? [] : [separator, { role: 'quit' as const, label: 'Quit', accelerator: 'CmdOrCtrl+Q' }])
     ]

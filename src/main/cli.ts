@@ -7,7 +7,7 @@
 // Electron-free, so it runs with plain Node (npm run cli -- …). Export and import open
 // the folder exactly as the app does (openCorpus) and call the functions the app's
 // export and import call.
-import { mkdir, readFile, realpath } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { exportFile, isExportFormat, type ExportFormat } from '../shared/export/formats'
@@ -15,9 +15,9 @@ import { compileTemplate, type CompiledTemplate } from '../shared/export/templat
 import { GlossError } from '../shared/result'
 import { scanCorpus } from './corpus/scan'
 import { buildExportCorpus } from './export/build-export-corpus'
-import { isInside, writeFileAtomically } from './export/confined-files'
+import { assertOutsideCorpus, importIntoSession, readAnnotationsFile, writeExportFile } from './export/export-actions'
 import { exportToFolder, type FolderExportReport } from './export/folder-export'
-import { importAnnotations, readImportFile, type ImportReport } from './export/import-annotations'
+import type { ImportReport } from './export/import-annotations'
 import { openCorpus } from './export/open-corpus'
 import { dataDirFrom } from './paths'
 import { librarySnapshot } from './search/library-documents'
@@ -141,16 +141,12 @@ async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promis
       return 0
     }
     const file = exportFile(model, format, { template: templates.template })
-    if (await wouldWriteInto(corpus.session.root, out)) {
-      throw new GlossError('BAD_INPUT', 'Gloss never writes into the folder it reads. Choose a location outside it.')
-    }
+    await assertOutsideCorpus(corpus.session.root, out)
     if (dryRun) {
       io.out(`Would write ${out} (${Buffer.byteLength(file.content, 'utf8')} bytes)`)
       return 0
     }
-    await mkdir(path.dirname(out), { recursive: true })
-    await writeFileAtomically(out, file.content)
-    io.out(`Wrote ${out}`)
+    io.out(`Wrote ${await writeExportFile(corpus.session.root, out, file.content)}`)
     return 0
   } finally {
     await corpus.close()
@@ -212,20 +208,10 @@ function printFolderReport(report: FolderExportReport, json: boolean, io: CliIo)
 
 async function importCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {
   const [folder, file] = parsed.positional
-  const text = await readImportFile(fromUserCwd(file)).catch((error: NodeJS.ErrnoException) => {
-    if (error instanceof GlossError) throw error
-    throw new GlossError('NOT_FOUND', `Cannot read ${file} (${error.code ?? error.message})`)
-  })
+  const text = await readAnnotationsFile(fromUserCwd(file))
   const corpus = await openCorpus(fromUserCwd(folder), dataDirOf(parsed), now)
   try {
-    const { session } = corpus
-    const report = await importAnnotations({
-      text,
-      articles: session.scan.articles,
-      store: session.store,
-      textOf: (articleId) => session.getArticle(articleId, { remember: false }).text,
-      now
-    })
+    const report = await importIntoSession(corpus.session, text, now)
     printImportReport(report, parsed.flags.has('--json'), io)
     return 0
   } finally {
@@ -250,12 +236,6 @@ function printImportReport(report: ImportReport, json: boolean, io: CliIo): void
 function oneLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim()
   return line.length > 80 ? `${line.slice(0, 79)}…` : line
-}
-
-/** The output path, resolved through symlinks as far as it exists, lies inside the corpus. */
-async function wouldWriteInto(root: string, target: string): Promise<boolean> {
-  const parent = await realpath(path.dirname(target)).catch(() => path.dirname(target))
-  return isInside(root, path.join(parent, path.basename(target)))
 }
 
 function parseArgs(args: string[], spec: { values: string[]; flags: string[] }): Parsed | string {

@@ -38,7 +38,7 @@ async function start(files: Record<string, string> = CORPUS) {
     validateOutput: true,
     log: () => undefined,
     watch: { debounceMs: 100, writeSettleMs: 50 },
-    dialogs: { chooseFolder: async () => null, chooseSavePath: async () => null }
+    dialogs: { chooseFolder: async () => null, chooseSavePath: async () => null, chooseExportFolder: async () => null, chooseOpenFile: async () => null }
   })
   cleanup.push(() => gloss.close())
   await gloss.watchReady()

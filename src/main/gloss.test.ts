@@ -47,7 +47,7 @@ async function start(corpus: string, dataDir: string, saveTo: string | null = nu
     initialFolder: corpus,
     validateOutput: true,
     log: () => undefined,
-    dialogs: { chooseFolder: async () => null, chooseSavePath: async () => saveTo }
+    dialogs: { chooseFolder: async () => null, chooseSavePath: async () => saveTo, chooseExportFolder: async () => null, chooseOpenFile: async () => null }
   })
   const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
     const result = await gloss.dispatch(method, input)

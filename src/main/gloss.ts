@@ -2,20 +2,30 @@
 // answers every contract method. The desktop app, the CLI, the browser harness and
 // the tests all run this same code. With `watch`, the open folder is watched and the
 // library follows it; listeners hear about each change through onEvent.
-import { mkdir, realpath, stat, writeFile } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { corpusToMarkdown, articleToMarkdown, exportFileName, type ExportArticle } from '../shared/export/markdown'
+import { exportFile } from '../shared/export/formats'
+import { parseGlossLink } from '../shared/export/gloss-link'
+import {
+  ARTICLE_VARIABLES,
+  DEFAULT_ARTICLE_TEMPLATE,
+  DEFAULT_FILE_NAME_TEMPLATE,
+  FILE_NAME_VARIABLES,
+  HIGHLIGHT_VARIABLES
+} from '../shared/export/template'
 import type { GlossEvent, ScanProgress } from '../shared/menu'
-import type { ExportScope, LibrarySummary, MarkdownExport } from '../shared/model'
+import type { ExportDefaults, ExportRunRequest, ExportRunResult, ExportScope, LibrarySummary, MarkdownExport, OpenLinkResult } from '../shared/model'
 import { badInput, GlossError, notFound, type Result } from '../shared/result'
 import { CorpusScanner, type CorpusChanges, type ScanResult } from './corpus/scan'
 import { scanCacheFile } from './corpus/scan-cache'
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from './corpus/watch'
 import { createDispatcher, type DispatchOptions, type Handlers } from './dispatch'
+import { buildExportCorpus } from './export/build-export-corpus'
+import { previewExport, runExport, runImport } from './export/export-actions'
 import { LibrarySession } from './library-session'
 import { librarySnapshot } from './search/library-documents'
 import { createSearchService, type SearchService } from './search/search-service'
-import { openCorpusStore, openSettingsStore, rememberFolder, type Settings } from './store/corpus-store'
+import { corpusStoreFile, openCorpusStore, openSettingsStore, rememberFolder, type Settings } from './store/corpus-store'
 import type { JsonStore } from './store/json-store'
 import type { GlossOptions } from './services'
 
@@ -115,12 +125,12 @@ class GlossCore {
       'highlight.reattach': async (input) => this.current().reattachHighlight(input),
       'annotations.removeMissing': async ({ articleId }) => ({ removed: this.current().removeMissing(articleId) }),
       'export.markdown': async (scope) => this.exportMarkdown(scope),
-      'export.save': async (scope) => {
-        const { markdown, fileName } = this.exportMarkdown(scope)
-        const target = await this.options.dialogs.chooseSavePath(fileName)
-        if (!target) return { path: null }
-        return { path: await this.writeExport(target, markdown) }
-      }
+      'export.save': async (scope) => ({ path: (await this.runExport({ ...scope, format: 'md' })).path }),
+      'export.defaults': async () => EXPORT_DEFAULTS,
+      'export.preview': async (request) => previewExport(this.current(), request, this.now().toISOString()),
+      'export.run': async (request) => this.runExport(request),
+      'import.annotations': async () => runImport(this.current(), this.options.dialogs, this.now),
+      'app.openLink': async ({ url }) => this.openLink(url)
     }
   }
 
@@ -310,49 +320,90 @@ class GlossCore {
     }
   }
 
+  /** Markdown for one article or the annotated ones: the md export, as the CLI writes it. */
   private exportMarkdown(scope: ExportScope): MarkdownExport {
-    const session = this.current()
-    const exportedAt = this.now().toISOString()
-    if (scope.scope === 'article') {
-      const article = exportArticle(session, scope.articleId)
-      return { markdown: articleToMarkdown(article, exportedAt), fileName: exportFileName(article.title) }
-    }
-    const name = path.basename(session.root) || 'Gloss'
-    const articles = session.annotatedArticleIds().map((id) => exportArticle(session, id))
-    return { markdown: corpusToMarkdown(articles, exportedAt, name), fileName: exportFileName(`${name} notes`) }
+    const articleId = scope.scope === 'article' ? scope.articleId : undefined
+    const model = buildExportCorpus(this.current(), { exportedAt: this.now().toISOString(), articles: articleId ? [articleId] : 'annotated' })
+    const { content, fileName } = exportFile(model, 'md', { articleId })
+    return { markdown: content, fileName }
   }
 
-  private async writeExport(target: string, markdown: string): Promise<string> {
-    const absolute = path.resolve(target)
+  private runExport(request: ExportRunRequest): Promise<ExportRunResult> {
     const session = this.current()
-    const parent = await realpath(path.dirname(absolute)).catch(() => path.dirname(absolute))
-    if (session.isInsideRoot(path.join(parent, path.basename(absolute)))) {
-      throw badInput('Gloss never writes into the folder it reads. Choose a location outside it.')
+    return runExport(session, request, {
+      dialogs: this.options.dialogs,
+      dataDir: this.options.dataDir,
+      exportedAt: this.now().toISOString(),
+      libraryName: this.summary(session).name
+    })
+  }
+
+  /**
+   * Follows a gloss:// link: opens its folder if another one is open (only a folder Gloss
+   * has opened before: a link from anywhere must not make Gloss read any folder it
+   * names), then finds the article — through the highlight when there is one, since a
+   * highlight follows its article when the file is moved.
+   */
+  private async openLink(url: string): Promise<OpenLinkResult> {
+    const link = parseGlossLink(url)
+    if (!link) throw badInput('This is not a Gloss link (gloss://open?corpus=…&article=…)')
+    let root: string
+    try {
+      root = await resolveFolder(link.corpus)
+    } catch (error) {
+      if (error instanceof GlossError && error.code === 'NOT_FOUND') {
+        throw new GlossError('NOT_FOUND', `The folder this link points to is not on this computer: ${link.corpus}`)
+      }
+      throw error
     }
-    await mkdir(path.dirname(absolute), { recursive: true })
-    await writeFile(absolute, markdown, 'utf8')
-    return absolute
+    let session = this.session
+    if (!session || session.root !== root) {
+      if (!(await this.knowsFolder(root))) {
+        throw badInput(`Gloss has no notes for ${root}. Open that folder in Gloss first, then follow the link again.`)
+      }
+      session = await this.open(root)
+    }
+    let articleId = link.article
+    let highlightId = link.highlight
+    let notice: string | null = null
+    if (highlightId) {
+      const stored = session.store.data.highlights.find((h) => h.id === highlightId)
+      if (stored) articleId = stored.articleId
+      else {
+        notice = 'The highlight this link points to has been deleted; here is its article.'
+        highlightId = null
+      }
+    }
+    if (!session.scan.articles.some((a) => a.id === articleId)) {
+      const kept = session.missingArticles().some((m) => m.articleId === articleId)
+      throw new GlossError(
+        'NOT_FOUND',
+        kept
+          ? 'The article this link points to is no longer in the folder; its notes are under Missing articles.'
+          : 'The article this link points to is not in the folder.'
+      )
+    }
+    return { library: this.summary(session), articleId, highlightId, notice }
+  }
+
+  /** A folder opened before: in the recent list, the last one, the sample, or one with Gloss data. */
+  private async knowsFolder(root: string): Promise<boolean> {
+    const { recentFolders, lastFolder } = this.settings.data
+    if (recentFolders.includes(root) || lastFolder === root) return true
+    if (root === (await realpath(this.options.sampleRoot).catch(() => this.options.sampleRoot))) return true
+    return stat(corpusStoreFile(this.options.dataDir, root)).then(
+      (info) => info.isFile(),
+      () => false
+    )
   }
 }
 
-function exportArticle(session: LibrarySession, articleId: string): ExportArticle {
-  const article = session.getArticle(articleId, { remember: false })
-  return {
-    title: article.title,
-    source: article.source,
-    url: article.sourceUrl,
-    published: article.published,
-    tags: article.topics,
-    note: article.note,
-    highlights: article.highlights.map((h) => ({
-      id: h.id,
-      quote: h.anchor ? article.text.slice(h.anchor.start, h.anchor.end) : h.quote.exact,
-      note: h.note,
-      color: h.color,
-      // Orphans keep their place at the end, in the order getArticle gives.
-      position: h.anchor ? h.anchor.start : Number.MAX_SAFE_INTEGER
-    }))
-  }
+const EXPORT_DEFAULTS: ExportDefaults = {
+  template: DEFAULT_ARTICLE_TEMPLATE,
+  fileNameTemplate: DEFAULT_FILE_NAME_TEMPLATE,
+  articleVariables: Object.keys(ARTICLE_VARIABLES),
+  highlightVariables: Object.keys(HIGHLIGHT_VARIABLES),
+  fileNameVariables: Object.keys(FILE_NAME_VARIABLES)
 }
 
 async function resolveFolder(folder: string): Promise<string> {

@@ -1,6 +1,7 @@
 // The desktop app's lifecycle: one instance per data folder, the Gloss core started
 // with native dialogs and the folder watched, the contract bound to IPC, library
-// changes sent to the page, the menu, and a flush on quit.
+// changes sent to the page, the menu, gloss:// links handed to the page, and a flush
+// on quit.
 import { app, BrowserWindow, dialog, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -10,8 +11,8 @@ import type { GlossEvent, MenuCommand } from '../shared/menu'
 import { appMenuTemplate } from './app-menu'
 import { startGloss, type Gloss } from './gloss'
 import { bindContract } from './ipc'
-import { folderFromArgv } from './launch-args'
-import { dataDirFrom, sampleCorpusDir } from './paths'
+import { folderFromArgv, linkFromArgv, protocolRegistration } from './launch-args'
+import { dataDirFrom, optionValue, sampleCorpusDir } from './paths'
 import { guardAllWebContents, hardenSession } from './security'
 import { appLocation, isTrustedSender } from './sender-trust'
 import type { Dialogs } from './services'
@@ -29,17 +30,26 @@ const dataDir = dataDirFrom(process.argv, process.env)
 app.setPath('userData', dataDir)
 
 // Calls after which Open Recent may have changed.
-const OPENS_FOLDER = new Set<MethodName>(['library.open', 'library.chooseFolder', 'library.openSample'])
+const OPENS_FOLDER = new Set<MethodName>(['library.open', 'library.chooseFolder', 'library.openSample', 'app.openLink'])
 
 let mainWindow: BrowserWindow | null = null
 let gloss: Gloss | null = null
 let closing: Promise<void> | null = null
 let closed = false
+// gloss:// links wait here until the page listens: it asks for library.current first
+// thing, after subscribing to menu commands, so that call says it is ready.
+const pendingLinks: string[] = []
+let pageReady = false
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   guardAllWebContents()
+  // macOS hands links over with open-url, possibly before the app is ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    receiveLink(url)
+  })
   app.on('second-instance', (_event, argv, workingDirectory) => {
     void openFromSecondInstance(argv, workingDirectory)
   })
@@ -75,6 +85,9 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, location)
+  registerLinkHandler()
+  const launchLink = linkFromArgv(process.argv)
+  if (launchLink) pendingLinks.push(launchLink)
   const folder = await existingFolder(
     folderFromArgv(process.argv, { defaultApp: process.defaultApp === true, cwd: process.env.INIT_CWD ?? process.cwd() })
   )
@@ -93,6 +106,10 @@ async function start(): Promise<void> {
     isTrusted,
     afterCall: (method, result) => {
       if (result.ok && OPENS_FOLDER.has(method)) void refreshMenu()
+      if (method === 'library.current') {
+        pageReady = true
+        flushLinks()
+      }
     }
   })
   await refreshMenu()
@@ -100,6 +117,7 @@ async function start(): Promise<void> {
 }
 
 function openWindow(): BrowserWindow {
+  pageReady = false
   const window = createMainWindow({ preloadPath, indexFile, devServerUrl })
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
@@ -137,6 +155,9 @@ async function refreshMenu(): Promise<void> {
 }
 
 async function openFromSecondInstance(argv: string[], workingDirectory: string): Promise<void> {
+  // Windows and Linux start a second instance for a clicked link, with the link in argv.
+  const link = linkFromArgv(argv)
+  if (link) return receiveLink(link)
   if (mainWindow) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
@@ -144,6 +165,38 @@ async function openFromSecondInstance(argv: string[], workingDirectory: string):
   const folder = await existingFolder(folderFromArgv(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory }))
   // The renderer opens it exactly as if picked from Open Recent.
   if (folder) sendMenuCommand({ type: 'open-recent', root: folder })
+}
+
+/** Claims gloss:// links for this app (not for a test or portable instance; see protocolRegistration). */
+function registerLinkHandler(): void {
+  const registration = protocolRegistration({
+    argv: process.argv,
+    defaultApp: process.defaultApp === true,
+    execPath: process.execPath,
+    dataDirOverridden: optionValue(process.argv, '--data-dir') !== undefined || Boolean(process.env.GLOSS_DATA_DIR)
+  })
+  if (!registration) return
+  // Packaged, executable and args are undefined: Electron then registers the app itself.
+  const registered = app.setAsDefaultProtocolClient(registration.scheme, registration.executable, registration.args)
+  if (!registered) console.error('gloss: could not register as the handler of gloss:// links')
+}
+
+/** A link from the system: to the page now if it listens, else once it does. The core checks its shape. */
+function receiveLink(url: string): void {
+  pendingLinks.push(url)
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  } else if (gloss && app.isReady()) {
+    // macOS: the app runs without a window; the link brings one back.
+    mainWindow = openWindow()
+  }
+  flushLinks()
+}
+
+function flushLinks(): void {
+  if (!pageReady || !mainWindow || mainWindow.isDestroyed()) return
+  for (const url of pendingLinks.splice(0)) sendMenuCommand({ type: 'open-link', url })
 }
 
 async function existingFolder(folder: string | null): Promise<string | null> {
@@ -155,6 +208,7 @@ async function existingFolder(folder: string | null): Promise<string | null> {
 }
 
 function nativeDialogs(): Dialogs {
+  let lastExportFolder: string | null = null
   const parent = () => BrowserWindow.getFocusedWindow() ?? mainWindow ?? undefined
   return {
     async chooseFolder() {
@@ -163,16 +217,36 @@ function nativeDialogs(): Dialogs {
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
-    async chooseSavePath(suggestedName) {
+    async chooseSavePath(suggestedName, filters = [{ name: 'Markdown', extensions: ['md'] }]) {
       const options = {
         title: 'Export Notes',
         defaultPath: path.join(app.getPath('documents'), suggestedName),
-        filters: [{ name: 'Markdown', extensions: ['md'] }],
+        filters,
         properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const]
       }
       const window = parent()
       const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseExportFolder(suggestedName) {
+      const options = {
+        title: 'Export to Folder',
+        buttonLabel: 'Export Here',
+        // The folder chosen last time: re-exporting into the same vault is the usual case.
+        defaultPath: lastExportFolder ?? path.join(app.getPath('documents'), suggestedName),
+        properties: ['openDirectory' as const, 'createDirectory' as const, 'promptToCreate' as const]
+      }
+      const window = parent()
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      const folder = result.canceled ? null : (result.filePaths[0] ?? null)
+      if (folder) lastExportFolder = folder
+      return folder
+    },
+    async chooseOpenFile(filters) {
+      const options = { title: 'Import Annotations', filters, properties: ['openFile' as const] }
+      const window = parent()
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
     }
   }
 }

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { folderFromArgv } from './launch-args'
+import { folderFromArgv, linkFromArgv, protocolRegistration } from './launch-args'
 
 const cwd = path.resolve('/home/reader')
 
@@ -22,5 +22,41 @@ describe('folderFromArgv', () => {
     ['the last folder wins', ['/opt/Gloss/gloss', '/a', '/b'], false, '/b']
   ])('%s', (_name, argv, defaultApp, expected) => {
     expect(folderFromArgv(argv, { defaultApp, cwd })).toBe(expected === null ? null : path.resolve(expected))
+  })
+})
+
+const LINK = 'gloss://open?corpus=%2Fdata%2Fclips&article=3f9a&highlight=5eed'
+
+describe('linkFromArgv', () => {
+  it.each<[string, string[], string | null]>([
+    ['no link', ['/opt/Gloss/gloss', '/data/clips'], null],
+    ['Windows/Linux: the link as the argument', ['/opt/Gloss/gloss', LINK], LINK],
+    ['second instance: Chromium switches after the link', ['/opt/Gloss/gloss', LINK, '--allow-file-access-from-files'], LINK],
+    ['development: after the app path', ['/x/electron', '/src/gloss', LINK], LINK],
+    ['scheme in capitals', ['/opt/Gloss/gloss', 'GLOSS://open?corpus=%2Fx&article=a'], 'GLOSS://open?corpus=%2Fx&article=a'],
+    ['the executable itself is never a link', ['gloss://open?corpus=%2Fx&article=a'], null]
+  ])('%s', (_name, argv, expected) => {
+    expect(linkFromArgv(argv)).toBe(expected)
+  })
+
+  it('is never taken for a folder', () => {
+    expect(folderFromArgv(['/opt/Gloss/gloss', LINK], { defaultApp: false, cwd })).toBeNull()
+    expect(folderFromArgv(['/opt/Gloss/gloss', '/data/clips', LINK], { defaultApp: false, cwd })).toBe(path.resolve('/data/clips'))
+  })
+})
+
+describe('protocolRegistration', () => {
+  const base = { execPath: '/x/electron', dataDirOverridden: false }
+  it.each<[string, Parameters<typeof protocolRegistration>[0], ReturnType<typeof protocolRegistration>]>([
+    ['packaged: the app itself', { ...base, argv: ['/opt/Gloss/gloss'], defaultApp: false }, { scheme: 'gloss' }],
+    [
+      'development: Electron with the app path, as the Electron docs show',
+      { ...base, argv: ['/x/electron', '--inspect=0', 'out/main/index.js'], defaultApp: true },
+      { scheme: 'gloss', executable: '/x/electron', args: [path.resolve('out/main/index.js')] }
+    ],
+    ['development without an app path: nothing to register', { ...base, argv: ['/x/electron'], defaultApp: true }, null],
+    ['a test or portable instance (own data folder) leaves the system alone', { ...base, argv: ['/opt/Gloss/gloss'], defaultApp: false, dataDirOverridden: true }, null]
+  ])('%s', (_name, options, expected) => {
+    expect(protocolRegistration(options)).toEqual(expected)
   })
 })

@@ -1,7 +1,11 @@
 // What the user asked for on the command line of the desktop app. Electron's argv
 // carries the executable, the app path (when run as `electron .`), Chromium and
-// Electron switches and our own --data-dir; the folder to open is what remains.
+// Electron switches and our own --data-dir; the folder to open is what remains. On
+// Windows and Linux a clicked gloss:// link arrives the same way, as an argument.
 import path from 'node:path'
+
+export const GLOSS_PROTOCOL = 'gloss'
+const LINK = /^gloss:/i
 
 /** Our flags that take a separate value (`--data-dir <dir>`). */
 const VALUE_FLAGS = new Set(['--data-dir'])
@@ -36,9 +40,46 @@ export function userArgs(argv: readonly string[], { defaultApp }: Pick<LaunchArg
   return positional
 }
 
-/** Absolute path of the folder named on the command line, or null. The last one wins. */
+/** Absolute path of the folder named on the command line, or null. The last one wins; links are not folders. */
 export function folderFromArgv(argv: readonly string[], options: LaunchArgsOptions): string | null {
-  const positional = userArgs(argv, options)
+  const positional = userArgs(argv, options).filter((arg) => !LINK.test(arg))
   const folder = positional[positional.length - 1]
   return folder ? path.resolve(options.cwd, folder) : null
+}
+
+/**
+ * The gloss:// link the system launched Gloss with (Windows, Linux), or null. Found
+ * anywhere after the executable, since Chromium may put its switches after it; its
+ * shape is checked later, by parseGlossLink, in the core.
+ */
+export function linkFromArgv(argv: readonly string[]): string | null {
+  for (let i = argv.length - 1; i >= 1; i--) if (LINK.test(argv[i])) return argv[i]
+  return null
+}
+
+export interface ProtocolRegistration {
+  scheme: string
+  /** Passed on in development, where the executable is Electron and the app is an argument. */
+  executable?: string
+  args?: string[]
+}
+
+/**
+ * How to register Gloss as the handler of gloss:// links (app.setAsDefaultProtocolClient),
+ * or null not to. An instance with its own data folder (--data-dir or GLOSS_DATA_DIR: a
+ * test or portable copy) leaves the system's handler alone, as it keeps apart from the
+ * everyday instance in every other way. Run as `electron <app>`, the app path must be
+ * passed along, as Electron's documentation shows.
+ */
+export function protocolRegistration(options: {
+  argv: readonly string[]
+  defaultApp: boolean
+  execPath: string
+  dataDirOverridden: boolean
+}): ProtocolRegistration | null {
+  if (options.dataDirOverridden) return null
+  if (!options.defaultApp) return { scheme: GLOSS_PROTOCOL }
+  const appPath = options.argv.slice(1).find((arg) => !arg.startsWith('-'))
+  if (!appPath) return null
+  return { scheme: GLOSS_PROTOCOL, executable: options.execPath, args: [path.resolve(appPath)] }
 }

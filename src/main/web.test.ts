@@ -12,6 +12,7 @@ import { writeCorpus } from '../../tests/fixtures/corpus-builder'
 import { CONTENT_SECURITY_POLICY } from './security-policy'
 import {
   confinedPath,
+  harnessDialogs,
   harnessOptionsFromArgs,
   isAllowedHost,
   MAX_BODY_BYTES,
@@ -367,6 +368,30 @@ describe('confinedPath', () => {
   })
 })
 
+describe('harnessDialogs', () => {
+  it('exports folders into <data-dir>/exports/<name>, the same folder each time, never outside', async () => {
+    const dataDir = await tempDir('dialogs')
+    const dialogs = harnessDialogs(dataDir)
+    const exportsDir = path.join(dataDir, 'exports')
+    expect(await dialogs.chooseExportFolder('Clippings notes')).toBe(path.join(exportsDir, 'Clippings notes'))
+    expect(await dialogs.chooseExportFolder('Clippings notes')).toBe(path.join(exportsDir, 'Clippings notes'))
+    for (const hostile of ['../../etc', '..', '', '/tmp/elsewhere']) {
+      expect(path.dirname((await dialogs.chooseExportFolder(hostile))!)).toBe(exportsDir)
+    }
+  })
+
+  it('opens the --import-file, else the last JSON it saved, else says it cannot', async () => {
+    const dataDir = await tempDir('dialogs')
+    const filters = [{ name: 'JSON', extensions: ['json'] }]
+    await expect(harnessDialogs(dataDir).chooseOpenFile(filters)).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/--import-file/) })
+    expect(await harnessDialogs(dataDir, { importFile: '/data/notes.json' }).chooseOpenFile(filters)).toBe('/data/notes.json')
+    const dialogs = harnessDialogs(dataDir)
+    await dialogs.chooseSavePath('Clippings annotations.json')
+    await dialogs.chooseSavePath('Clippings notes.md')
+    expect(await dialogs.chooseOpenFile(filters)).toBe(path.join(dataDir, 'exports', 'Clippings annotations.json'))
+  })
+})
+
 describe('reserveExportPath', () => {
   it('keeps the name, numbers later ones and strips folders from the suggestion', async () => {
     const dir = path.join(await tempDir('exports'), 'exports')
@@ -380,10 +405,14 @@ describe('reserveExportPath', () => {
 
 describe('harnessOptionsFromArgs', () => {
   const cwd = path.resolve('/home/reader')
-  it.each<[string[], { corpus: string | null; dataDir: string; port: number }]>([
-    [['--corpus', 'clips'], { corpus: path.resolve(cwd, 'clips'), dataDir: path.resolve('/env/data'), port: 0 }],
-    [['--corpus=/data/clips', '--data-dir', 'd', '--port', '8123'], { corpus: path.resolve('/data/clips'), dataDir: path.resolve(cwd, 'd'), port: 8123 }],
-    [[], { corpus: null, dataDir: path.resolve('/env/data'), port: 0 }]
+  it.each<[string[], { corpus: string | null; dataDir: string; port: number; importFile: string | null }]>([
+    [['--corpus', 'clips'], { corpus: path.resolve(cwd, 'clips'), dataDir: path.resolve('/env/data'), port: 0, importFile: null }],
+    [
+      ['--corpus=/data/clips', '--data-dir', 'd', '--port', '8123'],
+      { corpus: path.resolve('/data/clips'), dataDir: path.resolve(cwd, 'd'), port: 8123, importFile: null }
+    ],
+    [['--import-file', 'notes.json'], { corpus: null, dataDir: path.resolve('/env/data'), port: 0, importFile: path.resolve(cwd, 'notes.json') }],
+    [[], { corpus: null, dataDir: path.resolve('/env/data'), port: 0, importFile: null }]
   ])('%j', (args, expected) => {
     expect(harnessOptionsFromArgs(args, { GLOSS_DATA_DIR: '/env/data' }, cwd)).toEqual(expected)
   })

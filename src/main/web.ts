@@ -39,6 +39,8 @@ export interface HarnessOptions {
   /** The built renderer; defaults to <app>/out/renderer. */
   rendererDir?: string
   sampleRoot?: string
+  /** The file the open-file "dialog" returns (import); see harnessDialogs. */
+  importFile?: string | null
 }
 
 export interface Harness {
@@ -64,7 +66,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     dataDir: options.dataDir,
     sampleRoot: options.sampleRoot ?? sampleCorpusDir(appRoot),
     initialFolder: options.corpus ?? null,
-    dialogs: harnessDialogs(options.dataDir),
+    dialogs: harnessDialogs(options.dataDir, { importFile: options.importFile }),
     watch: true
   })
   // A page opened from the URL this returns sees every change made after it.
@@ -107,16 +109,44 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 }
 
-/** Dialog stand-ins: there is no folder picker in a browser tab, and exports go to <data-dir>/exports. */
-export function harnessDialogs(dataDir: string): Dialogs {
+/**
+ * Dialog stand-ins, since a browser tab has no native dialogs:
+ * - open folder: not available (start the harness with --corpus);
+ * - save: a new file in <data-dir>/exports, never overwriting (name.md, name-1.md…);
+ * - export folder: <data-dir>/exports/<suggested name>/, the same folder each time, so
+ *   that a second export is a re-export into it;
+ * - open file (import): the file given with --import-file, else the last .json file
+ *   this harness saved; otherwise not available.
+ */
+export function harnessDialogs(dataDir: string, options: { importFile?: string | null } = {}): Dialogs {
+  const exportsDir = path.join(dataDir, 'exports')
+  let lastSavedJson: string | null = null
   return {
     async chooseFolder() {
       throw unavailable('The folder dialog is not available in the browser harness; start it with --corpus <folder>.')
     },
     async chooseSavePath(suggestedName) {
-      return reserveExportPath(path.join(dataDir, 'exports'), suggestedName)
+      const saved = await reserveExportPath(exportsDir, suggestedName)
+      if (/\.json$/i.test(saved)) lastSavedJson = saved
+      return saved
+    },
+    async chooseExportFolder(suggestedName) {
+      return path.join(exportsDir, safeName(suggestedName, 'notes'))
+    },
+    async chooseOpenFile() {
+      const file = options.importFile ?? lastSavedJson
+      if (!file) {
+        throw unavailable('The open-file dialog is not available in the browser harness; start it with --import-file <file.json>, or export JSON first.')
+      }
+      return file
     }
   }
+}
+
+/** A plain file or folder name from a suggested one: no separators, never `.` or `..`. */
+function safeName(suggested: string, fallback: string): string {
+  const base = path.basename(suggested.replace(/\\/g, '/'))
+  return base && base !== '.' && base !== '..' ? base : fallback
 }
 
 /**
@@ -126,8 +156,7 @@ export function harnessDialogs(dataDir: string): Dialogs {
  */
 export async function reserveExportPath(dir: string, suggestedName: string): Promise<string> {
   await mkdir(dir, { recursive: true })
-  const base = path.basename(suggestedName.replace(/\\/g, '/'))
-  const safe = base && base !== '.' && base !== '..' ? base : 'notes.md'
+  const safe = safeName(suggestedName, 'notes.md')
   const ext = path.extname(safe)
   const stem = safe.slice(0, safe.length - ext.length)
   for (let n = 0; n < 10_000; n++) {
@@ -365,8 +394,8 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 
 // ---- command line ---------------------------------------------------------------
 
-const USAGE = 'Usage: npm run web -- --corpus <folder> [--data-dir <dir>] [--port <n>]'
-const FLAGS = new Set(['--corpus', '--data-dir', '--port'])
+const USAGE = 'Usage: npm run web -- --corpus <folder> [--data-dir <dir>] [--port <n>] [--import-file <file.json>]'
+const FLAGS = new Set(['--corpus', '--data-dir', '--port', '--import-file'])
 
 /** Parses the harness flags; paths are relative to where the user ran npm. */
 export function harnessOptionsFromArgs(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): HarnessOptions {
@@ -380,13 +409,15 @@ export function harnessOptionsFromArgs(args: readonly string[], env: NodeJS.Proc
   }
   const corpus = optionValue(args, '--corpus')
   const dataDir = optionValue(args, '--data-dir')
+  const importFile = optionValue(args, '--import-file')
   const portText = optionValue(args, '--port') ?? '0'
   const port = Number(portText)
   if (!/^\d+$/.test(portText) || port > 65535) throw new HarnessError(`--port must be a number from 0 to 65535\n${USAGE}`)
   return {
     corpus: corpus ? path.resolve(cwd, corpus) : null,
     dataDir: dataDir ? path.resolve(cwd, dataDir) : dataDirFrom([], env),
-    port
+    port,
+    importFile: importFile ? path.resolve(cwd, importFile) : null
   }
 }
 

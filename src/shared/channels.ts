@@ -18,6 +18,11 @@ export const METHOD_NAMES = [
   'annotations.removeMissing',
   'export.markdown',
   'export.save',
+  'export.defaults',
+  'export.preview',
+  'export.run',
+  'import.annotations',
+  'app.openLink',
   'search.query'
 ] as const
 

@@ -5,16 +5,24 @@ import { z } from 'zod'
 import {
   Article,
   ArticleList,
+  ExportDefaults,
+  ExportPreview,
+  ExportRequest,
+  ExportRunRequest,
+  ExportRunResult,
   ExportScope,
   Highlight,
   HighlightPatch,
   IdSchema,
+  ImportResult,
   LibrarySummary,
   ListQuery,
   MarkdownExport,
   MissingArticle,
   NewHighlight,
+  MAX_LINK_LENGTH,
   NoteSchema,
+  OpenLinkResult,
   ReattachHighlight,
   SearchQuery,
   SearchResponse
@@ -47,6 +55,16 @@ export const contract = {
   'export.markdown': rpc(ExportScope, MarkdownExport),
   /** Native save dialog, then write; path null when the user cancels. */
   'export.save': rpc(ExportScope, z.object({ path: z.string().nullable() })),
+  /** The built-in templates and the names templates may use (the export dialog's starting point). */
+  'export.defaults': rpc(Empty, ExportDefaults),
+  /** What an export would write, for the live preview; a broken template is `error`, not a failure. */
+  'export.preview': rpc(ExportRequest, ExportPreview),
+  /** Native save dialog (md, json, csv) or folder dialog (md-folder), then export; path null when cancelled. */
+  'export.run': rpc(ExportRunRequest, ExportRunResult),
+  /** Native open dialog for a W3C Web Annotation JSON file, then import into the open folder. */
+  'import.annotations': rpc(Empty, ImportResult),
+  /** Opens the article (and highlight) a gloss:// link points at, opening its folder if needed. */
+  'app.openLink': rpc(z.object({ url: z.string().min(1).max(MAX_LINK_LENGTH) }).strict(), OpenLinkResult),
   /** Full text of every article, highlight and note: ranked results with marked snippets. */
   'search.query': rpc(SearchQuery, SearchResponse)
 } as const

@@ -7,6 +7,9 @@ export type MenuCommand =
   | { type: 'export-article' }
   | { type: 'export-corpus' }
   | { type: 'copy-article-notes' }
+  | { type: 'import-annotations' }
+  /** A gloss:// link the system handed to Gloss (clicked in Obsidian, say). */
+  | { type: 'open-link'; url: string }
 
 /**
  * The open folder changed on disk and the library has been brought up to date. Ids are

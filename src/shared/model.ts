@@ -188,6 +188,122 @@ export type MarkdownExport = z.infer<typeof MarkdownExport>
 
 export { Id as IdSchema, Note as NoteSchema }
 
+// ---- export dialog, folder export, import, links back (issue 6) ----
+
+/**
+ * The export formats; equal to EXPORT_FORMATS in src/shared/export/formats.ts (a test
+ * checks), written out here so that this file keeps depending on nothing but zod.
+ */
+export const EXPORT_FORMAT_NAMES = ['md', 'md-folder', 'json', 'csv'] as const
+export const ExportFormat = z.enum(EXPORT_FORMAT_NAMES)
+export type ExportFormat = z.infer<typeof ExportFormat>
+/** As long as compileTemplate accepts (MAX_TEMPLATE_LENGTH); a file name template is one line. */
+export const MAX_EXPORT_TEMPLATE_LENGTH = 100_000
+export const MAX_FILE_NAME_TEMPLATE_LENGTH = 1_000
+
+const exportChoices = {
+  format: ExportFormat,
+  /** Mustache article template (md, md-folder); absent = the built-in format. */
+  template: z.string().max(MAX_EXPORT_TEMPLATE_LENGTH).optional(),
+  /** Mustache file name template (md-folder; md for one article); absent = the title. */
+  fileNameTemplate: z.string().max(MAX_FILE_NAME_TEMPLATE_LENGTH).optional()
+}
+const runChoices = {
+  ...exportChoices,
+  /** md-folder: report what would be written, write nothing. */
+  dryRun: z.boolean().optional(),
+  /** md-folder: write files again that the user deleted after an earlier export. */
+  recreateDeleted: z.boolean().optional()
+}
+
+export const ExportRequest = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('article'), articleId: Id, ...exportChoices }).strict(),
+  z.object({ scope: z.literal('corpus'), ...exportChoices }).strict()
+])
+export type ExportRequest = z.infer<typeof ExportRequest>
+export const ExportRunRequest = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('article'), articleId: Id, ...runChoices }).strict(),
+  z.object({ scope: z.literal('corpus'), ...runChoices }).strict()
+])
+export type ExportRunRequest = z.infer<typeof ExportRunRequest>
+
+export const ExportPreview = z.object({
+  /** The file's text (md-folder: the file of the article, or of the first annotated one). */
+  content: z.string(),
+  fileName: z.string(),
+  /** A template that does not compile or render, with its line and column; content is '' then. */
+  error: z.string().nullable(),
+  /** Something to know about what is shown (e.g. the article has no notes to export). */
+  notice: z.string().nullable(),
+  /** Articles in the preview and in the export (the preview of a big folder shows the first few). */
+  shownArticles: z.number().int().nonnegative(),
+  totalArticles: z.number().int().nonnegative(),
+  /** The content was cut short for the preview. */
+  truncated: z.boolean()
+})
+export type ExportPreview = z.infer<typeof ExportPreview>
+
+export const FolderExportEntry = z.object({ articleId: z.string(), title: z.string(), file: z.string() })
+export type FolderExportEntry = z.infer<typeof FolderExportEntry>
+export const FolderExportReport = z.object({
+  folder: z.string(),
+  dryRun: z.boolean(),
+  create: z.array(FolderExportEntry),
+  update: z.array(FolderExportEntry),
+  unchanged: z.array(FolderExportEntry),
+  skippedDeleted: z.array(FolderExportEntry),
+  problems: z.array(FolderExportEntry.extend({ reason: z.string() })),
+  notice: z.string().nullable()
+})
+export type FolderExportReport = z.infer<typeof FolderExportReport>
+export const ExportRunResult = z.object({
+  /** The file or folder written (or, for a dry run, looked at); null when the dialog was cancelled. */
+  path: z.string().nullable(),
+  /** md-folder only. */
+  report: FolderExportReport.nullable()
+})
+export type ExportRunResult = z.infer<typeof ExportRunResult>
+
+export const ExportDefaults = z.object({
+  template: z.string(),
+  fileNameTemplate: z.string(),
+  /** Names a template may use, for the dialog's cheat sheet (docs/export-templates.md has them all). */
+  articleVariables: z.array(z.string()),
+  highlightVariables: z.array(z.string()),
+  fileNameVariables: z.array(z.string())
+})
+export type ExportDefaults = z.infer<typeof ExportDefaults>
+
+export const ImportReport = z.object({
+  imported: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  unplaced: z.array(z.object({ quote: z.string(), note: z.string(), reason: z.string() })),
+  unmatchedArticles: z.array(
+    z.object({ title: z.string().nullable(), file: z.string().nullable(), url: z.string().nullable(), annotations: z.number().int().nonnegative() })
+  )
+})
+export type ImportReport = z.infer<typeof ImportReport>
+export const ImportResult = z.object({
+  /** The file imported; null when the dialog was cancelled. */
+  file: z.string().nullable(),
+  report: ImportReport.nullable()
+})
+export type ImportResult = z.infer<typeof ImportResult>
+
+/** A gloss:// link is short; anything longer is refused before it is parsed. */
+export const MAX_LINK_LENGTH = 8192
+export const OpenLinkResult = z.object({
+  /** The library the link's article is in, now open (another folder may have been opened). */
+  library: LibrarySummary,
+  articleId: z.string(),
+  /** The highlight to scroll to; null for a link to the article, or when the highlight is gone. */
+  highlightId: z.string().nullable(),
+  /** What the user should know (the highlight was deleted since the link was made…), or null. */
+  notice: z.string().nullable()
+})
+export type OpenLinkResult = z.infer<typeof OpenLinkResult>
+
 // ---- full-text search (issue 3) ----
 export const MAX_SEARCH_QUERY_LENGTH = 500
 export const SearchQuery = z

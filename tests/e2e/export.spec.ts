@@ -1,8 +1,10 @@
-// Exporting notes: one article or the whole folder through the save "dialog" (the
-// harness writes into <data-dir>/exports), and one article's notes to the clipboard.
+// Exporting notes: one article or the whole folder in the built-in Markdown format
+// through the export dialog and the save "dialog" (the harness writes into
+// <data-dir>/exports), and one article's notes to the clipboard. The dialog's other
+// formats, templates and the folder export are in export-dialog.spec.ts.
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { expect, test } from './fixtures'
-import { highlight, markById, openArticle, popover, sidePanel } from './helpers'
+import { exportWithDialog, highlight, markById, openArticle, popover, sidePanel } from './helpers'
 
 // Notes are the user's own Markdown and are exported as written; quotes are article
 // text and must come back from a Markdown parser exactly as they were.
@@ -42,8 +44,7 @@ test('exports one article and the whole folder as Markdown, and copies notes to 
   await expect(sidePanel(app).getByRole('status').first()).toHaveText('Saved')
 
   // One article.
-  await app.getByRole('button', { name: 'Export article…' }).click()
-  await expect(app.getByRole('status').filter({ hasText: `Saved to ${gloss.exportsDir}` })).toBeVisible()
+  expect(await exportWithDialog(app, 'Export article…')).toContain(`Saved to ${gloss.exportsDir}`)
   const [articleFile] = await gloss.exports()
   expect(articleFile).toMatch(/\.md$/)
   const markdown = await gloss.readExport(articleFile)
@@ -64,11 +65,11 @@ test('exports one article and the whole folder as Markdown, and copies notes to 
   expect(blockquoteTexts(markdown)).toEqual(['Three harbour towns', 'the last ferry leaves the pier'])
 
   // Exporting again never overwrites the first file.
-  await app.getByRole('button', { name: 'Export article…' }).click()
+  await exportWithDialog(app, 'Export article…')
   await expect.poll(() => gloss.exports()).toHaveLength(2)
 
   // The whole folder.
-  await app.getByRole('button', { name: 'Export all notes…' }).click()
+  await exportWithDialog(app, 'Export all notes…')
   await expect.poll(() => gloss.exports()).toHaveLength(3)
   const corpusFile = (await gloss.exports()).find((name) => name !== articleFile && !name.startsWith(articleFile.replace(/\.md$/, '')))
   expect(corpusFile).toBeTruthy()
@@ -89,7 +90,7 @@ test('exports one article and the whole folder as Markdown, and copies notes to 
 test('a quote full of Markdown characters comes back from a Markdown parser as it was', async ({ app, gloss }) => {
   await openArticle(app, 'Prices and Symbols')
   await highlight(app, SPECIAL_QUOTE, 'yellow')
-  await app.getByRole('button', { name: 'Export article…' }).click()
+  await exportWithDialog(app, 'Export article…')
   await expect.poll(() => gloss.exports()).toHaveLength(1)
   const [file] = await gloss.exports()
   const markdown = await gloss.readExport(file)

@@ -72,3 +72,24 @@ export const listItemById = (page: Page, id: string): Locator => sidePanel(page)
 export async function panelQuotes(page: Page): Promise<string[]> {
   return sidePanel(page).locator('.hl-item-quote').allTextContents()
 }
+
+export const exportDialog = (page: Page): Locator => page.getByRole('dialog', { name: 'Export notes' })
+
+/**
+ * Opens the export dialog with a header button, optionally picks a format, exports
+ * (the harness's save "dialog" writes into <data-dir>/exports) and closes the dialog
+ * once the outcome is shown; returns the outcome's text.
+ */
+export async function exportWithDialog(page: Page, opener: 'Export article…' | 'Export all notes…', format?: string): Promise<string> {
+  await page.getByRole('button', { name: opener }).click()
+  const dialog = exportDialog(page)
+  await expect(dialog).toBeVisible()
+  if (format) await dialog.getByRole('radio', { name: format }).check()
+  await dialog.getByRole('button', { name: 'Export…' }).click()
+  const outcome = dialog.getByTestId('export-outcome')
+  await expect(outcome).toBeVisible()
+  const text = (await outcome.textContent()) ?? ''
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toBeHidden()
+  return text
+}

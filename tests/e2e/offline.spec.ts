@@ -15,7 +15,7 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
-import { articleRows, highlight, library, markById, openArticle, popover, sidePanel } from './helpers'
+import { articleRows, exportWithDialog, highlight, library, markById, openArticle, popover, sidePanel } from './helpers'
 
 const REMOTE_TITLE = 'Remote Pictures and Links'
 const REMOTE_ARTICLE = [
@@ -212,8 +212,7 @@ test('a whole session sends nothing beyond the harness: no request, no DNS looku
     await articleNote.fill('Compare with https://archive.example.org/ferries')
     await articleNote.blur()
     await expect(sidePanel(page).getByRole('status').first()).toHaveText('Saved')
-    await page.getByRole('button', { name: 'Export article…' }).click()
-    await expect(page.getByRole('status').filter({ hasText: 'Saved to' })).toBeVisible()
+    expect(await exportWithDialog(page, 'Export article…')).toMatch(/^Saved to /)
 
     // Reload: everything comes back from the harness alone.
     await page.reload()
@@ -242,7 +241,7 @@ test('a whole session sends nothing beyond the harness: no request, no DNS looku
     })
     for (const link of (await offOriginReferences(page)).links) expect(link.rel.split(' ')).toEqual(expect.arrayContaining(['noopener', 'noreferrer']))
     await highlight(page, 'the cafe stays open for it', 'pink')
-    await page.getByRole('button', { name: 'Export all notes…' }).click()
+    await exportWithDialog(page, 'Export all notes…')
     await expect.poll(() => gloss.exports()).toHaveLength(2)
     // Give any predictor, prefetch or lazy loader time to act.
     await page.waitForTimeout(1500)

@@ -40,6 +40,7 @@ const electron = vi.hoisted(() => {
     saveDialogOptions: [] as any[],
     openDialogOptions: [] as any[],
     menus: [] as any[],
+    protocolClients: [] as unknown[][],
     windows: [] as any[],
     handlers: new Map<string, Listener>(),
     permissionRequest: null as Listener | null,
@@ -67,6 +68,11 @@ const electron = vi.hoisted(() => {
     getAppPath: () => state.appRoot,
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
+    isReady: () => true,
+    setAsDefaultProtocolClient: (...args: unknown[]) => {
+      state.protocolClients.push(args)
+      return true
+    },
     quit: () => {
       state.quitRequests++
       let prevented = false
@@ -159,6 +165,7 @@ let corpus: string
 let otherCorpus: string
 let dataDir: string
 const savedArgv = process.argv
+const LAUNCH_LINK = 'gloss://open?corpus=%2Fsomewhere&article=launch'
 
 const window = () => state.windows[0]
 const mainFrame = () => window().webContents.mainFrame
@@ -187,8 +194,8 @@ beforeAll(async () => {
     'tide.md': '---\ntitle: Tide Tables\ndate: 2024-01-02\n---\n\nThe tide turns twice a day, and the tables say when.\n'
   })
   await writeCorpus(otherCorpus, { 'moss.md': '# Moss\n\nMoss grows where the sun does not reach.\n' })
-  // As if launched as `gloss <folder> --data-dir <dir>` (packaged: argv[0] is the app).
-  process.argv = ['/opt/Gloss/gloss', corpus, '--data-dir', dataDir]
+  // As if launched as `gloss <folder> --data-dir <dir> <link>` (packaged: argv[0] is the app).
+  process.argv = ['/opt/Gloss/gloss', corpus, '--data-dir', dataDir, LAUNCH_LINK]
   await import('../../src/main/index')
   await vi.waitFor(() => expect(state.windows).toHaveLength(1), { timeout: 10_000 })
 })
@@ -199,6 +206,17 @@ afterAll(async () => {
 })
 
 describe('desktop main process (Electron stand-in)', () => {
+  it('hands the link it was launched with to the page once the page asks for the library, not before', async () => {
+    const links = () => window().webContents.sent.filter(([channel, command]: [string, any]) => channel === MENU_CHANNEL && command.type === 'open-link')
+    expect(links()).toEqual([])
+    await call('library.current', {})
+    expect(links()).toEqual([[MENU_CHANNEL, { type: 'open-link', url: LAUNCH_LINK }]])
+    await call('library.current', {})
+    expect(links()).toHaveLength(1)
+    // A test instance (its own --data-dir) does not claim gloss:// links from the system.
+    expect(state.protocolClients).toEqual([])
+  })
+
   it('keeps its data in --data-dir and opens the folder from the command line', async () => {
     expect(state.userData).toBe(dataDir)
     const result = await call('library.current', {})
@@ -235,9 +253,10 @@ describe('desktop main process (Electron stand-in)', () => {
   it('sends menu commands to the page and lists recent folders under Open Recent', async () => {
     for (const [label, command] of [
       ['Open Folder…', { type: 'open-folder' }],
-      ['Export Article Notes…', { type: 'export-article' }],
-      ['Export All Notes…', { type: 'export-corpus' }],
-      ['Copy Article Notes', { type: 'copy-article-notes' }]
+      ['Export…', { type: 'export-article' }],
+      ['Export All…', { type: 'export-corpus' }],
+      ['Copy Article Notes', { type: 'copy-article-notes' }],
+      ['Import Annotations…', { type: 'import-annotations' }]
     ] as const) {
       menuItem(label).click()
       expect(window().webContents.sent.at(-1)).toEqual([MENU_CHANNEL, command])
@@ -319,6 +338,46 @@ describe('desktop main process (Electron stand-in)', () => {
     expect(window().webContents.sent).toHaveLength(1)
   })
 
+  it('hands gloss:// links to the page: open-url on macOS, a second instance elsewhere', async () => {
+    const link = 'gloss://open?corpus=%2Fdata&article=a&highlight=h'
+    window().webContents.sent.length = 0
+    let prevented = false
+    electron.module.app.emit('open-url', { preventDefault: () => (prevented = true) }, link)
+    expect(prevented).toBe(true)
+    expect(window().webContents.sent).toEqual([[MENU_CHANNEL, { type: 'open-link', url: link }]])
+    const focused = window().focused
+    electron.module.app.emit('second-instance', {}, ['/opt/Gloss/gloss', `${link}2`, '--some-chromium-switch'], os.tmpdir())
+    await vi.waitFor(() => expect(window().webContents.sent.at(-1)).toEqual([MENU_CHANNEL, { type: 'open-link', url: `${link}2` }]))
+    expect(window().focused).toBe(focused + 1)
+    // The link is the page's to follow through app.openLink: the core checks it there.
+    expect(await call('app.openLink', { url: 'gloss://open?corpus=relative&article=a' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+  })
+
+  it('exports folders and imports files through native dialogs', async () => {
+    const vault = path.join(state.documents, 'Vault')
+    state.openDialogResult = vault
+    const list = await call('library.list', { sort: 'title' })
+    const articleId = list.value.articles.find((a: { title: string }) => a.title === 'Tide Tables').id
+    const article = await call('article.get', { articleId })
+    const start = article.value.text.indexOf('tide turns')
+    expect(await call('highlight.create', { articleId, start, end: start + 10, color: 'green' })).toMatchObject({ ok: true })
+    const folder = await call('export.run', { scope: 'corpus', format: 'md-folder' })
+    expect(folder).toMatchObject({ ok: true, value: { path: vault, report: { create: [{ file: 'Tide Tables.md' }] } } })
+    expect(state.openDialogOptions.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory', 'promptToCreate'] })
+    expect(await readFile(path.join(vault, 'Tide Tables.md'), 'utf8')).toContain('> tide turns')
+
+    const json = path.join(state.documents, 'tide.json')
+    state.saveDialogResult = json
+    expect(await call('export.run', { scope: 'corpus', format: 'json' })).toMatchObject({ ok: true, value: { path: json } })
+    expect(state.saveDialogOptions.at(-1).filters).toEqual([{ name: 'Web Annotations (JSON)', extensions: ['json'] }])
+    state.openDialogResult = json
+    const imported = await call('import.annotations', {})
+    expect(imported).toMatchObject({ ok: true, value: { file: json, report: { imported: 0, duplicates: 1 } } })
+    expect(state.openDialogOptions.at(-1)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['json', 'jsonld'] }] })
+    state.openDialogResult = null
+    expect(await call('import.annotations', {})).toEqual({ ok: true, value: { file: null, report: null } })
+  })
+
   it('watches the open folder and tells the page what changed', async () => {
     window().webContents.sent.length = 0
     await writeCorpus(corpus, { 'gulls.md': '# Gulls\n\nGulls follow the ferry.\n' })
@@ -343,7 +402,7 @@ describe('desktop main process (Electron stand-in)', () => {
       dataDir,
       sampleRoot: path.resolve('resources/sample-corpus'),
       initialFolder: corpus,
-      dialogs: { chooseFolder: async () => null, chooseSavePath: async () => null }
+      dialogs: { chooseFolder: async () => null, chooseSavePath: async () => null, chooseExportFolder: async () => null, chooseOpenFile: async () => null }
     })
     try {
       const list = (await again.dispatch('library.list', {})) as any

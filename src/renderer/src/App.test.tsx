@@ -336,17 +336,30 @@ describe('article note', () => {
 })
 
 describe('export', () => {
-  it('saves an article export and reports the path; a cancelled dialog says nothing', async () => {
+  const dialog = () => screen.getByRole('dialog', { name: 'Export notes' })
+
+  it('opens the export dialog for the article or all notes, exports and reports the path', async () => {
     const fake = start()
     await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
     fireEvent.click(screen.getByRole('button', { name: 'Export article…' }))
-    expect(await screen.findByText('Saved to /tmp/export/notes.md')).toBeTruthy()
-    expect(fake.callsTo('export.save')).toEqual([{ scope: 'article', articleId: 'essay' }])
+    expect(within(dialog()).getByRole('radio', { name: /This article/ })).toHaveProperty('checked', true)
+    // While the dialog is open the rest of the window is out of reach.
+    expect(document.querySelector('.app-header')!.hasAttribute('inert')).toBe(true)
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Export…' }))
+    expect(await within(dialog()).findByText('Saved to /tmp/export/notes.md')).toBeTruthy()
+    expect(fake.callsTo('export.run')).toEqual([{ scope: 'article', articleId: 'essay', format: 'md' }])
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Close' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(document.querySelector('.app-header')!.hasAttribute('inert')).toBe(false)
+
+    // A cancelled save dialog says nothing.
     fake.savePath = null
     fireEvent.click(screen.getByRole('button', { name: 'Export all notes…' }))
-    await waitFor(() => expect(fake.callsTo('export.save')).toHaveLength(2))
-    expect(fake.callsTo('export.save')[1]).toEqual({ scope: 'corpus' })
-    expect(screen.getAllByText(/Saved to/)).toHaveLength(1)
+    expect(within(dialog()).getByRole('radio', { name: /All notes/ })).toHaveProperty('checked', true)
+    fireEvent.click(within(dialog()).getByRole('button', { name: 'Export…' }))
+    await waitFor(() => expect(fake.callsTo('export.run')).toHaveLength(2))
+    expect(fake.callsTo('export.run')[1]).toEqual({ scope: 'corpus', format: 'md' })
+    expect(screen.queryByText(/Saved to/)).toBeNull()
   })
 
   it('copies the article notes to the clipboard', async () => {
@@ -364,7 +377,8 @@ describe('export', () => {
     const fake = start({ events: manual.events, nativeMenu: true })
     await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
     manual.menu({ type: 'export-corpus' })
-    await waitFor(() => expect(fake.callsTo('export.save')).toEqual([{ scope: 'corpus' }]))
+    expect(within(dialog()).getByRole('radio', { name: /All notes/ })).toHaveProperty('checked', true)
+    await waitFor(() => expect(fake.callsTo('export.preview')).toEqual([{ scope: 'corpus', format: 'md' }]))
     // With a native menu, the page leaves Ctrl+O to it.
     fireEvent.keyDown(window, { key: 'o', ctrlKey: true })
     expect(fake.callsTo('library.chooseFolder')).toHaveLength(0)
@@ -374,9 +388,99 @@ describe('export', () => {
     const fake = start()
     await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
     fireEvent.keyDown(window, { key: 'o', ctrlKey: true })
-    fireEvent.keyDown(window, { key: 'e', metaKey: true })
     await waitFor(() => expect(fake.callsTo('library.chooseFolder')).toHaveLength(1))
-    await waitFor(() => expect(fake.callsTo('export.save')).toEqual([{ scope: 'article', articleId: 'essay' }]))
+    fireEvent.keyDown(window, { key: 'e', metaKey: true })
+    expect(within(dialog()).getByRole('radio', { name: /This article/ })).toHaveProperty('checked', true)
+    // While the dialog is open, Ctrl+O does not open a folder behind it.
+    fireEvent.keyDown(window, { key: 'o', ctrlKey: true })
+    expect(fake.callsTo('library.chooseFolder')).toHaveLength(1)
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+    expect(screen.queryByRole('dialog')).toBeNull()
+    fireEvent.keyDown(window, { key: 'E', ctrlKey: true, shiftKey: true })
+    expect(within(dialog()).getByRole('radio', { name: /All notes/ })).toHaveProperty('checked', true)
+  })
+})
+
+describe('import', () => {
+  it('imports annotations, shows the report with the unplaced quotes, and refreshes the open article', async () => {
+    const fake = start({
+      setup: (f) => {
+        f.importResult = {
+          file: '/home/reader/exports/notes.json',
+          report: {
+            imported: 3,
+            updated: 1,
+            duplicates: 2,
+            unplaced: [{ quote: 'a sentence that was edited away', note: 'still mine', reason: 'The quote was not found in the article' }],
+            unmatchedArticles: [{ title: 'An article from elsewhere', file: 'elsewhere.md', url: null, annotations: 2 }]
+          }
+        }
+      }
+    })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const gets = fake.callsTo('article.get').length
+    fireEvent.click(screen.getByRole('button', { name: 'Import annotations…' }))
+    const report = await screen.findByRole('dialog', { name: 'Annotations imported' })
+    expect(within(report).getByLabelText('Import summary').textContent).toBe('3 imported1 updated2 already here')
+    expect(within(report).getByText('a sentence that was edited away')).toBeTruthy()
+    expect(within(report).getByText('The quote was not found in the article')).toBeTruthy()
+    expect(within(report).getByText(/An article from elsewhere/).textContent).toContain('2 annotations')
+    await waitFor(() => expect(fake.callsTo('article.get')).toHaveLength(gets + 1))
+    expect(fake.callsTo('library.missing').length).toBeGreaterThan(1)
+    fireEvent.click(within(report).getByRole('button', { name: 'Done' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('says nothing when the open dialog is cancelled, and shows why an import failed', async () => {
+    const manual = manualEvents()
+    const fake = start({ events: manual.events, nativeMenu: true })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    manual.menu({ type: 'import-annotations' })
+    await waitFor(() => expect(fake.callsTo('import.annotations')).toHaveLength(1))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    fake.importResult = new Error('The file is not a Web Annotation collection')
+    manual.menu({ type: 'import-annotations' })
+    expect(await screen.findByText('The file is not a Web Annotation collection')).toBeTruthy()
+  })
+})
+
+describe('gloss:// links', () => {
+  it('opens the linked article and scrolls to the highlight', async () => {
+    const manual = manualEvents()
+    const scroll = vi.fn()
+    Element.prototype.scrollIntoView = scroll
+    const fake = start({ events: manual.events })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.click(await screen.findByRole('option', { name: /Keepers of the light/ }))
+    await screen.findByRole('heading', { level: 1, name: 'Keepers of the light' })
+    scroll.mockClear()
+    manual.menu({ type: 'open-link', url: `gloss://open?corpus=${encodeURIComponent(MINE)}&article=essay&highlight=late` })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const target = body().querySelector<HTMLElement>('mark[data-highlight-id="late"]')!
+    await waitFor(() => expect(document.activeElement).toBe(target))
+    expect(scroll.mock.contexts).toContain(target)
+    expect(fake.callsTo('app.openLink')).toHaveLength(1)
+  })
+
+  it('follows a link that arrives while the app is starting, after the start-up article, into another folder', async () => {
+    const manual = manualEvents()
+    const fake = start({ events: manual.events, current: SAMPLE })
+    manual.menu({ type: 'open-link', url: `gloss://open?corpus=${encodeURIComponent(MINE)}&article=essay&highlight=lost` })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    expect(screen.getByTestId('folder-name').textContent).toBe('Clippings')
+    // An orphan has no place in the text: its entry under "Could not be placed" opens.
+    const popover = await screen.findByTestId('highlight-popover')
+    expect(within(popover).getByRole('button', { name: 'Pink' }).getAttribute('aria-pressed')).toBe('true')
+    expect(fake.calls.findIndex((c) => c.method === 'app.openLink')).toBeGreaterThan(fake.calls.findIndex((c) => c.method === 'library.current'))
+  })
+
+  it('shows why a link cannot be followed', async () => {
+    const manual = manualEvents()
+    start({ events: manual.events })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    manual.menu({ type: 'open-link', url: 'gloss://elsewhere?x=1' })
+    expect(await screen.findByText('This is not a Gloss link')).toBeTruthy()
+    expect(screen.getByRole('heading', { level: 1, name: 'Why the sea keeps time' })).toBeTruthy()
   })
 })
 

@@ -5,8 +5,18 @@
  * do not suffice):
  *   regions          getByRole('region', { name: 'Library' | 'Article' | 'Highlights' })
  *   header buttons   getByRole('button', { name: 'Open Folder…' | 'Recent' | 'Export article…' |
- *                    'Export all notes…' | 'Copy notes' }); Recent opens role=menu "Recent folders"
- *                    with role=menuitem entries (name = folder base name + full path)
+ *                    'Export all notes…' | 'Copy notes' | 'Import annotations…' }); Recent opens role=menu
+ *                    "Recent folders" with role=menuitem entries (name = folder base name + full path)
+ *   export dialog    getByRole('dialog', { name: 'Export notes' }) ([data-testid="export-dialog"]):
+ *                    radios 'This article…' / 'All notes…', format radios 'Markdown file' |
+ *                    'Markdown folder (Obsidian vault)' | 'JSON (W3C Web Annotations)' | 'CSV (spreadsheet)',
+ *                    template radios 'Default' / 'Custom (Mustache)', textboxes 'Template' and
+ *                    'File name template', checkbox 'Recreate deleted files'; preview
+ *                    [data-testid="export-preview"] (data-preview-ms = last round trip), template
+ *                    errors role=alert; buttons 'Dry run', 'Export…', 'Close'; the outcome
+ *                    [data-testid="export-outcome"] ("Saved to …" or [data-testid="folder-report"]
+ *                    with details[data-section=create|update|unchanged|skipped|problems])
+ *   import report    getByRole('dialog', { name: 'Annotations imported' }) ([data-testid="import-report"])
  *   folder name      [data-testid="folder-name"]
  *   store notice     role=alert with a "Dismiss" button (class .banner)
  *   library list     getByRole('listbox', { name: 'Articles' }) → role=option rows
@@ -41,11 +51,14 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Api } from '../../shared/api'
 import type { GlossEvents, LibraryChange, MenuCommand, ScanProgress } from '../../shared/menu'
-import type { Highlight, HighlightColor, LibrarySummary } from '../../shared/model'
+import type { Highlight, HighlightColor, ImportReport, LibrarySummary } from '../../shared/model'
 import { AppHeader } from './components/app-header'
 import { Toasts, useToasts } from './components/toasts'
 import { copyText } from './components/clipboard'
 import { HighlightPopover } from './features/highlights/highlight-popover'
+import { ExportDialog, type ExportScopeChoice } from './features/export/export-dialog'
+import { useExportSettings } from './features/export/export-settings'
+import { ImportReportDialog } from './features/export/import-report-dialog'
 import { HighlightsPanel } from './features/highlights/highlights-panel'
 import { LibraryPanel } from './features/library/library-panel'
 import { useLibrary } from './features/library/use-library'
@@ -97,12 +110,24 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const [busy, setBusy] = useState(false)
   /** The open article's file was deleted: its title, for the message in its place. */
   const [goneTitle, setGoneTitle] = useState<string | null>(null)
+  const [exportScope, setExportScope] = useState<ExportScopeChoice | null>(null)
+  const [exportSettings, updateExportSettings] = useExportSettings()
+  const [imported, setImported] = useState<{ file: string; report: ImportReport } | null>(null)
+  /** A gloss:// link's highlight, to scroll to once its article is shown. */
+  const [pendingJump, setPendingJump] = useState<{ articleId: string; highlightId: string } | null>(null)
+  const modalOpen = exportScope !== null || imported !== null
+  const modalOpenRef = useRef(modalOpen)
+  modalOpenRef.current = modalOpen
 
   const bodyRef = useRef<HTMLDivElement>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
   const readerRef = useRef<HTMLElement>(null)
   const appRef = useRef<HTMLDivElement>(null)
   const { selection, clear: clearSelection } = useBodySelection(bodyRef, article?.text ?? null, toolbarRef)
+
+  const started = useRef(false)
+  const queuedLinks = useRef<string[]>([])
+  const followLinkRef = useRef<(url: string) => Promise<void>>(async () => undefined)
 
   const enterLibrary = useCallback(
     async (next: LibrarySummary) => {
@@ -128,7 +153,12 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       } catch (error) {
         if (live) setStartError(messageOf(error))
       } finally {
-        if (live) setStarting(false)
+        if (live) {
+          setStarting(false)
+          started.current = true
+          // Links that came while the app was starting, now that the start-up article is shown.
+          for (const url of queuedLinks.current.splice(0)) void followLinkRef.current(url)
+        }
       }
     })()
     return () => {
@@ -255,28 +285,64 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     return events.onScanProgress((progress) => scanProgress.current(progress))
   }, [events])
 
-  const exportArticle = useCallback(async () => {
-    const current = articleRef.current
-    if (!current) {
-      toast('Open an article to export its notes')
-      return
-    }
-    try {
-      const { path } = await api['export.save']({ scope: 'article', articleId: current.id })
-      if (path) toast(`Saved to ${path}`)
-    } catch (error) {
-      reportError(error)
-    }
-  }, [api, toast, reportError])
+  // Both open the export dialog; without an open article it starts on all notes.
+  const exportArticle = useCallback(() => setExportScope(articleRef.current ? 'article' : 'corpus'), [])
+  const exportCorpus = useCallback(() => setExportScope('corpus'), [])
 
-  const exportCorpus = useCallback(async () => {
+  const importAnnotations = useCallback(async () => {
     try {
-      const { path } = await api['export.save']({ scope: 'corpus' })
-      if (path) toast(`Saved to ${path}`)
+      const { file, report } = await api['import.annotations']({})
+      if (!file || !report) return
+      setImported({ file, report })
+      void library.reloadSummary()
+      void library.refresh()
+      void library.refreshMissing()
+      const open = articleRef.current
+      if (open) void reloadInPlace(open.id)
     } catch (error) {
       reportError(error)
     }
-  }, [api, toast, reportError])
+  }, [api, library.reloadSummary, library.refresh, library.refreshMissing, reloadInPlace, reportError])
+
+  /** Opens the article a gloss:// link points at (its folder first, if another is open) and scrolls to the highlight. */
+  followLinkRef.current = async (url: string) => {
+    try {
+      const target = await api['app.openLink']({ url })
+      setExportScope(null)
+      if (target.library.root !== summaryRef.current?.root) {
+        setPopover(null)
+        setGoneTitle(null)
+        reader.close()
+        library.showLibrary(target.library)
+        setStartError(null)
+      } else {
+        // The link may carry highlights made elsewhere since: show the folder as it is now.
+        void library.refresh()
+      }
+      setPopover(null)
+      setGoneTitle(null)
+      clearSelection()
+      setPendingJump(target.highlightId ? { articleId: target.articleId, highlightId: target.highlightId } : null)
+      await reader.open(target.articleId)
+      if (target.notice) toast(target.notice)
+    } catch (error) {
+      setPendingJump(null)
+      reportError(error)
+    }
+  }
+
+  useEffect(() => {
+    if (!pendingJump || article?.id !== pendingJump.articleId) return
+    setPendingJump(null)
+    const highlight = article.highlights.find((h) => h.id === pendingJump.highlightId)
+    if (!highlight) return
+    if (highlight.anchor) jumpTo(highlight.id)
+    else {
+      // An orphan: show it in the list of highlights that could not be placed.
+      showOrphans()
+      setPopover({ id: highlight.id, focusNote: false })
+    }
+  }, [article, pendingJump])
 
   const copyNotes = useCallback(async () => {
     const current = articleRef.current
@@ -307,6 +373,11 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         return void exportCorpus()
       case 'copy-article-notes':
         return void copyNotes()
+      case 'import-annotations':
+        return void importAnnotations()
+      case 'open-link':
+        if (!started.current) return void queuedLinks.current.push(command.url)
+        return void followLinkRef.current(command.url)
     }
   }
   useEffect(() => {
@@ -320,6 +391,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     if (nativeMenu) return
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+      // A dialog is open: its keys are its own (Ctrl+O must not open a folder behind it).
+      if (modalOpenRef.current) return
       const key = event.key.toLowerCase()
       if (key === 'o') {
         event.preventDefault()
@@ -445,6 +518,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   return (
     <div className="app" ref={appRef}>
       <AppHeader
+        inert={modalOpen}
         summary={summary}
         hasArticle={article !== null}
         onOpenFolder={() => void openFolder()}
@@ -453,19 +527,20 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         onExportArticle={() => void exportArticle()}
         onExportCorpus={() => void exportCorpus()}
         onCopyNotes={() => void copyNotes()}
+        onImport={() => void importAnnotations()}
       />
-      <div className="search-bar">
+      <div className="search-bar" inert={modalOpen}>
         <SearchBox api={api} root={summary?.root ?? null} onOpen={openSearchResult} onError={reportError} />
       </div>
       {notice && (
-        <div className="banner" role="alert">
+        <div className="banner" role="alert" inert={modalOpen}>
           <p>{notice}</p>
           <button type="button" className="button" onClick={() => setDismissedNotice(notice)}>
             Dismiss
           </button>
         </div>
       )}
-      <div className="workspace">
+      <div className="workspace" inert={modalOpen}>
         {summary ? (
           <LibraryPanel
             summary={summary}
@@ -571,6 +646,18 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
           onDeleteOrphan={deleteOrphan}
         />
       </div>
+      {exportScope && summary && (
+        <ExportDialog
+          api={api}
+          initialScope={exportScope}
+          article={article ? { id: article.id, title: article.title } : null}
+          libraryName={summary.name}
+          settings={exportSettings}
+          onSettingsChange={updateExportSettings}
+          onClose={() => setExportScope(null)}
+        />
+      )}
+      {imported && <ImportReportDialog file={imported.file} report={imported.report} onClose={() => setImported(null)} />}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   )

@@ -106,6 +106,41 @@ describe('eventSourceEvents', () => {
   })
 })
 
+describe('start commands (a gloss:// link in the harness page URL)', () => {
+  it('hands them to the first menu-command listener, once, after subscribing', async () => {
+    const link = { type: 'open-link', url: 'gloss://open?corpus=%2Fclips&article=a' } as const
+    const events = eventSourceEvents('t', (url) => new FakeEventSource(url) as unknown as EventSource, [link])
+    const early: unknown[] = []
+    // Subscribed and gone at once (React's strict mode does this): the command waits.
+    events.onMenuCommand((c) => early.push(c))()
+    const got: unknown[] = []
+    events.onMenuCommand((c) => got.push(c))
+    expect(got).toEqual([])
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(got).toEqual([link])
+    expect(early).toEqual([])
+    const later: unknown[] = []
+    events.onMenuCommand((c) => later.push(c))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(later).toEqual([])
+  })
+
+  it('takes ?link= from the page URL and drops it from the address, keeping the token', async () => {
+    const replaced: string[] = []
+    const win = {
+      EventSource: FakeEventSource,
+      location: { search: `?token=abc&link=${encodeURIComponent('gloss://open?corpus=%2Fclips&article=a&highlight=h')}`, pathname: '/', hash: '' },
+      history: { state: null, replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) }
+    } as unknown as Window
+    const events = selectEvents(win)!
+    const got: unknown[] = []
+    events.onMenuCommand((c) => got.push(c))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(got).toEqual([{ type: 'open-link', url: 'gloss://open?corpus=%2Fclips&article=a&highlight=h' }])
+    expect(replaced).toEqual(['/?token=abc'])
+  })
+})
+
 describe('selectEvents', () => {
   it('prefers the preload bridge, else the harness stream, else nothing', () => {
     const bridge = { onMenuCommand: vi.fn(), onLibraryChanged: vi.fn() } as unknown as GlossEvents

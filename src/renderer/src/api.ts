@@ -4,7 +4,7 @@
 // renderer knows (or needs to know) which one is in use.
 import { createApi, type Api, type Transport } from '../../shared/api'
 import type { GlossBridge } from '../../shared/channels'
-import type { GlossEvents, LibraryChange, ScanProgress } from '../../shared/menu'
+import type { GlossEvents, LibraryChange, MenuCommand, ScanProgress } from '../../shared/menu'
 import type { Result } from '../../shared/result'
 
 export type { GlossBridge }
@@ -62,9 +62,31 @@ export function createRendererApi(win: Window = window): Api {
   return createApi(selectTransport(win))
 }
 
-/** The harness's event stream (GET /events?token=…) behind the GlossEvents interface. */
-export function eventSourceEvents(token: string, createSource: (url: string) => EventSource = (url) => new EventSource(url)): GlossEvents {
+/**
+ * The harness's event stream (GET /events?token=…) behind the GlossEvents interface.
+ * There is no native menu in a browser tab; `startCommands` (a gloss:// link given in
+ * the page URL) are handed to the first menu-command listener, as the desktop app hands
+ * over the link it was started with.
+ */
+export function eventSourceEvents(
+  token: string,
+  createSource: (url: string) => EventSource = (url) => new EventSource(url),
+  startCommands: readonly MenuCommand[] = []
+): GlossEvents {
   const listeners = new Set<(change: LibraryChange) => void>()
+  const commandListeners = new Set<(command: MenuCommand) => void>()
+  const pending = [...startCommands]
+  let flushing = false
+  // Later, not during the subscription: React may subscribe, unsubscribe and subscribe again at once.
+  const flushSoon = () => {
+    if (flushing || pending.length === 0) return
+    flushing = true
+    setTimeout(() => {
+      flushing = false
+      if (commandListeners.size === 0) return
+      for (const command of pending.splice(0)) for (const listener of [...commandListeners]) listener(command)
+    }, 0)
+  }
   let source: EventSource | null = null
   const progressListeners = new Set<(progress: ScanProgress) => void>()
   const onProgress = (event: MessageEvent) => {
@@ -99,8 +121,14 @@ export function eventSourceEvents(token: string, createSource: (url: string) => 
     for (const listener of [...listeners]) listener(change)
   }
   return {
-    // A browser tab has no native menu; the page handles its shortcuts itself.
-    onMenuCommand: () => () => undefined,
+    // A browser tab has no native menu (the page handles its shortcuts itself): only start commands.
+    onMenuCommand(listener) {
+      commandListeners.add(listener)
+      flushSoon()
+      return () => {
+        commandListeners.delete(listener)
+      }
+    },
     onLibraryChanged(listener) {
       listeners.add(listener)
       openSource()
@@ -124,6 +152,20 @@ export function selectEvents(win: Window): GlossEvents | null {
   if (win.glossEvents) return win.glossEvents
   const Source = (win as Window & { EventSource?: typeof EventSource }).EventSource
   if (typeof Source !== 'function') return null
-  const token = new URLSearchParams(win.location.search).get('token') ?? ''
-  return eventSourceEvents(token, (url) => new Source(url))
+  const params = new URLSearchParams(win.location.search)
+  const token = params.get('token') ?? ''
+  const link = params.get('link')
+  if (link !== null) forgetLinkParam(win, params)
+  return eventSourceEvents(token, (url) => new Source(url), link ? [{ type: 'open-link', url: link }] : [])
+}
+
+/** A reload must not follow the link again: drop ?link= from the address, keep the rest. */
+function forgetLinkParam(win: Window, params: URLSearchParams): void {
+  params.delete('link')
+  const search = params.toString()
+  try {
+    win.history?.replaceState(win.history.state, '', `${win.location.pathname}${search ? `?${search}` : ''}${win.location.hash}`)
+  } catch {
+    // Without history (tests, odd embeddings) the link simply stays in the address.
+  }
 }

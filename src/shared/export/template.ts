@@ -59,7 +59,7 @@ export const HIGHLIGHT_VARIABLES: TemplateVariables = {
   link: 'text'
 }
 
-const FILE_NAME_VARIABLES: TemplateVariables = {
+export const FILE_NAME_VARIABLES: TemplateVariables = {
   title: 'text',
   title_raw: 'text',
   source: 'text',

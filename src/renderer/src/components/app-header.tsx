@@ -10,12 +10,15 @@ export interface AppHeaderProps {
   onExportArticle: () => void
   onExportCorpus: () => void
   onCopyNotes: () => void
+  onImport: () => void
+  /** A dialog is open: the header is out of reach until it closes. */
+  inert?: boolean
 }
 
 export function AppHeader(props: AppHeaderProps) {
   const { summary, hasArticle } = props
   return (
-    <header className="app-header">
+    <header className="app-header" inert={props.inert}>
       <div className="brand" aria-hidden="true">
         Gloss
       </div>
@@ -32,7 +35,7 @@ export function AppHeader(props: AppHeaderProps) {
         <RecentMenu loadRecent={props.loadRecent} onOpen={props.onOpenRecent} currentRoot={summary?.root ?? null} />
       </div>
       <div className="header-spacer" />
-      <div className="header-actions" role="group" aria-label="Export">
+      <div className="header-actions" role="group" aria-label="Export and import">
         <button type="button" className="button" onClick={props.onExportArticle} disabled={!hasArticle}>
           Export article…
         </button>
@@ -41,6 +44,9 @@ export function AppHeader(props: AppHeaderProps) {
         </button>
         <button type="button" className="button" onClick={props.onCopyNotes} disabled={!hasArticle}>
           Copy notes
+        </button>
+        <button type="button" className="button" onClick={props.onImport} disabled={!summary}>
+          Import annotations…
         </button>
       </div>
     </header>

@@ -3,7 +3,21 @@
 // schema, so a component test fails if the renderer and the contract drift apart.
 import type { Transport } from '../../../shared/api'
 import { contract, type Method } from '../../../shared/contract'
-import type { Article, ArticleSummary, Highlight, LibrarySummary, MissingArticle } from '../../../shared/model'
+import { compileTemplate, TemplateError } from '../../../shared/export/template'
+import type {
+  Article,
+  ArticleSummary,
+  ExportPreview,
+  ExportRequest,
+  ExportRunRequest,
+  ExportRunResult,
+  FolderExportEntry,
+  Highlight,
+  ImportResult,
+  LibrarySummary,
+  MissingArticle,
+  SearchResponse
+} from '../../../shared/model'
 import type { Result } from '../../../shared/result'
 
 export interface FakeLibrary {
@@ -20,6 +34,9 @@ export interface Call {
 
 type Handler = (input: never) => unknown
 
+/** The fake's built-in article template (export.defaults); the real one is the main process's. */
+export const FAKE_DEFAULT_TEMPLATE = '# {{title}}\n'
+
 class Failure extends Error {
   constructor(
     readonly code: 'BAD_INPUT' | 'NOT_FOUND' | 'INTERNAL' | 'UNAVAILABLE',
@@ -35,6 +52,14 @@ export class FakeGloss {
   /** What the folder picker returns: a root known to `libraries`, null (cancel) or an error. */
   chooseFolderResult: string | null | Error = null
   savePath: string | null = '/tmp/export/notes.md'
+  /** What the folder dialog of a md-folder export returns (null: cancelled). */
+  exportFolder: string | null = '/tmp/export/Vault'
+  /** Makes export.run fail with this message. */
+  runError: string | null = null
+  /** How long export.preview takes to answer, per request (tests of late answers). */
+  previewDelayMs: ((request: ExportRequest) => number) | null = null
+  /** What import.annotations gives: a result (file null: cancelled) or a failure. */
+  importResult: ImportResult | Error = { file: null, report: null }
   recent: string[] = []
   private nextId = 1
 
@@ -134,24 +159,6 @@ export class FakeGloss {
       return { ...h }
     },
     'library.missing': () => this.library().missing ?? [],
-    // Substring search over text and highlight notes; the real ranking is the main process's (tested there).
-    'search.query': ({ query, limit = 20 }: { query: string; limit?: number }) => {
-      const needle = query.trim().toLowerCase()
-      const results: Array<{ articleId: string; title: string; kind: 'article' | 'highlight'; highlightId: string | null; snippet: { text: string; marks: Array<{ start: number; end: number }> }; offset: number | null; score: number }> = []
-      const mark = (text: string, at: number) => ({ start: at, end: at + needle.length })
-      for (const a of this.library().articles) {
-        const at = a.text.toLowerCase().indexOf(needle)
-        if (at >= 0) {
-          const from = Math.max(0, at - 40)
-          results.push({ articleId: a.id, title: a.title, kind: 'article', highlightId: null, snippet: { text: a.text.slice(from, at + 120), marks: [mark(a.text, at - from)] }, offset: at, score: 1 })
-        }
-        for (const h of a.highlights) {
-          const n = h.note.toLowerCase().indexOf(needle)
-          if (n >= 0) results.push({ articleId: a.id, title: a.title, kind: 'highlight', highlightId: h.id, snippet: { text: h.note, marks: [mark(h.note, n)] }, offset: h.anchor?.start ?? null, score: 1 })
-        }
-      }
-      return { results: results.slice(0, limit), total: results.length, tookMs: 1 }
-    },
     'highlight.reattach': ({ highlightId, start, end }: { highlightId: string; start: number; end: number }) => {
       const h = this.findHighlight(highlightId)
       const a = this.article(h.articleId)
@@ -181,7 +188,92 @@ export class FakeGloss {
         .join('\n\n')
       return { markdown, fileName: 'notes.md' }
     },
-    'export.save': () => ({ path: this.savePath })
+    'export.save': () => ({ path: this.savePath }),
+    'export.defaults': () => ({
+      template: FAKE_DEFAULT_TEMPLATE,
+      fileNameTemplate: '{{title}}',
+      articleVariables: ['title', 'url', 'highlights'],
+      highlightVariables: ['quote', 'note', 'color'],
+      fileNameVariables: ['title', 'date']
+    }),
+    'export.preview': (request: ExportRequest): ExportPreview => {
+      const articles = this.scopeArticles(request)
+      const base = { notice: null, shownArticles: articles.length, totalArticles: articles.length, truncated: false }
+      const first = articles[0]
+      const fileName = request.format === 'json' ? 'notes.json' : request.format === 'csv' ? 'notes.csv' : `${first?.title ?? 'notes'}.md`
+      if (request.format === 'json') return { ...base, content: JSON.stringify({ items: articles.flatMap((a) => a.highlights.map((h) => h.id)) }), fileName, error: null }
+      if (request.format === 'csv') {
+        const rows = articles.flatMap((a) => a.highlights.map((h) => `highlight,${h.quote.exact}`))
+        return { ...base, content: ['kind,quote', ...rows].join('\n'), fileName, error: null }
+      }
+      if (request.template === undefined) {
+        const content = articles.map((a) => [`# ${a.title}`, ...a.highlights.map((h) => `> ${h.quote.exact}`)].join('\n\n')).join('\n\n')
+        return { ...base, content, fileName, error: null }
+      }
+      try {
+        const template = compileTemplate(request.template)
+        return { ...base, content: articles.map((a) => template.render({ title: a.title })).join('\n'), fileName, error: null }
+      } catch (error) {
+        if (error instanceof TemplateError) return { ...base, content: '', fileName: '', error: error.message }
+        throw error
+      }
+    },
+    'export.run': (request: ExportRunRequest): ExportRunResult => {
+      if (this.runError) throw new Failure('BAD_INPUT', this.runError)
+      if (request.format !== 'md-folder') return { path: this.savePath, report: null }
+      if (this.exportFolder === null) return { path: null, report: null }
+      // The fake vault: the user deleted the file of the last annotated article after an earlier export.
+      const entries: FolderExportEntry[] = this.scopeArticles(request)
+        .filter((a) => a.highlights.length > 0 || a.note.trim() !== '')
+        .map((a) => ({ articleId: a.id, title: a.title, file: `${a.title}.md` }))
+      const deleted = request.recreateDeleted ? [] : entries.slice(-1)
+      const create = request.recreateDeleted ? entries : entries.slice(0, -1)
+      const report = { folder: this.exportFolder, dryRun: request.dryRun ?? false, create, update: [], unchanged: [], skippedDeleted: deleted, problems: [], notice: null }
+      return { path: this.exportFolder, report }
+    },
+    'import.annotations': () => {
+      if (this.importResult instanceof Error) throw new Failure('BAD_INPUT', this.importResult.message)
+      return this.importResult
+    },
+    'app.openLink': ({ url }: { url: string }) => {
+      // The fake knows one shape: gloss://open?corpus=<root>&article=<id>[&highlight=<id>].
+      const match = /^gloss:\/\/open\?(.*)$/.exec(url)
+      if (!match) throw new Failure('BAD_INPUT', 'This is not a Gloss link')
+      const params = new URLSearchParams(match[1])
+      const corpus = params.get('corpus') ?? ''
+      const articleId = params.get('article') ?? ''
+      const library = this.current?.summary.root === corpus ? this.current.summary : this.open(corpus)
+      const article = this.article(articleId)
+      const wanted = params.get('highlight')
+      const highlightId = wanted && article.highlights.some((h) => h.id === wanted) ? wanted : null
+      const notice = wanted && !highlightId ? 'The highlight this link points to has been deleted; here is its article.' : null
+      return { library, articleId, highlightId, notice }
+    },
+    // Substring search over text and highlight notes; the real ranking is the main process's (tested there).
+    'search.query': ({ query, limit = 20 }: { query: string; limit?: number }): SearchResponse => {
+      const needle = query.trim().toLowerCase()
+      const results: SearchResponse['results'] = []
+      for (const a of this.library().articles) {
+        const at = a.text.toLowerCase().indexOf(needle)
+        if (at >= 0) {
+          const from = Math.max(0, at - 40)
+          const snippet = { text: a.text.slice(from, at + 120), marks: [{ start: at - from, end: at - from + needle.length }] }
+          results.push({ articleId: a.id, title: a.title, kind: 'article', highlightId: null, snippet, offset: at, score: 1 })
+        }
+        for (const h of a.highlights) {
+          const n = h.note.toLowerCase().indexOf(needle)
+          if (n < 0) continue
+          const snippet = { text: h.note, marks: [{ start: n, end: n + needle.length }] }
+          results.push({ articleId: a.id, title: a.title, kind: 'highlight', highlightId: h.id, snippet, offset: h.anchor?.start ?? null, score: 1 })
+        }
+      }
+      return { results: results.slice(0, limit), total: results.length, tookMs: 1 }
+    }
+  }
+
+  private scopeArticles(request: { scope: 'article'; articleId: string } | { scope: 'corpus' }): Article[] {
+    if (request.scope === 'article') return [this.article(request.articleId)]
+    return this.library().articles.filter((a) => a.highlights.length > 0 || a.note.trim() !== '')
   }
 
   readonly transport: Transport = async (method, input): Promise<Result<unknown>> => {
@@ -190,6 +282,8 @@ export class FakeGloss {
     const parsed = spec.input.safeParse(input)
     if (!parsed.success) return { ok: false, error: { code: 'BAD_INPUT', message: parsed.error.message } }
     try {
+      const delay = method === 'export.preview' && this.previewDelayMs ? this.previewDelayMs(parsed.data as ExportRequest) : 0
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
       const value = this.handlers[method](parsed.data as never)
       const checked = spec.output.safeParse(value)
       if (!checked.success) throw new Error(`fake answered ${method} off-contract: ${checked.error.message}`)
