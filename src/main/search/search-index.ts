@@ -68,6 +68,8 @@ export class SearchIndex {
   private readonly docs = new Map<string, DocMeta>()
   /** Reader texts of recent results (parsing Markdown costs milliseconds an article). */
   private readonly texts = new Map<string, string>()
+  /** Articles whose reader text is not cached yet, for warmTexts. */
+  private readonly cold = new Set<string>()
 
   get articleCount(): number {
     return this.articles.size
@@ -84,6 +86,7 @@ export class SearchIndex {
       const body = article.body ?? readArticleBody(root, article.file, article.format)
       this.articles.set(article.id, { title: article.title, body, format: article.format })
       this.texts.delete(article.id)
+      this.cold.add(article.id)
       this.docs.set(key, { articleId: article.id, kind: 'article', highlightId: null, signature: '', quote: '', note: '', offset: null })
       this.mini.add({
         key,
@@ -104,6 +107,7 @@ export class SearchIndex {
       this.docs.delete(key)
       this.articles.delete(id)
       this.texts.delete(id)
+      this.cold.delete(id)
     }
   }
 
@@ -141,6 +145,19 @@ export class SearchIndex {
     return { results, total: hits.length, tookMs: performance.now() - started }
   }
 
+  /**
+   * Builds the reader texts of up to `count` articles ahead of queries (the worker calls
+   * this between messages once the index is built, so snippets cost no parse); false
+   * when there is nothing left to do or the cache is full.
+   */
+  warmTexts(count: number): boolean {
+    for (const id of this.cold) {
+      if (count-- <= 0 || this.texts.size >= TEXT_CACHE_SIZE) break
+      this.readerText(id)
+    }
+    return this.cold.size > 0 && this.texts.size < TEXT_CACHE_SIZE
+  }
+
   /** The reader's text (Article.text), which snippets and offsets refer to. */
   private readerText(articleId: string): string {
     const cached = this.texts.get(articleId)
@@ -151,6 +168,7 @@ export class SearchIndex {
     }
     const article = this.articles.get(articleId)!
     const text = bodyToBlocks(article.body, article.format).text
+    this.cold.delete(articleId)
     this.texts.set(articleId, text)
     if (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value as string)
     return text
@@ -186,7 +204,8 @@ export class SearchIndex {
   }
 }
 
-const TEXT_CACHE_SIZE = 2_000
+// About 60 MB of text at ≈3 KB an article; beyond that, texts are built per query.
+const TEXT_CACHE_SIZE = 20_000
 const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g
 
 const QUERY_OPTIONS = {
