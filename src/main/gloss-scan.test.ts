@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../tests/fixtures/corpus-builder'
 import type { Input, Method, Output } from '../shared/contract'
 import type { GlossEvent, ScanProgress } from '../shared/menu'
+import { glossLink } from '../shared/export/gloss-link'
+import { articleIdFor } from './corpus/article-id'
 import { scanCacheFile } from './corpus/scan-cache'
 import { startGloss, type Gloss } from './gloss'
 
@@ -83,6 +85,19 @@ describe('opening a large folder', () => {
     await gloss.watchReady()
     expect(progress.filter((p) => p.root === corpus && p.done)).toEqual([])
     expect((await call('library.list', { sort: 'title' })).articles.map((a) => a.title)).toEqual(['Moss'])
+  })
+
+  it('follows a link into a large folder to an article its first rows do not include', async () => {
+    const corpus = await largeCorpus(4000)
+    const other = await tempDir('other')
+    await writeCorpus(other, { 'moss.md': '# Moss\n\nMoss grows in the shade.\n' })
+    const { gloss, call } = await start()
+    await call('library.open', { root: corpus })
+    await gloss.watchReady()
+    await call('library.open', { root: other })
+    const last = articleIdFor('shelf-7/note-03999.md')
+    const followed = await call('app.openLink', { url: glossLink({ corpus, article: last }) })
+    expect(followed).toMatchObject({ articleId: last, library: { root: corpus, articleCount: 4000 } })
   })
 
   it('keeps its cache in the data folder, and a reopen lists the same articles', async () => {

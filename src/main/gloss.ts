@@ -363,6 +363,8 @@ class GlossCore {
       }
       session = await this.open(root)
     }
+    // A large folder opens with its first rows: the linked article may not be read yet.
+    if (session.scanning) await this.background
     let articleId = link.article
     let highlightId = link.highlight
     let notice: string | null = null
