@@ -13,7 +13,7 @@ function warm(): void {
   if (warming) return
   warming = true
   const step = (): void => {
-    if (index.warmTexts(16)) setImmediate(step)
+    if (index.warmTexts(4)) setImmediate(step)
     else warming = false
   }
   setImmediate(step)
