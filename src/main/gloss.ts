@@ -201,6 +201,7 @@ class GlossCore {
     let session: LibrarySession | null = null
     let latest: ScanProgress | null = null
     let lastReport = 0
+    let reportEvery = PROGRESS_INTERVAL_MS
     let showFirstRows: () => void = () => undefined
     const firstRows = new Promise<null>((resolve) => (showFirstRows = () => resolve(null)))
     const scanning = scanner.scan({
@@ -216,10 +217,13 @@ class GlossCore {
           return
         }
         const now = Date.now()
-        if (this.session !== session || now - lastReport < PROGRESS_INTERVAL_MS) return
-        lastReport = now
+        if (this.session !== session || now - lastReport < reportEvery) return
         session.applyScan(scanner.snapshot(), { partial: true })
         this.emit({ type: 'scan-progress', progress: latest })
+        // Listing a growing library costs more each time (pairing, sorting, the page's
+        // queries): report less often as it grows, so reporting never outweighs reading.
+        lastReport = Date.now()
+        reportEvery = Math.max(PROGRESS_INTERVAL_MS, (lastReport - now) * 8)
       }
     })
     const store = await openCorpusStore(this.options.dataDir, scanner.root).catch(async (error: unknown) => {
