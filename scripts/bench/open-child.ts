@@ -16,13 +16,19 @@ export interface ChildInput {
   corpus: string
   dataDir: string
   expected: number
+  /** Give up (and report how far the open got) after this long. */
+  timeoutMs: number
   /** Words to search for after the open; omitted = no search. */
   searchWords?: string[]
 }
 
 export interface ChildOutput {
   firstRowsMs: number | null
+  /** NaN when the open did not finish within timeoutMs. */
   fullMs: number
+  timedOut: boolean
+  /** The last scan-progress report seen (files scanned / total). */
+  lastProgress: { scanned: number; total: number } | null
   openReturnedMs: number
   listed: number
   sawProgress: boolean
@@ -36,14 +42,13 @@ export interface ChildOutput {
 }
 
 const POLL_MS = 10
-const TIMEOUT_MS = 30 * 60_000
 
 const input = JSON.parse(process.argv[2] ?? '{}') as ChildInput
 const output = await measure(input)
 process.stdout.write(`${JSON.stringify(output)}\n`)
 process.exit(0)
 
-async function measure({ corpus, dataDir, expected, searchWords }: ChildInput): Promise<ChildOutput> {
+async function measure({ corpus, dataDir, expected, searchWords, timeoutMs }: ChildInput): Promise<ChildOutput> {
   let peakRss = process.memoryUsage().rss
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
   const empty = await mkdtemp(path.join(tmpdir(), 'gloss-bench-empty-'))
@@ -55,11 +60,15 @@ async function measure({ corpus, dataDir, expected, searchWords }: ChildInput): 
   const gloss = await startGloss({ dataDir, sampleRoot: empty, initialFolder: empty, dialogs: harnessDialogs(dataDir), rememberFolders: false, ...appLike })
   let sawProgress = false
   let doneAt: number | null = null
+  let lastProgress: ChildOutput['lastProgress'] = null
+  let timedOut = false
   const root = await realpath(corpus)
   gloss.onEvent((event) => {
     // Reports about the empty start-up folder are not this open's.
     if (!isProgress(event) || !isAbout(event, root)) return
     sawProgress = true
+    const progress = ((event as Record<string, unknown>).progress ?? event) as { scanned?: unknown; total?: unknown }
+    if (typeof progress.scanned === 'number' && typeof progress.total === 'number') lastProgress = { scanned: progress.scanned, total: progress.total }
     if (isDone(event)) doneAt ??= performance.now()
   })
   const listQuery = await smallestListQuery(gloss)
@@ -85,11 +94,32 @@ async function measure({ corpus, dataDir, expected, searchWords }: ChildInput): 
     }
     const scanDone = sawProgress ? doneAt !== null : openReturned !== null
     if (openReturned !== null && scanDone && listed >= expected) break
-    if (now - started > TIMEOUT_MS) throw new Error(`open did not finish in ${TIMEOUT_MS} ms (listed ${listed} of ${expected})`)
+    if (now - started > timeoutMs) {
+      timedOut = true
+      break
+    }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }
   // Within one poll interval (10 ms) of the moment every condition held.
   const fullAt = performance.now()
+  if (timedOut) {
+    // Report how far it got; the process exits without waiting for the open.
+    return {
+      firstRowsMs: firstRows === null ? null : firstRows - started,
+      fullMs: Number.NaN,
+      timedOut,
+      lastProgress,
+      openReturnedMs: openReturned === null ? Number.NaN : openReturned - started,
+      listed,
+      sawProgress,
+      completion: sawProgress ? 'progress-done' : 'open-returned',
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      sampledPeakRssMb: Math.max(peakRss, process.memoryUsage().rss) / 1024 / 1024,
+      heapLimitMb: (await import('node:v8')).getHeapStatistics().heap_size_limit / 1024 / 1024,
+      settleMs: 0,
+      search: { skipped: 'the open did not finish' }
+    }
+  }
   await opening
   const search = searchWords ? await runSearch(gloss, searchWords) : { skipped: 'not asked' }
   // A user keeps the app open after a folder is listed; the core's own writes (the scan
@@ -104,6 +134,8 @@ async function measure({ corpus, dataDir, expected, searchWords }: ChildInput): 
   return {
     firstRowsMs: firstRows === null ? null : firstRows - started,
     fullMs: fullAt - started,
+    timedOut,
+    lastProgress,
     openReturnedMs: (openReturned ?? fullAt) - started,
     listed,
     sawProgress,
