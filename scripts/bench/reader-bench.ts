@@ -43,7 +43,8 @@ export async function benchReader(options: { runs: number; highlights?: number; 
   const small = seedStylePair({ title: SMALL_TITLE, paragraphs: paragraphs(random, 3000), index: 2 })
   for (const [file, text] of Object.entries({ ...big.files, ...small.files })) await writeFile(path.join(corpus, file), text)
 
-  const harness = await startHarness({ corpus, dataDir })
+  // GLOSS_BENCH_RENDERER: another built renderer (a copy of out/renderer), to compare builds in the same minutes.
+  const harness = await startHarness({ corpus, dataDir, rendererDir: process.env.GLOSS_BENCH_RENDERER || undefined })
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
   try {
     const rpc = async (method: string, input: unknown): Promise<any> => {

@@ -5,6 +5,7 @@
 //   --runs 3               repetitions for medians (opens, floor); reader uses 2×runs+1
 //   --seed 1               corpus seed
 //   --no-reader            skip the Chromium reader timings
+//   --only reader          only the Chromium reader timings (no corpora, no opens)
 //   --timeout-s 420        an open still running after this long is reported as such
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -27,6 +28,7 @@ const SIZES = option('sizes', '10000,100000').split(',').map(Number)
 const RUNS = Number(option('runs', '3'))
 const SEED = Number(option('seed', '1'))
 const READER = !args.includes('--no-reader')
+const ONLY_READER = option('only', '') === 'reader'
 const HEAP_LIMIT_MB = 4096
 const SEARCH_QUERIES = 100
 /** How long one open may take before it is reported as not finished. */
@@ -272,15 +274,15 @@ raw.loadAtStart = loadavg()
 log(`Gloss benchmark — ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${mb(totalmem() / 1024 / 1024)} RAM, Node ${process.version}; files are warm in the page cache for Gloss and for the floor alike; load average ${load()}`)
 if (!(await hasRipgrep())) log('note: rg (ripgrep) not found; install Debian\'s package: apt-get install ripgrep')
 const manifests: CorpusManifest[] = []
-for (const size of SIZES) {
+for (const size of ONLY_READER ? [] : SIZES) {
   const t = Date.now()
   manifests.push(await ensureCorpus(SEED, size, log))
   log(`corpus ${size.toLocaleString('en')}: ready in ${((Date.now() - t) / 1000).toFixed(1)} s (${manifests[manifests.length - 1].root})`)
 }
 const emptyCorpus = await mkdtemp(path.join(work, 'empty-'))
-raw.idleRssMb = (await openInChild({ corpus: emptyCorpus, dataDir: await mkdtemp(path.join(work, 'data-empty-')), expected: 0, timeoutMs: TIMEOUT_S * 1000 })).maxRssMb
+if (!ONLY_READER) raw.idleRssMb = (await openInChild({ corpus: emptyCorpus, dataDir: await mkdtemp(path.join(work, 'data-empty-')), expected: 0, timeoutMs: TIMEOUT_S * 1000 })).maxRssMb
 for (const manifest of manifests) await benchSize(manifest, work)
-if (READER) await benchReaderRows()
+if (READER || ONLY_READER) await benchReaderRows()
 
 const output = table()
 console.log(`\n${output}`)

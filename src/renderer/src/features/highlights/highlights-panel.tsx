@@ -1,6 +1,7 @@
 // Right column: the article note, the highlights in reading order, and the ones whose
 // text could not be found any more (orphans), which are listed, never hidden: each can
 // be re-attached to a passage the user selects in the article, or deleted.
+import { memo, useMemo } from 'react'
 import type { Article, Highlight } from '../../../../shared/model'
 import { ArticleNote } from './article-note'
 import { colorName, truncate } from './colors'
@@ -27,10 +28,27 @@ function HighlightSummary({ h }: { h: Highlight }) {
   )
 }
 
+// One row per highlight, memoised: with a stable onJump, adding a highlight renders
+// the new row only, not the article's other thousand.
+const PlacedRow = memo(function PlacedRow({ h, onJump }: { h: Highlight; onJump: (highlightId: string) => void }) {
+  return (
+    <li>
+      <button type="button" className="hl-item" data-list-highlight-id={h.id} onClick={() => onJump(h.id)}>
+        <HighlightSummary h={h} />
+      </button>
+    </li>
+  )
+})
+
+const byPosition = (a: Highlight, b: Highlight): number => a.anchor!.start - b.anchor!.start || a.anchor!.end - b.anchor!.end
+
 // Buttons beside the article must not take the selection the user just made in it.
 const keepSelection = (event: { preventDefault(): void }) => event.preventDefault()
 
 export function HighlightsPanel({ article, onSaveNote, onJump, onOpenOrphan, onReattachOrphan, onDeleteOrphan }: HighlightsPanelProps) {
+  const highlights = article?.highlights
+  const placed = useMemo(() => (highlights ?? []).filter((h) => h.anchor !== null).sort(byPosition), [highlights])
+  const orphans = useMemo(() => (highlights ?? []).filter((h) => h.anchor === null), [highlights])
   if (!article) {
     return (
       <section className="side" aria-label="Highlights">
@@ -38,10 +56,6 @@ export function HighlightsPanel({ article, onSaveNote, onJump, onOpenOrphan, onR
       </section>
     )
   }
-  const placed = article.highlights
-    .filter((h) => h.anchor !== null)
-    .sort((a, b) => a.anchor!.start - b.anchor!.start || a.anchor!.end - b.anchor!.end)
-  const orphans = article.highlights.filter((h) => h.anchor === null)
   return (
     <section className="side" aria-label="Highlights">
       <ArticleNote key={article.id} articleId={article.id} note={article.note} onSave={onSaveNote} />
@@ -53,11 +67,7 @@ export function HighlightsPanel({ article, onSaveNote, onJump, onOpenOrphan, onR
       ) : (
         <ol className="hl-list">
           {placed.map((h) => (
-            <li key={h.id}>
-              <button type="button" className="hl-item" data-list-highlight-id={h.id} onClick={() => onJump(h.id)}>
-                <HighlightSummary h={h} />
-              </button>
-            </li>
+            <PlacedRow key={h.id} h={h} onJump={onJump} />
           ))}
         </ol>
       )}

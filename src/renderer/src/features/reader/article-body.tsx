@@ -2,10 +2,11 @@
 // nodes (never as HTML), so markup inside an article shows as literal characters.
 // Every block element carries data-start (its offset in article.text) and holds exactly
 // the block's text; text-offsets.ts relies on both.
-import { createElement, Fragment, memo, useMemo, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
+import { createElement, Fragment, memo, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
 import type { Block, Highlight, Mark } from '../../../../shared/model'
 import { bodyLinkUrl } from '../../components/safe-url'
 import { highlightLabel } from '../highlights/colors'
+import { indexBlockHighlights, NO_HIGHLIGHTS, type BlockHighlights } from './block-highlights'
 import { layoutBody, type BodyNode, type ListNode } from './body-layout'
 import { splitBlock, type Segment } from './segments'
 
@@ -19,11 +20,17 @@ export interface ArticleBodyProps {
   bodyRef?: Ref<HTMLDivElement>
 }
 
-interface RenderContext {
-  highlights: readonly Highlight[]
+// Rendering a block's text is the costly part (segments, nested marks), so it is a
+// memoised component per block: a new highlight re-renders only the blocks it overlaps.
+interface TextContext {
   flashId: string | null
   /** Highlights whose first segment has been rendered: later segments get no tab stop. */
   seen: Set<string>
+}
+
+interface RenderContext {
+  index: ReadonlyMap<Block, BlockHighlights>
+  flashId: string | null
 }
 
 function wrapMark(mark: Mark, children: ReactNode): ReactNode {
@@ -49,7 +56,7 @@ function wrapMark(mark: Mark, children: ReactNode): ReactNode {
   }
 }
 
-function renderSegment(segment: Segment, ctx: RenderContext): ReactNode {
+function renderSegment(segment: Segment, ctx: TextContext): ReactNode {
   let node: ReactNode = segment.text
   for (let i = segment.marks.length - 1; i >= 0; i--) node = wrapMark(segment.marks[i], node)
   for (let i = segment.highlights.length - 1; i >= 0; i--) {
@@ -74,8 +81,22 @@ function renderSegment(segment: Segment, ctx: RenderContext): ReactNode {
   return <Fragment key={segment.start}>{node}</Fragment>
 }
 
-function renderText(block: Block, ctx: RenderContext): ReactNode[] {
-  return splitBlock(block, ctx.highlights).map((segment) => renderSegment(segment, ctx))
+interface BlockTextProps {
+  block: Block
+  entry: BlockHighlights
+  /** The flashing highlight's id when it is drawn in this block, else null. */
+  flashId: string | null
+}
+
+const BlockText = memo(function BlockText({ block, entry, flashId }: BlockTextProps) {
+  const ctx: TextContext = { flashId, seen: new Set(entry.continued) }
+  return <>{splitBlock(block, entry.highlights).map((segment) => renderSegment(segment, ctx))}</>
+})
+
+function renderText(block: Block, ctx: RenderContext): ReactNode {
+  const entry = ctx.index.get(block) ?? NO_HIGHLIGHTS
+  const flashId = ctx.flashId !== null && entry.highlights.some((h) => h.id === ctx.flashId) ? ctx.flashId : null
+  return <BlockText block={block} entry={entry} flashId={flashId} />
 }
 
 function renderList(list: ListNode, ctx: RenderContext, key: string | number): ReactNode {
@@ -135,7 +156,11 @@ function highlightTarget(event: MouseEvent | KeyboardEvent): HTMLElement | null 
 
 export const ArticleBody = memo(function ArticleBody({ blocks, highlights, flashId = null, onActivateHighlight, bodyRef }: ArticleBodyProps) {
   const layout = useMemo(() => layoutBody(blocks), [blocks])
-  const ctx: RenderContext = { highlights, flashId, seen: new Set() }
+  // The previous index lets unchanged blocks keep their entries (and skip re-rendering).
+  const previous = useRef<Map<Block, BlockHighlights> | undefined>(undefined)
+  const index = useMemo(() => indexBlockHighlights(blocks, highlights, previous.current), [blocks, highlights])
+  previous.current = index
+  const ctx: RenderContext = { index, flashId }
 
   const onClick = (event: MouseEvent) => {
     const mark = highlightTarget(event)

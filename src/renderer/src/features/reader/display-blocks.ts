@@ -5,10 +5,14 @@ import type { Block, Highlight } from '../../../../shared/model'
 
 const normalise = (s: string): string => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase()
 
-export function displayBlocks(blocks: readonly Block[], title: string, highlights: readonly Highlight[]): readonly Block[] {
+/** Whether the first block is a copy of the title that the reader leaves out. */
+export function hidesTitleBlock(blocks: readonly Block[], title: string, highlights: readonly Highlight[]): boolean {
   const first = blocks[0]
-  if (!first || first.type !== 'heading' || normalise(first.text) !== normalise(title)) return blocks
+  if (!first || first.type !== 'heading' || normalise(first.text) !== normalise(title)) return false
   const end = first.start + first.text.length
-  const touched = highlights.some((h) => h.anchor !== null && h.anchor.start < end && h.anchor.end > first.start)
-  return touched ? blocks : blocks.slice(1)
+  return !highlights.some((h) => h.anchor !== null && h.anchor.start < end && h.anchor.end > first.start)
+}
+
+export function displayBlocks(blocks: readonly Block[], title: string, highlights: readonly Highlight[]): readonly Block[] {
+  return hidesTitleBlock(blocks, title, highlights) ? blocks.slice(1) : blocks
 }

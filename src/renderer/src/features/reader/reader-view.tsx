@@ -5,7 +5,7 @@ import type { Article } from '../../../../shared/model'
 import { formatPublished } from '../../components/format-date'
 import { webUrl } from '../../components/safe-url'
 import { ArticleBody } from './article-body'
-import { displayBlocks } from './display-blocks'
+import { hidesTitleBlock } from './display-blocks'
 
 export interface ReaderViewProps {
   article: Article
@@ -19,7 +19,10 @@ export interface ReaderViewProps {
 export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onShowOrphans }: ReaderViewProps) {
   const date = formatPublished(article.published)
   const original = webUrl(article.sourceUrl)
-  const blocks = useMemo(() => displayBlocks(article.blocks, article.title, article.highlights), [article.blocks, article.title, article.highlights])
+  // The block list must keep its identity when only the highlights change, or the body
+  // would lay out and re-render every block again for each new highlight.
+  const hideTitle = hidesTitleBlock(article.blocks, article.title, article.highlights)
+  const blocks = useMemo(() => (hideTitle ? article.blocks.slice(1) : article.blocks), [article.blocks, hideTitle])
   const hasBody = blocks.length > 0 && article.text.trim() !== ''
   const orphans = article.highlights.filter((h) => h.anchor === null).length
   return (
