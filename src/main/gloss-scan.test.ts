@@ -1,7 +1,7 @@
 // Opening a large folder: the open answers with the first rows while the rest is read
 // in the background, scan-progress events report the way to the end (the list growing
 // with them), another open stops the scan, and a reopen uses the cache.
-import { readdir, realpath, stat } from 'node:fs/promises'
+import { readFile, readdir, realpath, stat } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../tests/fixtures/corpus-builder'
 import type { Input, Method, Output } from '../shared/contract'
@@ -115,5 +115,15 @@ describe('opening a large folder', () => {
     await again.call('library.open', { root: corpus })
     await again.gloss.watchReady()
     expect(await again.call('library.list', { sort: 'title' })).toEqual(listed)
+  })
+
+  it('leaves its cache behind even when closed right after the first scan', async () => {
+    const corpus = await largeCorpus(3000)
+    const { gloss, call, dataDir } = await start()
+    await call('library.open', { root: corpus })
+    await gloss.watchReady()
+    await gloss.close()
+    const cache = await readFile(scanCacheFile(dataDir, corpus), 'utf8')
+    expect(cache).toContain('note-02999.md')
   })
 })

@@ -78,6 +78,7 @@ class GlossCore {
   private readonly listeners = new Set<(event: GlossEvent) => void>()
   /** Full-text search of the open folder (one worker for the app's life). */
   private search: SearchService | null = null
+  private scanner: CorpusScanner | null = null
   private readonly now: () => Date
 
   constructor(
@@ -139,6 +140,9 @@ class GlossCore {
     await this.opening.catch(() => undefined)
     await this.background
     await this.stopWatching()
+    // The summary cache is written in the background; a quit right after a first scan
+    // must still leave it, or the next open is cold again.
+    await this.scanner?.flushCache()
     await this.session?.store.close()
     await this.settings.close()
     await this.search?.close()
@@ -244,6 +248,8 @@ class GlossCore {
     await this.stopWatching()
     session = new LibrarySession(scan ?? scanner.snapshot(), store, isSample, this.now, { partial: scan === null })
     this.session = session
+    const previousScanner = this.scanner
+    this.scanner = scanner
     if (this.options.watch) this.searchIndex(true)
     if (scan === null) {
       lastReport = Date.now()
@@ -251,6 +257,7 @@ class GlossCore {
       this.background = this.finishScan(session, scanner, scanning, controller.signal)
     } else if (this.options.watch) this.startWatching(session, scanner)
     await previous?.store.close()
+    await previousScanner?.flushCache()
     if (this.options.rememberFolders !== false) {
       this.settings.update((settings) => {
         // The sample is reopened by default anyway; it does not belong in the recent list.
