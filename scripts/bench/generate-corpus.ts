@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { seedStylePair } from '../../tests/fixtures/corpus-builder'
 import { CLAUSES, CONTENT_WORDS, OBJECTS, PLACES, PROVIDERS, QUOTES, ROLES, SPEAKERS, SUBJECTS, TOPICS, VERBS } from './vocabulary'
+import { seededRandom as createRandom } from '../../tests/fixtures/seeded-random'
 
 /** Bump when the generated text changes, so cached corpora are rebuilt. */
 const GENERATOR_VERSION = 1
@@ -26,17 +27,7 @@ export interface CorpusManifest {
   pairs: number
 }
 
-/** Deterministic PRNG (mulberry32): the same seed gives the same corpus on every machine. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { createRandom }
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]
 

@@ -3,18 +3,9 @@
 // that identifies a record's exact content, and the one-line acknowledgement format.
 import { createHash } from 'node:crypto'
 import type { StoredHighlight } from '../../src/main/store/corpus-store'
+export { seededRandom } from '../../tests/fixtures/seeded-random'
+import { seededRandom } from '../../tests/fixtures/seeded-random'
 
-/** mulberry32: small, fast and good enough to make runs repeatable from a seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]
 export const between = (random: () => number, low: number, high: number): number => low + Math.floor(random() * (high - low + 1))

@@ -1,5 +1,7 @@
 // Seeded synthetic prose for search benchmarks: a Zipf-distributed vocabulary of
 // common English words plus generated rarer words, so term statistics look like news.
+import { seededRandom } from '../../tests/fixtures/seeded-random'
+
 const COMMON = `the of and to in a is that for it as was with be by on not he this are or his from at which but have an they
 you were her she there one all we their has been would more when if will out so up said what its about into than them can only
 other new some could time these two may then first any like now my such make over our even most after also made many before must
@@ -13,17 +15,7 @@ ferry airport tourism music theatre film painting history century ancient discov
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tor', 'sal', 'vi', 'dun', 'pe', 'ra', 'ost', 'bel', 'ny', 'qua', 'sten', 'har', 'lim', 'gro', 'fe', 'zan', 'ul', 'wick', 'mar', 'tion']
 
-/** Mulberry32: a tiny deterministic generator, enough for repeatable corpora. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom }
 
 export interface TextGenerator {
   word(): string

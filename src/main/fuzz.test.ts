@@ -19,6 +19,7 @@ import { contract, METHODS, type Method } from '../shared/contract'
 import { ERROR_CODES, type Result } from '../shared/result'
 import { startGloss, type Gloss } from './gloss'
 import { MAX_BODY_BYTES, reserveExportPath, startHarness, TOKEN_HEADER, type Harness } from './web'
+import { seededRandom as seeded } from '../../tests/fixtures/seeded-random'
 
 const SEED = Number(process.env.GLOSS_FUZZ_SEED ?? 0x61055)
 /** Random mutations per method, on top of the systematic ones. */
@@ -29,15 +30,6 @@ const repoSource = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, 
 // ---- random but reproducible --------------------------------------------------------------
 
 type Random = () => number
-function seeded(seed: number): Random {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]
 
 // ---- the sandbox ---------------------------------------------------------------------------

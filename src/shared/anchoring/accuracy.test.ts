@@ -44,6 +44,7 @@ import {
 import { anchorQuote, CONTEXT_LENGTH, describeRange } from './index'
 import { contextScore } from './match-quote'
 import type { TextQuoteSelector } from '../model'
+import { seededRandom as seeded } from '../../../tests/fixtures/seeded-random'
 
 const PLACE_SHARE = 0.85
 const ORPHAN_SHARE = 0.5
@@ -52,15 +53,6 @@ const RIGHT_OVERLAP = 0.8
 // ---- random but reproducible -------------------------------------------------------
 
 type Random = () => number
-function seeded(seed: number): Random {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]
 const between = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1))
 

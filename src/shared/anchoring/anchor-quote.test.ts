@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { anchorQuote, describeRange, type AnchorResult } from './index'
+import { seededRandom } from '../../../tests/fixtures/seeded-random'
 
 // Our own prose; every paragraph is a block, joined as the article text is.
 const PARAGRAPHS = [
@@ -30,14 +31,7 @@ function prose(words: number, seed: number): string {
     'salt rope gull tide harbour lantern net keel mast sail anchor chart wave reef shell fog bell ' +
     'stone quay crab oar wind storm calm dawn dusk island pier boat cargo chapel slate ferry hull'
   ).split(' ')
-  // mulberry32: small, and without the short cycles of a plain LCG that would repeat passages.
-  let state = seed
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = seededRandom(seed)
   const out: string[] = []
   for (let i = 0; i < words; i++) out.push(vocabulary[Math.floor(next() * vocabulary.length)] + (next() < 0.08 ? '.' : ''))
   return out.join(' ')
