@@ -2,9 +2,11 @@
 // build time (in process and in the worker, with the main thread's worst stall while
 // the worker builds), heap, p50/p95 over 100 queries (exact, two words, prefix, typo),
 // and whether persisting the index would pay: loading MiniSearch's JSON still needs
-// every article's body for snippets, so it must beat a rebuild including that.
+// every article's body for snippets, so it must beat a rebuild including that — and
+// the saved index as the app keeps it: a worker saving it, then a new one loading it
+// and answering, against a new one rebuilding it.
 // Run: node --expose-gc --import tsx scripts/search-bench/index-bench.ts [articles]
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -119,6 +121,39 @@ try {
   }
   await service.close()
   console.log(`worker, warm: round trip p50 ${f(pct(warmTimes, 50))} ms, p95 ${f(pct(warmTimes, 95))} ms`)
+
+  // The saved index as the app uses it (<dataDir>/search/): build, save, then reopen.
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'gloss-search-bench-data-'))
+  try {
+    const snapshot = { root: scan.root, articles: scan.articles, annotations: [] }
+    const builder = createSearchService({ dataDir })
+    builder.sync(snapshot)
+    await builder.query(queries[0])
+    t = performance.now()
+    await builder.flush()
+    const savedMs = performance.now() - t
+    await builder.close()
+    const [file] = await readdir(path.join(dataDir, 'search'))
+    const bytes = (await stat(path.join(dataDir, 'search', file))).size
+    const reopen = async (withData: boolean): Promise<{ firstMs: number; indexed: number }> => {
+      const s0 = performance.now()
+      const reopened = createSearchService(withData ? { dataDir } : {})
+      reopened.sync(snapshot)
+      await reopened.query(queries[0])
+      const ms = performance.now() - s0
+      const { articlesIndexed } = await reopened.stats()
+      // Only the loading run is timed; closing it saves nothing (nothing changed).
+      await reopened.close()
+      return { firstMs: ms, indexed: articlesIndexed }
+    }
+    const loaded = await reopen(true)
+    const rebuilt = await reopen(false)
+    console.log(
+      `saved index: ${f(bytes / 1048576)} MB written by the worker in ${f(savedMs)} ms; reopen → first answer: load ${f(loaded.firstMs)} ms (${loaded.indexed} articles indexed again) vs rebuild ${f(rebuilt.firstMs)} ms (${rebuilt.indexed})`
+    )
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
 } finally {
   await rm(root, { recursive: true, force: true })
 }

@@ -168,7 +168,7 @@ class GlossCore {
    */
   private searchIndex(create: boolean): SearchService | null {
     if (!this.session || (!this.search && !create)) return null
-    this.search ??= createSearchService({ log: this.options.log })
+    this.search ??= createSearchService({ log: this.options.log, dataDir: this.options.dataDir })
     this.search.sync(librarySnapshot(this.session))
     return this.search
   }

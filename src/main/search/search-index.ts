@@ -15,7 +15,8 @@
 // it, so that is done only for the articles a query returns (and cached), to cut
 // snippets whose offsets the reader can scroll to. It is pure and synchronous:
 // search-worker.ts runs it off the main thread; the CLI runs it in process.
-import MiniSearch, { type SearchResult as MiniResult } from 'minisearch'
+import { createHash } from 'node:crypto'
+import MiniSearch, { type AsPlainObject, type SearchResult as MiniResult } from 'minisearch'
 import type { SearchResponse, SearchResult, SearchResultKind } from '../../shared/model'
 import { bodyToBlocks } from '../corpus/blocks'
 import { readArticleBody } from './read-body'
@@ -32,6 +33,8 @@ export interface IndexedArticle {
   file: string
   /** The raw body when the caller has it; otherwise it is read from `file`. */
   body?: string
+  /** Changes whenever the article does: an upsert with the signature it already has is skipped. */
+  signature?: string
 }
 
 export interface IndexedAnnotation {
@@ -45,7 +48,7 @@ export interface IndexedAnnotation {
   offset: number | null
 }
 
-interface DocMeta {
+export interface DocMeta {
   articleId: string
   kind: SearchResultKind
   highlightId: string | null
@@ -62,10 +65,43 @@ type Doc = { key: string } & Partial<Record<Field, string>>
 
 export const DEFAULT_SEARCH_LIMIT = 20
 
+interface ArticleMeta {
+  title: string
+  /** Null after a load: read from `file` when a result needs it. */
+  body: string | null
+  format: 'markdown' | 'text'
+  file: string
+  signature: string
+}
+
+/** How much indexing work the index has done (tests count re-indexing with it). */
+export interface IndexStats {
+  articles: number
+  articlesIndexed: number
+  annotationsIndexed: number
+}
+
+/** What is saved between runs; `options` changes with the fields or the tokenizer. */
+export interface PersistedIndex {
+  version: number
+  options: string
+  root: string
+  articles: Array<[string, string, 'markdown' | 'text', string, string]>
+  docs: Array<[string, DocMeta]>
+  mini: AsPlainObject
+}
+
+const PERSIST_VERSION = 1
+
 export class SearchIndex {
   private mini = newMini()
-  private readonly articles = new Map<string, { title: string; body: string; format: 'markdown' | 'text' }>()
-  private readonly docs = new Map<string, DocMeta>()
+  private articles = new Map<string, ArticleMeta>()
+  private docs = new Map<string, DocMeta>()
+  private root = ''
+  private articlesIndexed = 0
+  private annotationsIndexed = 0
+  /** Changed since it was loaded or saved. */
+  dirty = false
   /** Reader texts of recent results (parsing Markdown costs milliseconds an article). */
   private readonly texts = new Map<string, string>()
   /** Articles whose reader text is not cached yet, for warmTexts. */
@@ -80,11 +116,16 @@ export class SearchIndex {
    * given from their files under `root`; the body becomes the reader's text here.
    */
   upsertArticles(articles: IndexedArticle[], root = ''): void {
+    this.root = root
     for (const article of articles) {
+      const signature = article.signature ?? ''
+      if (signature && this.articles.get(article.id)?.signature === signature) continue
       const key = articleKey(article.id)
       if (this.mini.has(key)) this.mini.discard(key)
       const body = article.body ?? readArticleBody(root, article.file, article.format)
-      this.articles.set(article.id, { title: article.title, body, format: article.format })
+      this.articlesIndexed++
+      this.dirty = true
+      this.articles.set(article.id, { title: article.title, body, format: article.format, file: article.file, signature })
       this.texts.delete(article.id)
       this.cold.add(article.id)
       this.docs.set(key, { articleId: article.id, kind: 'article', highlightId: null, signature: '', quote: '', note: '', offset: null })
@@ -102,6 +143,7 @@ export class SearchIndex {
 
   removeArticles(ids: string[]): void {
     for (const id of ids) {
+      if (this.articles.has(id)) this.dirty = true
       const key = articleKey(id)
       if (this.mini.has(key)) this.mini.discard(key)
       this.docs.delete(key)
@@ -117,6 +159,7 @@ export class SearchIndex {
     for (const a of annotations) wanted.set(a.kind === 'note' ? `n:${a.articleId}` : `h:${a.highlightId}`, a)
     for (const [key, meta] of this.docs) {
       if (meta.kind !== 'article' && !wanted.has(key)) {
+        this.dirty = true
         this.mini.discard(key)
         this.docs.delete(key)
       }
@@ -126,8 +169,74 @@ export class SearchIndex {
       const existing = this.docs.get(key)
       if (existing?.signature === signature) continue
       if (existing) this.mini.discard(key)
+      this.annotationsIndexed++
+      this.dirty = true
       this.docs.set(key, { articleId: a.articleId, kind: a.kind, highlightId: a.highlightId, signature, quote: a.quote, note: a.note, offset: a.offset })
       this.mini.add({ key, quote: a.quote, note: a.note })
+    }
+  }
+
+  stats(): IndexStats {
+    return { articles: this.articles.size, articlesIndexed: this.articlesIndexed, annotationsIndexed: this.annotationsIndexed }
+  }
+
+  /** Drops everything: another library is opened. */
+  clear(): void {
+    this.mini = newMini()
+    this.articles = new Map()
+    this.docs = new Map()
+    this.texts.clear()
+    this.cold.clear()
+    this.dirty = false
+  }
+
+  /** Keeps only these articles (and their annotations' docs stay until setAnnotations). */
+  keepOnly(ids: readonly string[]): void {
+    const keep = new Set(ids)
+    this.removeArticles([...this.articles.keys()].filter((id) => !keep.has(id)))
+  }
+
+  toPersisted(): PersistedIndex {
+    return {
+      version: PERSIST_VERSION,
+      options: OPTIONS_HASH,
+      root: this.root,
+      articles: [...this.articles].map(([id, a]) => [id, a.title, a.format, a.file, a.signature]),
+      docs: [...this.docs],
+      mini: this.mini.toJSON()
+    }
+  }
+
+  /**
+   * Replaces the index with a saved one for `root`; returns why it cannot when the file
+   * is of another version, options or root, or malformed (the index is then left empty).
+   */
+  load(data: unknown, root: string): string | null {
+    this.clear()
+    const saved = data as Partial<PersistedIndex> | null
+    if (!saved || typeof saved !== 'object') return 'not an index'
+    if (saved.version !== PERSIST_VERSION || saved.options !== OPTIONS_HASH) return 'saved by another version'
+    if (saved.root !== root || !Array.isArray(saved.articles) || !Array.isArray(saved.docs)) return 'malformed'
+    try {
+      const mini = MiniSearch.loadJS<Doc>(saved.mini as AsPlainObject, MINI_OPTIONS)
+      const articles = new Map<string, ArticleMeta>()
+      for (const [id, title, format, file, signature] of saved.articles) {
+        if (typeof id !== 'string' || typeof title !== 'string' || typeof file !== 'string' || typeof signature !== 'string') return 'malformed'
+        articles.set(id, { title, body: null, format: format === 'markdown' ? 'markdown' : 'text', file, signature })
+        this.cold.add(id)
+      }
+      const docs = new Map<string, DocMeta>(saved.docs)
+      for (const [key, meta] of docs) {
+        if (!mini.has(key) || typeof meta?.articleId !== 'string') return 'malformed'
+      }
+      this.mini = mini
+      this.articles = articles
+      this.docs = docs
+      this.root = root
+      return null
+    } catch (error) {
+      this.clear()
+      return error instanceof Error ? error.message : String(error)
     }
   }
 
@@ -167,7 +276,9 @@ export class SearchIndex {
       return cached
     }
     const article = this.articles.get(articleId)!
-    const text = bodyToBlocks(article.body, article.format).text
+    // A loaded index keeps no bodies: read the file now (it is parsed just below anyway).
+    const body = article.body ?? readArticleBody(this.root, article.file, article.format)
+    const text = bodyToBlocks(body, article.format).text
     this.cold.delete(articleId)
     this.texts.set(articleId, text)
     if (this.texts.size > TEXT_CACHE_SIZE) this.texts.delete(this.texts.keys().next().value as string)
@@ -215,14 +326,24 @@ const QUERY_OPTIONS = {
   boost: { title: 3, quote: 1.5, note: 1.5, text: 1, source: 0.5, topics: 0.5 }
 }
 
+const MINI_OPTIONS = {
+  idField: 'key',
+  fields: [...FIELDS],
+  storeFields: [],
+  tokenize: (text: string) => tokenize(text),
+  processTerm: (term: string) => foldTerm(term) || null
+}
+
+// A saved index is only reused by code that tokenizes and folds words the same way.
+const OPTIONS_HASH = createHash('sha256')
+  .update(JSON.stringify({ idField: MINI_OPTIONS.idField, fields: FIELDS, storeFields: [] }))
+  .update(String(tokenize))
+  .update(String(foldTerm))
+  .digest('hex')
+  .slice(0, 16)
+
 function newMini(): MiniSearch<Doc> {
-  return new MiniSearch<Doc>({
-    idField: 'key',
-    fields: [...FIELDS],
-    storeFields: [],
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => foldTerm(term) || null
-  })
+  return new MiniSearch<Doc>(MINI_OPTIONS)
 }
 
 const articleKey = (id: string): string => `a:${id}`

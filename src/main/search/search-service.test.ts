@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
@@ -57,3 +57,95 @@ describe.each([
     }
   }, 30_000)
 })
+
+describe.each([
+  ['in a worker thread', false],
+  ['in process', true]
+])('saved search index %s', (_name, inProcess) => {
+  let dataDir: string
+  beforeEach(async () => {
+    dataDir = await makeTempDir('gloss-search-data-')
+  })
+  afterEach(async () => {
+    await removeDir(dataDir)
+  })
+
+  async function open(logs: string[] = []): Promise<{ service: ReturnType<typeof createSearchService>; ids: Record<string, string> }> {
+    const scan = await scanCorpus(root)
+    const ids = Object.fromEntries(scan.articles.map((a) => [a.title, a.id]))
+    const annotations: IndexedAnnotation[] = [{ articleId: ids.Kites, kind: 'note', highlightId: null, quote: '', note: 'windswept memories', offset: null }]
+    const service = createSearchService({ inProcess, dataDir, log: (message) => logs.push(message) })
+    service.sync({ root: scan.root, articles: scan.articles, annotations })
+    return { service, ids }
+  }
+
+  const found = async (service: ReturnType<typeof createSearchService>, query: string): Promise<unknown[]> =>
+    (await service.query(query)).results.map((r) => [r.articleId, r.kind, r.offset, r.snippet])
+
+  it('is reused on reopen: the same results, nothing indexed again, nothing written in the corpus', async () => {
+    const corpusBefore = await listFiles(root)
+    const first = await open()
+    const brest = await found(first.service, 'brest')
+    const windswept = await found(first.service, 'windswept')
+    expect(await first.service.stats()).toMatchObject({ articles: 2, articlesIndexed: 2, annotationsIndexed: 1 })
+    await first.service.close()
+    expect(await listFiles(path.join(dataDir, 'search'))).toHaveLength(1)
+
+    const second = await open()
+    try {
+      expect(await found(second.service, 'brest')).toEqual(brest)
+      expect(await found(second.service, 'windswept')).toEqual(windswept)
+      expect(brest).toHaveLength(1)
+      expect(await second.service.stats()).toEqual({ articles: 2, articlesIndexed: 0, annotationsIndexed: 0 })
+    } finally {
+      await second.service.close()
+    }
+    expect(await listFiles(root)).toEqual(corpusBefore)
+  }, 30_000)
+
+  it('re-indexes only a file changed while Gloss was closed, and drops a deleted one', async () => {
+    await (await open()).service.close()
+    await writeFile(path.join(root, 'notes/kites.txt'), 'Kites\n\nKites over the marshes.\n')
+    await writeFile(path.join(root, 'gulls.md'), '# Gulls\n\nGulls near the pier.\n')
+    await removeDir(path.join(root, 'tides.md'))
+    const { service, ids } = await open()
+    try {
+      expect((await service.query('marshes')).results.map((r) => r.articleId)).toEqual([ids.Kites])
+      expect((await service.query('dunes')).total).toBe(0)
+      expect((await service.query('brest')).total).toBe(0)
+      expect((await service.query('pier')).results.map((r) => r.articleId)).toEqual([ids.Gulls])
+      expect(await service.stats()).toEqual({ articles: 2, articlesIndexed: 2, annotationsIndexed: 0 })
+    } finally {
+      await service.close()
+    }
+  }, 30_000)
+
+  it.each([
+    ['corrupt', 'saved index {{{'],
+    ['of another version', JSON.stringify({ version: 999, options: 'x', root: '', articles: [], docs: [], mini: {} })]
+  ])('is rebuilt when the saved file is %s, logging it once', async (_case, text) => {
+    await (await open()).service.close()
+    const [file] = await listFiles(path.join(dataDir, 'search'))
+    await writeFile(path.join(dataDir, 'search', file), text)
+    const logs: string[] = []
+    const { service, ids } = await open(logs)
+    try {
+      expect((await service.query('brest')).results.map((r) => r.articleId)).toEqual([ids.Tides])
+      expect(await service.stats()).toMatchObject({ articlesIndexed: 2, annotationsIndexed: 1 })
+      expect(logs).toHaveLength(1)
+      expect(logs[0]).toMatch(/could not be used/)
+    } finally {
+      await service.close()
+    }
+    // Closing wrote a good index again.
+    const reopened = await open(logs)
+    expect(await reopened.service.stats()).toMatchObject({ articlesIndexed: 0 })
+    await reopened.service.close()
+    expect(logs).toHaveLength(1)
+  }, 30_000)
+})
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name))).sort()
+}
