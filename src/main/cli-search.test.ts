@@ -5,6 +5,7 @@ import { makeTempDir, removeDir, writeCorpus } from '../../tests/fixtures/corpus
 import type { SearchResponse } from '../shared/model'
 import { runCli } from './cli'
 import { startGloss } from './gloss'
+import { cancelledDialogs } from './test-support/gloss-client'
 
 const cleanup: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -40,7 +41,7 @@ describe('cli search', () => {
       initialFolder: corpus,
       rememberFolders: false,
       log: () => undefined,
-      dialogs: { chooseFolder: async () => null, chooseSavePath: async () => null, chooseExportFolder: async () => null, chooseOpenFile: async () => null }
+      dialogs: cancelledDialogs()
     })
     const call = async (method: string, input: unknown) => {
       const result = await gloss.dispatch(method, input)

@@ -15,6 +15,7 @@ import type { Article } from '../shared/model'
 import { PREVIEW_ARTICLE_LIMIT } from './export/export-actions'
 import { startGloss, type Gloss } from './gloss'
 import type { Dialogs, FileFilter } from './services'
+import { callThrough } from './test-support/gloss-client'
 
 const cleanup: string[] = []
 const running: Gloss[] = []
@@ -91,11 +92,7 @@ async function startCore(corpus: string, dataDir: string): Promise<Session> {
   }
   const gloss = await startGloss({ dataDir, sampleRoot, initialFolder: corpus, validateOutput: true, log: () => undefined, dialogs, now })
   running.push(gloss)
-  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
-    const result = await gloss.dispatch(method, input)
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-    return result.value as Output<M>
-  }
+  const call = callThrough(gloss)
   return { gloss, dialogs: recorded, answer, call }
 }
 

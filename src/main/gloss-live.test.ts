@@ -4,10 +4,10 @@ import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../tests/fixtures/corpus-builder'
-import type { Input, Method, Output } from '../shared/contract'
 import type { GlossEvent, LibraryChange } from '../shared/menu'
 import { articleIdFor } from './corpus/article-id'
 import { startGloss, type Gloss } from './gloss'
+import { callThrough, cancelledDialogs } from './test-support/gloss-client'
 
 const cleanup: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -38,7 +38,7 @@ async function start(files: Record<string, string> = CORPUS) {
     validateOutput: true,
     log: () => undefined,
     watch: { debounceMs: 100, writeSettleMs: 50 },
-    dialogs: { chooseFolder: async () => null, chooseSavePath: async () => null, chooseExportFolder: async () => null, chooseOpenFile: async () => null }
+    dialogs: cancelledDialogs()
   })
   cleanup.push(() => gloss.close())
   await gloss.watchReady()
@@ -46,11 +46,7 @@ async function start(files: Record<string, string> = CORPUS) {
   gloss.onEvent((event) => {
     if (event.type === 'library-changed') events.push(event)
   })
-  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
-    const result = await gloss.dispatch(method, input)
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-    return result.value as Output<M>
-  }
+  const call = callThrough(gloss)
   /** The next library change, merged over however many batches it takes `until` to hold. */
   const change = async (until: (c: LibraryChange) => boolean): Promise<LibraryChange> => {
     let merged: LibraryChange | null = null

@@ -4,12 +4,12 @@
 import { readFile, readdir, realpath, stat } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../tests/fixtures/corpus-builder'
-import type { Input, Method, Output } from '../shared/contract'
 import type { GlossEvent, ScanProgress } from '../shared/menu'
 import { glossLink } from '../shared/export/gloss-link'
 import { articleIdFor } from './corpus/article-id'
 import { scanCacheFile } from './corpus/scan-cache'
 import { startGloss, type Gloss } from './gloss'
+import { callThrough, cancelledDialogs } from './test-support/gloss-client'
 
 const cleanup: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -34,7 +34,7 @@ async function largeCorpus(count: number): Promise<string> {
   return dir
 }
 
-const dialogs = { chooseFolder: async () => null, chooseSavePath: async () => null, chooseExportFolder: async () => null, chooseOpenFile: async () => null }
+const dialogs = cancelledDialogs()
 
 async function start(dataDir?: string) {
   dataDir ??= await tempDir('data')
@@ -46,11 +46,7 @@ async function start(dataDir?: string) {
   gloss.onEvent((event: GlossEvent) => {
     if (event.type === 'scan-progress') progress.push(event.progress)
   })
-  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
-    const result = await gloss.dispatch(method, input)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value as Output<M>
-  }
+  const call = callThrough(gloss)
   return { gloss, call, progress, dataDir }
 }
 

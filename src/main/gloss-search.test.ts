@@ -4,8 +4,8 @@ import { realpath, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../tests/fixtures/corpus-builder'
-import type { Input, Method, Output } from '../shared/contract'
 import { startGloss } from './gloss'
+import { callThrough, cancelledDialogs } from './test-support/gloss-client'
 
 const cleanup: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -34,15 +34,11 @@ async function start(watch: boolean) {
     validateOutput: true,
     log: () => undefined,
     watch: watch ? { debounceMs: 100, writeSettleMs: 50 } : false,
-    dialogs: { chooseFolder: async () => null, chooseSavePath: async () => null, chooseExportFolder: async () => null, chooseOpenFile: async () => null }
+    dialogs: cancelledDialogs()
   })
   cleanup.push(() => gloss.close())
   await gloss.watchReady()
-  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
-    const result = await gloss.dispatch(method, input)
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-    return result.value as Output<M>
-  }
+  const call = callThrough(gloss)
   const titles = async (query: string): Promise<string[]> => (await call('search.query', { query })).results.map((r) => `${r.title}/${r.kind}`)
   return { corpus, call, titles }
 }

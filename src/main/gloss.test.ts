@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Input, Method, Output } from '../shared/contract'
 import type { Article } from '../shared/model'
 import { startGloss, type Gloss } from './gloss'
+import { callThrough, cancelledDialogs } from './test-support/gloss-client'
 
 const cleanup: string[] = []
 afterEach(async () => {
@@ -47,13 +48,9 @@ async function start(corpus: string, dataDir: string, saveTo: string | null = nu
     initialFolder: corpus,
     validateOutput: true,
     log: () => undefined,
-    dialogs: { chooseFolder: async () => null, chooseSavePath: async () => saveTo, chooseExportFolder: async () => null, chooseOpenFile: async () => null }
+    dialogs: cancelledDialogs({ chooseSavePath: async () => saveTo })
   })
-  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
-    const result = await gloss.dispatch(method, input)
-    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-    return result.value as Output<M>
-  }
+  const call = callThrough(gloss)
   return { gloss, call }
 }
 
