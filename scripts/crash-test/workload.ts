@@ -58,6 +58,7 @@ export function newHighlight(random: () => number, at: string): StoredHighlight 
     id: uuid(random),
     articleId: `article-${article.toString(36)}-${(article * 7919).toString(16)}`,
     articleFingerprint: (article * 104_729).toString(16).padStart(16, '0'),
+    tags: [],
     color: pick(random, COLORS),
     note: noteText(random),
     quote: { type: 'TextQuoteSelector', exact, prefix: prose(random, 32), suffix: prose(random, 32) },

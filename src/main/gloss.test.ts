@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Input, Method, Output } from '../shared/contract'
-import type { Article } from '../shared/model'
+import { DEFAULT_PREFS, type Article } from '../shared/model'
 import { startGloss, type Gloss } from './gloss'
 import { callThrough, cancelledDialogs } from './test-support/gloss-client'
 
@@ -218,5 +218,24 @@ describe('export', () => {
     const { gloss, call } = await start(corpus, dataDir, null)
     expect(await call('export.save', { scope: 'corpus' })).toEqual({ path: null })
     await gloss.close()
+  })
+})
+
+describe('reading preferences', () => {
+  it('start at the defaults, change a few at a time, refuse bad values and survive a restart', async () => {
+    const { corpus, dataDir } = await setup()
+    const first = await start(corpus, dataDir)
+    expect(await first.call('prefs.get', {})).toEqual(DEFAULT_PREFS)
+    const changed = await first.call('prefs.set', { theme: 'sepia', fontSize: 21 })
+    expect(changed).toEqual({ ...DEFAULT_PREFS, theme: 'sepia', fontSize: 21 })
+    for (const bad of [{ theme: 'neon' }, { fontSize: 4 }, { columnWidth: 1000 }, { unknown: true }]) {
+      const result = await first.gloss.dispatch('prefs.set', bad)
+      expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    }
+    await first.gloss.close()
+
+    const second = await start(corpus, dataDir)
+    expect(await second.call('prefs.get', {})).toEqual({ ...DEFAULT_PREFS, theme: 'sepia', fontSize: 21 })
+    await second.gloss.close()
   })
 })

@@ -131,7 +131,14 @@ class GlossCore {
       'export.preview': async (request) => previewExport(this.current(), request, this.now().toISOString()),
       'export.run': async (request) => this.runExport(request),
       'import.annotations': async () => runImport(this.current(), this.options.dialogs, this.now),
-      'app.openLink': async ({ url }) => this.openLink(url)
+      'app.openLink': async ({ url }) => this.openLink(url),
+      'prefs.get': async () => ({ ...this.settings.data.prefs }),
+      'prefs.set': async (patch) => {
+        this.settings.update((data) => {
+          Object.assign(data.prefs, patch)
+        })
+        return { ...this.settings.data.prefs }
+      }
     }
   }
 

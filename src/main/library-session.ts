@@ -202,6 +202,7 @@ export class LibrarySession {
       position,
       createdAt: at,
       updatedAt: at,
+      tags: [],
       ...articleDetails(article)
     }
     this.store.update((data) => {

@@ -23,7 +23,9 @@ export const METHOD_NAMES = [
   'export.run',
   'import.annotations',
   'app.openLink',
-  'search.query'
+  'search.query',
+  'prefs.get',
+  'prefs.set'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -23,6 +23,8 @@ import {
   MAX_LINK_LENGTH,
   NoteSchema,
   OpenLinkResult,
+  Prefs,
+  PrefsPatch,
   ReattachHighlight,
   SearchQuery,
   SearchResponse
@@ -66,7 +68,11 @@ export const contract = {
   /** Opens the article (and highlight) a gloss:// link points at, opening its folder if needed. */
   'app.openLink': rpc(z.object({ url: z.string().min(1).max(MAX_LINK_LENGTH) }).strict(), OpenLinkResult),
   /** Full text of every article, highlight and note: ranked results with marked snippets. */
-  'search.query': rpc(SearchQuery, SearchResponse)
+  'search.query': rpc(SearchQuery, SearchResponse),
+  /** Reading preferences (theme, type, column, side bars), app-wide. */
+  'prefs.get': rpc(Empty, Prefs),
+  /** Changes some preferences; answers with all of them. */
+  'prefs.set': rpc(PrefsPatch, Prefs)
 } as const
 
 export type Contract = typeof contract

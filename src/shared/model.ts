@@ -87,6 +87,8 @@ export const Highlight = z.object({
   position: TextPositionSelector,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The user's tags, as typed (case kept), in the order added. */
+  tags: z.array(z.string()),
   /** Where the highlight sits in the article's current text; null = orphan. */
   anchor: z.object({ start: z.number().int(), end: z.number().int() }).nullable()
 })
@@ -336,3 +338,67 @@ export const SearchResponse = z.object({
   tookMs: z.number().nonnegative()
 })
 export type SearchResponse = z.infer<typeof SearchResponse>
+
+// ---- reading preferences (issue 5) ----
+export const THEME_CHOICES = ['system', 'light', 'dark', 'sepia'] as const
+export const ThemeChoice = z.enum(THEME_CHOICES)
+export type ThemeChoice = z.infer<typeof ThemeChoice>
+export const FONT_FAMILIES = ['serif', 'sans', 'mono'] as const
+export const FontFamily = z.enum(FONT_FAMILIES)
+export type FontFamily = z.infer<typeof FontFamily>
+
+/** Limits of each numeric preference; the renderer's controls use the same ones. */
+export const PREF_LIMITS = {
+  /** Body text in CSS pixels. */
+  fontSize: { min: 12, max: 32, step: 1 },
+  lineHeight: { min: 1.2, max: 2.2, step: 0.1 },
+  /** Reading column in characters (ch). */
+  columnWidth: { min: 40, max: 100, step: 4 },
+  /** Side bars in CSS pixels. */
+  libraryWidth: { min: 180, max: 640, step: 16 },
+  panelWidth: { min: 200, max: 640, step: 16 }
+} as const
+
+const limited = (key: keyof typeof PREF_LIMITS) => z.number().min(PREF_LIMITS[key].min).max(PREF_LIMITS[key].max)
+
+export const Prefs = z.object({
+  /** 'system' follows the OS (prefers-color-scheme / nativeTheme). */
+  theme: ThemeChoice,
+  fontFamily: FontFamily,
+  fontSize: limited('fontSize'),
+  lineHeight: limited('lineHeight'),
+  columnWidth: limited('columnWidth'),
+  libraryWidth: limited('libraryWidth'),
+  panelWidth: limited('panelWidth'),
+  libraryHidden: z.boolean(),
+  panelHidden: z.boolean()
+})
+export type Prefs = z.infer<typeof Prefs>
+export const PrefsPatch = Prefs.partial().strict()
+export type PrefsPatch = z.infer<typeof PrefsPatch>
+
+export const DEFAULT_PREFS: Prefs = {
+  theme: 'system',
+  fontFamily: 'serif',
+  fontSize: 18,
+  lineHeight: 1.6,
+  columnWidth: 68,
+  libraryWidth: 300,
+  panelWidth: 320,
+  libraryHidden: false,
+  panelHidden: false
+}
+
+/**
+ * Stored preferences, read leniently: a value that is missing or out of range falls
+ * back to its default instead of making the settings file look damaged.
+ */
+export function readPrefs(raw: unknown): Prefs {
+  const prefs: Prefs = { ...DEFAULT_PREFS }
+  if (!raw || typeof raw !== 'object') return prefs
+  for (const key of Object.keys(DEFAULT_PREFS) as Array<keyof Prefs>) {
+    const parsed = Prefs.shape[key].safeParse((raw as Record<string, unknown>)[key])
+    if (parsed.success) (prefs as Record<keyof Prefs, unknown>)[key] = parsed.data
+  }
+  return prefs
+}

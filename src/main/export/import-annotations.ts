@@ -203,6 +203,7 @@ function importHighlight(
     articleFingerprint: target.fingerprint,
     color: annotation.color ?? 'yellow',
     note: annotation.note,
+    tags: [],
     quote: selectors.quote,
     position: selectors.position,
     createdAt: created,

@@ -17,6 +17,7 @@ const highlight = (id: string, overrides: Partial<StoredHighlight> = {}): Stored
   id,
   articleId: 'article-1',
   articleFingerprint: 'fp-1',
+  tags: [],
   color: 'yellow',
   note: 'why this matters',
   quote: { type: 'TextQuoteSelector', exact: 'the river rose overnight', prefix: 'By morning ', suffix: ' and the bridge' },

@@ -24,6 +24,8 @@ export const StoredHighlightSchema = z.object({
   position: TextPositionSelector,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Absent in files written before tags existed. */
+  tags: z.array(z.string()).default([]),
   /**
    * The article's title and text file when the highlight was last seen with it, so that
    * an article whose file has gone can still be named. Absent in older files.

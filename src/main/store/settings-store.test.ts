@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { defaultSettings, openSettingsStore, rememberFolder, type Settings } from './settings-store'
+import { DEFAULT_PREFS } from '../../shared/model'
 
 describe('rememberFolder', () => {
   const settings = (recentFolders: string[]): Settings => ({ ...defaultSettings(), recentFolders })
@@ -33,7 +34,7 @@ describe('openSettingsStore', () => {
 
   it('keeps recent folders in <dataDir>/settings.json across reopen', async () => {
     const store = await openSettingsStore(path.join(dataDir, 'fresh'))
-    expect(store.data).toEqual({ schemaVersion: 1, recentFolders: [], lastFolder: null })
+    expect(store.data).toEqual({ schemaVersion: 1, recentFolders: [], lastFolder: null, prefs: DEFAULT_PREFS })
     store.update((s) => rememberFolder(s, '/home/reader/Clippings'))
     store.update((s) => rememberFolder(s, '/home/reader/Papers'))
     await store.close()
@@ -43,5 +44,20 @@ describe('openSettingsStore', () => {
     const again = await openSettingsStore(path.join(dataDir, 'fresh'))
     expect(again.data.recentFolders).toEqual(['/home/reader/Papers', '/home/reader/Clippings'])
     await again.close()
+  })
+
+  it.each([
+    ['a file from before preferences existed', undefined, DEFAULT_PREFS],
+    ['valid values', { theme: 'sepia', fontSize: 22 }, { ...DEFAULT_PREFS, theme: 'sepia', fontSize: 22 }],
+    ['out-of-range and unknown values fall back one by one', { theme: 'neon', fontSize: 400, lineHeight: 1.8 }, { ...DEFAULT_PREFS, lineHeight: 1.8 }],
+    ['not an object', 'dark', DEFAULT_PREFS]
+  ])('reads preferences leniently: %s', async (_name, prefs, expected) => {
+    const folder = path.join(dataDir, 'prefs')
+    await mkdir(folder, { recursive: true })
+    await writeFile(path.join(folder, 'settings.json'), JSON.stringify({ schemaVersion: 1, recentFolders: ['/r'], lastFolder: '/r', prefs }))
+    const store = await openSettingsStore(folder)
+    // The rest of the file is kept: a bad preference never makes the settings look damaged.
+    expect(store.data).toEqual({ schemaVersion: 1, recentFolders: ['/r'], lastFolder: '/r', prefs: expected })
+    await store.close()
   })
 })

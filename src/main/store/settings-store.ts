@@ -1,6 +1,7 @@
 // App-wide settings: the folders the user opened, newest first, and the last one.
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_PREFS, readPrefs } from '../../shared/model'
 import { openJsonStore, type JsonStore } from './json-store'
 
 export const SETTINGS_SCHEMA_VERSION = 1
@@ -9,11 +10,13 @@ export const MAX_RECENT_FOLDERS = 10
 export const SettingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION),
   recentFolders: z.array(z.string()),
-  lastFolder: z.string().nullable()
+  lastFolder: z.string().nullable(),
+  /** Reading preferences; absent in older files, and read value by value (see readPrefs). */
+  prefs: z.unknown().optional().transform(readPrefs)
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const defaultSettings = (): Settings => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, recentFolders: [], lastFolder: null })
+export const defaultSettings = (): Settings => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, recentFolders: [], lastFolder: null, prefs: { ...DEFAULT_PREFS } })
 
 export function openSettingsStore(dataDir: string): Promise<JsonStore<Settings>> {
   return openJsonStore(path.join(dataDir, 'settings.json'), {

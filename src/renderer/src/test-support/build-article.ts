@@ -58,6 +58,7 @@ export function buildHighlight(
     quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(end, end + 32) },
     position: { type: 'TextPositionSelector', start, end },
     createdAt: stamp,
+    tags: [],
     updatedAt: stamp,
     anchor: { start, end },
     ...extra

@@ -16,8 +16,10 @@ import type {
   ImportResult,
   LibrarySummary,
   MissingArticle,
+  Prefs,
   SearchResponse
 } from '../../../shared/model'
+import { DEFAULT_PREFS } from '../../../shared/model'
 import type { Result } from '../../../shared/result'
 
 export interface FakeLibrary {
@@ -61,6 +63,7 @@ export class FakeGloss {
   /** What import.annotations gives: a result (file null: cancelled) or a failure. */
   importResult: ImportResult | Error = { file: null, report: null }
   recent: string[] = []
+  prefs: Prefs = { ...DEFAULT_PREFS }
   private nextId = 1
 
   constructor(
@@ -147,6 +150,7 @@ export class FakeGloss {
         position: { type: 'TextPositionSelector', start, end },
         createdAt: stamp,
         updatedAt: stamp,
+        tags: [],
         anchor: { start, end }
       }
       a.highlights.push(h)
@@ -268,6 +272,11 @@ export class FakeGloss {
         }
       }
       return { results: results.slice(0, limit), total: results.length, tookMs: 1 }
+    },
+    'prefs.get': () => ({ ...this.prefs }),
+    'prefs.set': (patch: Partial<Prefs>) => {
+      this.prefs = { ...this.prefs, ...patch }
+      return { ...this.prefs }
     }
   }
 
