@@ -120,6 +120,10 @@ class GlossCore {
       },
       'article.get': async ({ articleId }) => this.current().getArticle(articleId),
       'article.setNote': async ({ articleId, note }) => ({ note: this.current().setArticleNote(articleId, note) }),
+      'article.setProgress': async (input) => {
+        this.current().setProgress(input)
+        return {}
+      },
       'highlight.create': async (input) => this.current().createHighlight(input),
       'highlight.update': async (patch) => this.current().updateHighlight(patch),
       'highlight.delete': async ({ highlightId }) => ({ deleted: this.current().deleteHighlight(highlightId) }),

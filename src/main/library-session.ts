@@ -177,13 +177,31 @@ export class LibrarySession {
         data.lastArticleId = articleId
       })
     }
+    const saved = this.store.data.progress[articleId]
     return {
       ...this.summarize(article, highlights.length),
       text: model.text,
       blocks: model.blocks,
       highlights: highlights.sort(byReadingOrder),
-      note: this.store.data.articleNotes[articleId]?.note ?? ''
+      note: this.store.data.articleNotes[articleId]?.note ?? '',
+      // An offset past the end (the file was shortened since) resumes at the last block.
+      progressOffset: saved ? Math.min(Math.max(0, Math.floor(saved.offset) || 0), model.text.length) : null
     }
+  }
+
+  /**
+   * Remembers how far the user read and where to resume. Sent every second or so while
+   * scrolling: an unchanged position writes nothing.
+   */
+  setProgress(input: { articleId: string; fraction: number; offset: number }): void {
+    const article = this.article(input.articleId)
+    const fraction = clampFraction(input.fraction)
+    const offset = Math.max(0, Math.floor(input.offset))
+    const before = this.store.data.progress[article.id]
+    if (before && before.fraction === fraction && before.offset === offset && before.articleFingerprint === article.fingerprint) return
+    this.store.update((data) => {
+      data.progress[article.id] = { fraction, offset, updatedAt: this.now().toISOString(), articleFingerprint: article.fingerprint }
+    })
   }
 
   createHighlight(input: { articleId: string; start: number; end: number; color: HighlightColor; note?: string }): Highlight {
@@ -323,7 +341,9 @@ export class LibrarySession {
   private summarize(article: CorpusArticle, highlightCount: number): ArticleSummary {
     // Fields named one by one: `body` may read the file, and the rest is not the renderer's.
     const { id, title, published, source, sourceUrl, topics, excerpt, author, files, words, encodingNote } = article
-    return { id, title, published, source, sourceUrl, topics, excerpt, author, files, words, highlightCount, encodingNote }
+    const saved = this.store.data.progress[id]
+    const progress = saved ? clampFraction(saved.fraction) : null
+    return { id, title, published, source, sourceUrl, topics, excerpt, author, files, words, highlightCount, progress, encodingNote }
   }
 
   private article(articleId: string): CorpusArticle {
@@ -388,7 +408,8 @@ export class LibrarySession {
       this.byId.has(id) ? null : (byFingerprint.get(fingerprint) ?? null)
     const moves = this.store.data.highlights.filter((h) => target(h.articleId, h.articleFingerprint))
     const noteMoves = Object.entries(this.store.data.articleNotes).filter(([id, n]) => target(id, n.articleFingerprint))
-    if (!moves.length && !noteMoves.length) return []
+    const progressMoves = Object.entries(this.store.data.progress).filter(([id, p]) => p.articleFingerprint && target(id, p.articleFingerprint))
+    if (!moves.length && !noteMoves.length && !progressMoves.length) return []
     const moved = new Map<string, string>()
     this.store.update((data) => {
       for (const h of moves) {
@@ -403,6 +424,14 @@ export class LibrarySession {
         const kept = data.articleNotes[newId]
         data.articleNotes[newId] = kept && kept.note !== entry.note ? { ...kept, note: `${kept.note}\n\n${entry.note}` } : (kept ?? entry)
         delete data.articleNotes[oldId]
+      }
+      for (const [oldId, entry] of progressMoves) {
+        const newId = target(oldId, entry.articleFingerprint!)!.id
+        moved.set(oldId, newId)
+        // The newer position wins if the moved file was already read under its new name.
+        const kept = data.progress[newId]
+        if (!kept || kept.updatedAt < entry.updatedAt) data.progress[newId] = entry
+        delete data.progress[oldId]
       }
     })
     return [...moved].map(([from, to]) => ({ from, to }))
@@ -432,6 +461,12 @@ export class LibrarySession {
       }
     })
   }
+}
+
+/** A reported fraction as stored and shown: within 0–1, NaN as 0. */
+export function clampFraction(fraction: number): number {
+  if (!Number.isFinite(fraction)) return fraction > 0 ? 1 : 0
+  return Math.min(1, Math.max(0, fraction))
 }
 
 function checkRange(text: string, start: number, end: number): void {

@@ -11,6 +11,7 @@ export const METHOD_NAMES = [
   'library.missing',
   'article.get',
   'article.setNote',
+  'article.setProgress',
   'highlight.create',
   'highlight.update',
   'highlight.delete',

@@ -25,6 +25,7 @@ import {
   OpenLinkResult,
   Prefs,
   PrefsPatch,
+  ReadingProgressInput,
   ReattachHighlight,
   SearchQuery,
   SearchResponse
@@ -46,6 +47,8 @@ export const contract = {
   'library.missing': rpc(Empty, z.array(MissingArticle)),
   'article.get': rpc(z.object({ articleId: IdSchema }).strict(), Article),
   'article.setNote': rpc(z.object({ articleId: IdSchema, note: NoteSchema }).strict(), z.object({ note: z.string() })),
+  /** Remembers how far the user read an article and where to resume (sent while reading, throttled). */
+  'article.setProgress': rpc(ReadingProgressInput, Empty),
   'highlight.create': rpc(NewHighlight, Highlight),
   'highlight.update': rpc(HighlightPatch, Highlight),
   'highlight.delete': rpc(z.object({ highlightId: IdSchema }).strict(), z.object({ deleted: z.boolean() })),

@@ -30,6 +30,8 @@ export const ArticleSummary = z.object({
   files: z.array(z.string()),
   words: z.number().int().nonnegative(),
   highlightCount: z.number().int().nonnegative(),
+  /** How far the user has read, 0–1 (the last position reported while reading); null = never opened. */
+  progress: z.number().min(0).max(1).nullable(),
   /** Note for how the file was decoded when it was not clean UTF-8. */
   encodingNote: z.string().nullable()
 })
@@ -99,7 +101,9 @@ export const Article = ArticleSummary.extend({
   text: z.string(),
   blocks: z.array(Block),
   highlights: z.array(Highlight),
-  note: z.string()
+  note: z.string(),
+  /** Where to resume reading: the text offset of the first block the user saw (a block's `start`); null = from the top. */
+  progressOffset: z.number().int().nonnegative().nullable()
 })
 export type Article = z.infer<typeof Article>
 
@@ -338,6 +342,18 @@ export const SearchResponse = z.object({
   tookMs: z.number().nonnegative()
 })
 export type SearchResponse = z.infer<typeof SearchResponse>
+
+// ---- reading progress (issue 5) ----
+export const ReadingProgressInput = z
+  .object({
+    articleId: Id,
+    /** Share of the article scrolled past, 0–1 (values outside are clamped where stored). */
+    fraction: z.number().finite(),
+    /** Text offset (a block's `start`) of the first block in view: the restore point. */
+    offset: z.number().int().nonnegative()
+  })
+  .strict()
+export type ReadingProgressInput = z.infer<typeof ReadingProgressInput>
 
 // ---- reading preferences (issue 5) ----
 export const THEME_CHOICES = ['system', 'light', 'dark', 'sepia'] as const

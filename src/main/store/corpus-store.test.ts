@@ -37,7 +37,7 @@ describe('openCorpusStore', () => {
 
   it('starts empty for a new folder, with the root and schema version recorded', async () => {
     const store = await openCorpusStore(dataDir, '/corpus/a')
-    expect(store.data).toEqual({ schemaVersion: 1, root: '/corpus/a', highlights: [], articleNotes: {}, lastArticleId: null })
+    expect(store.data).toEqual({ schemaVersion: 1, root: '/corpus/a', highlights: [], articleNotes: {}, lastArticleId: null, progress: {} })
     expect(store.path).toBe(corpusStoreFile(dataDir, '/corpus/a'))
     await store.close()
   })

@@ -44,12 +44,26 @@ export const ArticleNoteSchema = z.object({
 })
 export type ArticleNote = z.infer<typeof ArticleNoteSchema>
 
+// How far the user read an article. Lenient like the rest: a fraction outside 0–1 is
+// clamped when read back rather than making the file look damaged.
+export const ReadingProgressSchema = z.object({
+  fraction: z.number(),
+  /** Text offset of the first block in view (a block's `start`): survives edits above it and font changes. */
+  offset: z.number(),
+  updatedAt: z.string(),
+  /** To follow a moved or renamed file, like highlights and notes. */
+  articleFingerprint: z.string().optional()
+})
+export type ReadingProgress = z.infer<typeof ReadingProgressSchema>
+
 export const CorpusDataSchema = z.object({
   schemaVersion: z.literal(CORPUS_SCHEMA_VERSION),
   root: z.string(),
   highlights: z.array(StoredHighlightSchema),
   articleNotes: z.record(z.string(), ArticleNoteSchema),
-  lastArticleId: z.string().nullable()
+  lastArticleId: z.string().nullable(),
+  /** Reading progress by article id; absent in files written before it existed. */
+  progress: z.record(z.string(), ReadingProgressSchema).default({})
 })
 export type CorpusData = z.infer<typeof CorpusDataSchema>
 
@@ -61,7 +75,7 @@ export function corpusStoreFile(dataDir: string, root: string): string {
 
 export function openCorpusStore(dataDir: string, root: string): Promise<JsonStore<CorpusData>> {
   return openJsonStore(corpusStoreFile(dataDir, root), {
-    defaults: () => ({ schemaVersion: CORPUS_SCHEMA_VERSION, root, highlights: [], articleNotes: {}, lastArticleId: null }),
+    defaults: () => ({ schemaVersion: CORPUS_SCHEMA_VERSION, root, highlights: [], articleNotes: {}, lastArticleId: null, progress: {} }),
     schemaVersion: CORPUS_SCHEMA_VERSION,
     validate: (raw) => CorpusDataSchema.parse(raw),
     label: 'Your Gloss data for this folder'

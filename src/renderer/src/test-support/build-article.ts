@@ -28,11 +28,13 @@ export function buildArticle(id: string, specs: readonly BlockSpec[], extra: Par
     files: [`${id}.md`],
     words: text.split(/\s+/).filter(Boolean).length,
     highlightCount: 0,
+    progress: null,
     encodingNote: null,
     text,
     blocks,
     highlights: [],
     note: '',
+    progressOffset: null,
     ...extra
   }
 }

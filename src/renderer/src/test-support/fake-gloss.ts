@@ -98,7 +98,7 @@ export class FakeGloss {
   }
 
   private summaryOf(a: Article): ArticleSummary {
-    const { text: _t, blocks: _b, highlights, note: _n, ...rest } = a
+    const { text: _t, blocks: _b, highlights, note: _n, progressOffset: _p, ...rest } = a
     return { ...rest, highlightCount: highlights.length }
   }
 
@@ -136,6 +136,12 @@ export class FakeGloss {
     'article.setNote': ({ articleId, note }: { articleId: string; note: string }) => {
       this.article(articleId).note = note
       return { note }
+    },
+    'article.setProgress': ({ articleId, fraction, offset }: { articleId: string; fraction: number; offset: number }) => {
+      const a = this.article(articleId)
+      a.progress = Math.min(1, Math.max(0, fraction))
+      a.progressOffset = offset
+      return {}
     },
     'highlight.create': ({ articleId, start, end, color, note }: { articleId: string; start: number; end: number; color: Highlight['color']; note?: string }) => {
       const a = this.article(articleId)
