@@ -2,16 +2,18 @@
 // with native dialogs and the folder watched, the contract bound to IPC, library
 // changes sent to the page, the menu, gloss:// links handed to the page, and a flush
 // on quit.
-import { app, BrowserWindow, dialog, Menu, session, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, Menu, nativeTheme, session, type IpcMainInvokeEvent } from 'electron'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, SCAN_PROGRESS_CHANNEL, type MethodName } from '../shared/channels'
 import type { GlossEvent, MenuCommand } from '../shared/menu'
+import type { Prefs } from '../shared/model'
 import { appMenuTemplate } from './app-menu'
 import { startGloss, type Gloss } from './gloss'
 import { bindContract } from './ipc'
 import { folderFromArgv, linkFromArgv, protocolRegistration } from './launch-args'
+import { nativeThemeSource } from './native-theme'
 import { dataDirFrom, optionValue, sampleCorpusDir } from './paths'
 import { guardAllWebContents, hardenSession } from './security'
 import { appLocation, isTrustedSender } from './sender-trust'
@@ -106,14 +108,22 @@ async function start(): Promise<void> {
     isTrusted,
     afterCall: (method, result) => {
       if (result.ok && OPENS_FOLDER.has(method)) void refreshMenu()
+      if (result.ok && method === 'prefs.set') applyNativeTheme(result.value as Prefs)
       if (method === 'library.current') {
         pageReady = true
         flushLinks()
       }
     }
   })
+  const prefs = await core.dispatch('prefs.get', {})
+  if (prefs.ok) applyNativeTheme(prefs.value as Prefs)
   await refreshMenu()
   mainWindow = openWindow()
+}
+
+/** Scrollbars, menus and dialogs follow the reading theme (before the window opens, so it starts right). */
+function applyNativeTheme(prefs: Prefs): void {
+  nativeTheme.themeSource = nativeThemeSource(prefs.theme)
 }
 
 function openWindow(): BrowserWindow {

@@ -152,7 +152,8 @@ const electron = vi.hoisted(() => {
           }
         }
       },
-      shell: { openExternal: async (url: string) => void state.opened.push(url) }
+      shell: { openExternal: async (url: string) => void state.opened.push(url) },
+      nativeTheme: { themeSource: 'unset' as string }
     }
   }
 })
@@ -222,6 +223,25 @@ describe('desktop main process (Electron stand-in)', () => {
     const result = await call('library.current', {})
     expect(result).toMatchObject({ ok: true, value: { root: await realpath(corpus), articleCount: 1 } })
     expect(state.errorBoxes).toEqual([])
+  })
+
+  it('sets the native theme from the theme preference at start and whenever it changes', async () => {
+    // Stored prefs start at 'system'; set before the window opened.
+    expect(electron.module.nativeTheme.themeSource).toBe('system')
+    for (const [theme, source] of [
+      ['dark', 'dark'],
+      ['sepia', 'light'],
+      ['light', 'light'],
+      ['system', 'system']
+    ] as const) {
+      expect(await call('prefs.set', { theme })).toMatchObject({ ok: true, value: { theme } })
+      expect(electron.module.nativeTheme.themeSource).toBe(source)
+    }
+    // A refused change leaves it alone.
+    await call('prefs.set', { theme: 'dark' })
+    expect(await call('prefs.set', { theme: 'neon' })).toMatchObject({ ok: false })
+    expect(electron.module.nativeTheme.themeSource).toBe('dark')
+    await call('prefs.set', { theme: 'system' })
   })
 
   it('opens one sandboxed window on the built page, shown once ready', () => {
