@@ -27,6 +27,7 @@ import { librarySnapshot } from './search/library-documents'
 import { createSearchService, type SearchService } from './search/search-service'
 import { corpusStoreFile, openCorpusStore, openSettingsStore, rememberFolder, type Settings } from './store/corpus-store'
 import type { JsonStore } from './store/json-store'
+import type { WindowState } from './window-state'
 import type { GlossOptions } from './services'
 
 export interface Gloss {
@@ -35,6 +36,13 @@ export interface Gloss {
   onEvent(listener: (event: GlossEvent) => void): () => void
   /** Resolves once the open folder is being watched (at once without `watch`). */
   watchReady(): Promise<void>
+  /**
+   * The desktop window's saved bounds (settings.json), for the main process only: not
+   * a contract method, since the page has no business moving its own window.
+   */
+  windowState(): WindowState | undefined
+  /** Remembers the window's bounds (a coalesced write); ignored once Gloss is closed. */
+  saveWindowState(state: WindowState): void
   close(): Promise<void>
 }
 
@@ -63,6 +71,8 @@ export async function startGloss(options: StartOptions): Promise<Gloss> {
     dispatch,
     onEvent: (listener) => core.subscribe(listener),
     watchReady: () => core.watchReady(),
+    windowState: () => core.windowState(),
+    saveWindowState: (state) => core.saveWindowState(state),
     close: () => core.close()
   }
 }
@@ -80,6 +90,7 @@ class GlossCore {
   private search: SearchService | null = null
   private scanner: CorpusScanner | null = null
   private readonly now: () => Date
+  private closed = false
 
   constructor(
     private readonly options: StartOptions,
@@ -147,6 +158,7 @@ class GlossCore {
   }
 
   async close(): Promise<void> {
+    this.closed = true
     this.scanAbort?.abort(new GlossError('UNAVAILABLE', 'Gloss is closing'))
     await this.opening.catch(() => undefined)
     await this.background
@@ -157,6 +169,19 @@ class GlossCore {
     await this.session?.store.close()
     await this.settings.close()
     await this.search?.close()
+  }
+
+  windowState(): WindowState | undefined {
+    const saved = this.settings.data.window
+    return saved ? { ...saved } : undefined
+  }
+
+  saveWindowState(state: WindowState): void {
+    // The window's last 'close' may come after the quit has flushed and closed the store.
+    if (this.closed) return
+    this.settings.update((data) => {
+      data.window = { ...state }
+    })
   }
 
   subscribe(listener: (event: GlossEvent) => void): () => void {

@@ -2,7 +2,7 @@
 // with native dialogs and the folder watched, the contract bound to IPC, library
 // changes sent to the page, the menu, gloss:// links handed to the page, and a flush
 // on quit.
-import { app, BrowserWindow, dialog, Menu, nativeTheme, session, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, type IpcMainInvokeEvent } from 'electron'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -12,13 +12,15 @@ import type { Prefs } from '../shared/model'
 import { appMenuTemplate } from './app-menu'
 import { startGloss, type Gloss } from './gloss'
 import { bindContract } from './ipc'
-import { folderFromArgv, linkFromArgv, protocolRegistration } from './launch-args'
+import { folderFromArgv, linkFromArgv, protocolRegistration, secondLaunchData, secondLaunchRequest, type SecondLaunchRequest } from './launch-args'
 import { nativeThemeSource } from './native-theme'
 import { dataDirFrom, optionValue, sampleCorpusDir } from './paths'
 import { guardAllWebContents, hardenSession } from './security'
 import { appLocation, isTrustedSender } from './sender-trust'
 import type { Dialogs } from './services'
-import { createMainWindow } from './window'
+import { createMainWindow, rememberWindowState } from './window'
+import { WINDOW_SIZE } from './window-options'
+import { fitWindowToDisplays } from './window-state'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const preloadPath = path.join(here, '..', 'preload', 'index.cjs')
@@ -38,12 +40,17 @@ let mainWindow: BrowserWindow | null = null
 let gloss: Gloss | null = null
 let closing: Promise<void> | null = null
 let closed = false
-// gloss:// links wait here until the page listens: it asks for library.current first
-// thing, after subscribing to menu commands, so that call says it is ready.
-const pendingLinks: string[] = []
+/** Saves the main window's bounds now (the quit saves them before the settings close). */
+let saveWindowNow: (() => void) | null = null
+// gloss:// links and folders from a second launch wait here until the page listens: it
+// asks for library.current first thing, after subscribing to menu commands, so that
+// call says it is ready.
+const pendingCommands: MenuCommand[] = []
 let pageReady = false
+const launchCwd = process.env.INIT_CWD ?? process.cwd()
 
-if (!app.requestSingleInstanceLock()) {
+// A second launch hands its own argv to this one (see secondLaunchRequest) and quits.
+if (!app.requestSingleInstanceLock(secondLaunchData(process.argv, launchCwd, process.defaultApp === true))) {
   app.quit()
 } else {
   guardAllWebContents()
@@ -52,8 +59,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     receiveLink(url)
   })
-  app.on('second-instance', (_event, argv, workingDirectory) => {
-    void openFromSecondInstance(argv, workingDirectory)
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    openFromSecondInstance(secondLaunchRequest({ argv, workingDirectory, additionalData }, { defaultApp: process.defaultApp === true }))
   })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
@@ -65,6 +72,8 @@ if (!app.requestSingleInstanceLock()) {
     // Hold the quit until pending writes are on disk, then quit for real.
     if (closed || !gloss) return
     event.preventDefault()
+    // The window closes after the settings do: its last bounds are saved now.
+    saveWindowNow?.()
     closing ??= gloss
       .close()
       .catch((error) => console.error('gloss: could not save on quit', error))
@@ -89,10 +98,8 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, location)
   registerLinkHandler()
   const launchLink = linkFromArgv(process.argv)
-  if (launchLink) pendingLinks.push(launchLink)
-  const folder = await existingFolder(
-    folderFromArgv(process.argv, { defaultApp: process.defaultApp === true, cwd: process.env.INIT_CWD ?? process.cwd() })
-  )
+  if (launchLink) pendingCommands.push({ type: 'open-link', url: launchLink })
+  const folder = await existingFolder(folderFromArgv(process.argv, { defaultApp: process.defaultApp === true, cwd: launchCwd }))
   const options = { dataDir, sampleRoot: sampleCorpusDir(app.getAppPath()), dialogs: nativeDialogs(), watch: true }
   try {
     gloss = await startGloss({ ...options, initialFolder: folder })
@@ -111,7 +118,7 @@ async function start(): Promise<void> {
       if (result.ok && method === 'prefs.set') applyNativeTheme(result.value as Prefs)
       if (method === 'library.current') {
         pageReady = true
-        flushLinks()
+        flushCommands()
       }
     }
   })
@@ -128,9 +135,16 @@ function applyNativeTheme(prefs: Prefs): void {
 
 function openWindow(): BrowserWindow {
   pageReady = false
-  const window = createMainWindow({ preloadPath, indexFile, devServerUrl })
+  // Where the user left it, moved onto a display that is still there.
+  const primaryId = screen.getPrimaryDisplay().id
+  const displays = screen.getAllDisplays().map((display) => ({ workArea: display.workArea, primary: display.id === primaryId }))
+  const placement = fitWindowToDisplays(gloss?.windowState(), displays, WINDOW_SIZE)
+  const window = createMainWindow({ preloadPath, indexFile, devServerUrl, placement })
+  const saveNow = rememberWindowState(window, (state) => gloss?.saveWindowState(state))
+  saveWindowNow = saveNow
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
+    if (saveWindowNow === saveNow) saveWindowNow = null
   })
   return window
 }
@@ -164,17 +178,23 @@ async function refreshMenu(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }
 
-async function openFromSecondInstance(argv: string[], workingDirectory: string): Promise<void> {
+function openFromSecondInstance(request: SecondLaunchRequest): void {
   // Windows and Linux start a second instance for a clicked link, with the link in argv.
-  const link = linkFromArgv(argv)
-  if (link) return receiveLink(link)
+  if (request.kind === 'link') return receiveLink(request.url)
+  // The page opens the folder as it opens any other, and says so if it is not one.
+  if (request.kind === 'folder') pendingCommands.push({ type: 'open-path', root: request.path })
+  bringWindowForward()
+  flushCommands()
+}
+
+function bringWindowForward(): void {
   if (mainWindow) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
+  } else if (gloss && app.isReady()) {
+    // macOS: the app runs without a window; a link or a second launch brings one back.
+    mainWindow = openWindow()
   }
-  const folder = await existingFolder(folderFromArgv(argv, { defaultApp: process.defaultApp === true, cwd: workingDirectory }))
-  // The renderer opens it exactly as if picked from Open Recent.
-  if (folder) sendMenuCommand({ type: 'open-recent', root: folder })
 }
 
 /** Claims gloss:// links for this app (not for a test or portable instance; see protocolRegistration). */
@@ -193,20 +213,14 @@ function registerLinkHandler(): void {
 
 /** A link from the system: to the page now if it listens, else once it does. The core checks its shape. */
 function receiveLink(url: string): void {
-  pendingLinks.push(url)
-  if (mainWindow) {
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  } else if (gloss && app.isReady()) {
-    // macOS: the app runs without a window; the link brings one back.
-    mainWindow = openWindow()
-  }
-  flushLinks()
+  pendingCommands.push({ type: 'open-link', url })
+  bringWindowForward()
+  flushCommands()
 }
 
-function flushLinks(): void {
+function flushCommands(): void {
   if (!pageReady || !mainWindow || mainWindow.isDestroyed()) return
-  for (const url of pendingLinks.splice(0)) sendMenuCommand({ type: 'open-link', url })
+  for (const command of pendingCommands.splice(0)) sendMenuCommand(command)
 }
 
 async function existingFolder(folder: string | null): Promise<string | null> {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { folderFromArgv, linkFromArgv, protocolRegistration } from './launch-args'
+import { folderFromArgv, linkFromArgv, protocolRegistration, secondLaunchData, secondLaunchRequest, type SecondLaunchRequest } from './launch-args'
 
 const cwd = path.resolve('/home/reader')
 
@@ -58,5 +58,27 @@ describe('protocolRegistration', () => {
     ['a test or portable instance (own data folder) leaves the system alone', { ...base, argv: ['/opt/Gloss/gloss'], defaultApp: false, dataDirOverridden: true }, null]
   ])('%s', (_name, options, expected) => {
     expect(protocolRegistration(options)).toEqual(expected)
+  })
+})
+
+describe('secondLaunchRequest', () => {
+  const packaged = { defaultApp: false }
+  const event = (argv: string[], additionalData?: unknown) => ({ argv, workingDirectory: '/home/other', additionalData })
+  it.each<[string, ReturnType<typeof event>, SecondLaunchRequest]>([
+    ['started again with nothing: bring the window forward', event(['/opt/Gloss/gloss']), { kind: 'focus' }],
+    ['a folder, from the event argv', event(['/opt/Gloss/gloss', '/data/papers', '--allow-file-access-from-files']), { kind: 'folder', path: path.resolve('/data/papers') }],
+    ['a relative folder: resolved where the second launch ran', event(['/opt/Gloss/gloss', 'papers']), { kind: 'folder', path: path.resolve('/home/other/papers') }],
+    ['a file is passed on as it is (the page says it is not a folder)', event(['/opt/Gloss/gloss', '/data/papers/a.md']), { kind: 'folder', path: path.resolve('/data/papers/a.md') }],
+    ['--data-dir and its value are not a folder', event(['/opt/Gloss/gloss', '--data-dir', '/tmp/portable']), { kind: 'focus' }],
+    ['a link wins over a folder', event(['/opt/Gloss/gloss', '/data/papers', LINK]), { kind: 'link', url: LINK }],
+    [
+      'additionalData is preferred to the argv Chromium rewrote',
+      event(['/opt/Gloss/gloss', '--some-switch', 'c:\\lowercased'], secondLaunchData(['/x/electron', '.', 'papers'], '/home/dev', true)),
+      { kind: 'folder', path: path.resolve('/home/dev/papers') }
+    ],
+    ['malformed additionalData is ignored', event(['/opt/Gloss/gloss', '/data/papers'], { argv: '/etc', cwd: 7 }), { kind: 'folder', path: path.resolve('/data/papers') }],
+    ['oversized additionalData is ignored', event(['/opt/Gloss/gloss'], secondLaunchData(Array(1000).fill('/x'), '/', false)), { kind: 'focus' }]
+  ])('%s', (_name, input, expected) => {
+    expect(secondLaunchRequest(input, packaged)).toEqual(expected)
   })
 })

@@ -83,3 +83,58 @@ export function protocolRegistration(options: {
   if (!appPath) return null
   return { scheme: GLOSS_PROTOCOL, executable: options.execPath, args: [path.resolve(appPath)] }
 }
+
+/**
+ * What a second launch sends to the running instance (requestSingleInstanceLock's
+ * additionalData): its own argv and working directory, as it saw them. Chromium
+ * rewrites the argv that the 'second-instance' event carries on some platforms
+ * (switches inserted, on Windows even reordered), so this copy is preferred.
+ */
+export interface SecondLaunchData {
+  argv: string[]
+  cwd: string
+  defaultApp: boolean
+}
+
+export function secondLaunchData(argv: readonly string[], cwd: string, defaultApp: boolean): SecondLaunchData {
+  return { argv: [...argv], cwd, defaultApp }
+}
+
+/** Long enough for any real command line; another process's data is checked before use. */
+const MAX_ARGS = 256
+const MAX_ARG_LENGTH = 32_768
+
+function isSecondLaunchData(value: unknown): value is SecondLaunchData {
+  if (!value || typeof value !== 'object') return false
+  const { argv, cwd, defaultApp } = value as Record<string, unknown>
+  return (
+    Array.isArray(argv) &&
+    argv.length <= MAX_ARGS &&
+    argv.every((arg) => typeof arg === 'string' && arg.length <= MAX_ARG_LENGTH) &&
+    typeof cwd === 'string' &&
+    cwd.length <= MAX_ARG_LENGTH &&
+    typeof defaultApp === 'boolean'
+  )
+}
+
+/** What a second launch asks the running Gloss to do. */
+export type SecondLaunchRequest = { kind: 'link'; url: string } | { kind: 'folder'; path: string } | { kind: 'focus' }
+
+/**
+ * Reads a second launch from the 'second-instance' event: its additionalData when it
+ * is well formed, else the event's argv and working directory. A gloss:// link wins
+ * (that is what a click on a link starts); then the folder named; else the user only
+ * started Gloss again, and the running window comes to the front.
+ */
+export function secondLaunchRequest(
+  event: { argv: readonly string[]; workingDirectory: string; additionalData?: unknown },
+  fallback: Pick<LaunchArgsOptions, 'defaultApp'>
+): SecondLaunchRequest {
+  const data = isSecondLaunchData(event.additionalData)
+    ? event.additionalData
+    : { argv: [...event.argv], cwd: event.workingDirectory, defaultApp: fallback.defaultApp }
+  const url = linkFromArgv(data.argv)
+  if (url) return { kind: 'link', url }
+  const folder = folderFromArgv(data.argv, { defaultApp: data.defaultApp, cwd: data.cwd })
+  return folder ? { kind: 'folder', path: folder } : { kind: 'focus' }
+}

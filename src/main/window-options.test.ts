@@ -26,3 +26,18 @@ describe('windowOptions', () => {
     expect(options.backgroundColor).toMatch(/^#[0-9a-f]{6}$/i)
   })
 })
+
+describe('windowOptions with saved bounds', () => {
+  it.each([
+    ['first launch: default size, placed by the system', undefined, { width: 1280, height: 820, fullscreen: false }, ['x', 'y']],
+    ['saved bounds on a second monitor', { x: 1600, y: -120, width: 1500, height: 980 }, { x: 1600, y: -120, width: 1500, height: 980, fullscreen: false }, []],
+    ['full screen', { x: 10, y: 20, width: 900, height: 600, fullScreen: true }, { x: 10, y: 20, width: 900, height: 600, fullscreen: true }, []],
+    ['size only: centred by the system', { width: 1000, height: 700 }, { width: 1000, height: 700 }, ['x', 'y']],
+    ['below the minimum: held at the minimum', { x: 0, y: 0, width: 300, height: 200 }, { width: 720, height: 480 }, []]
+  ])('%s', (_name, placement, expected, absent) => {
+    const options = windowOptions('/p.cjs', placement)
+    expect(options).toMatchObject(expected)
+    for (const key of absent) expect(options).not.toHaveProperty(key)
+    expect(options).toMatchObject({ minWidth: 720, minHeight: 480, show: false })
+  })
+})

@@ -4,13 +4,28 @@
 // The renderer's chrome colour (--chrome in styles.css), so the first frame matches.
 export const WINDOW_BACKGROUND = '#f4f1eb'
 
-export function windowOptions(preloadPath: string) {
+/** The first window's size and the least the layout (library, reader, notes) works in. */
+export const WINDOW_SIZE = { width: 1280, height: 820, minWidth: 720, minHeight: 480 } as const
+
+/** Where and how big to open (window-state.ts fits the saved bounds to the displays). */
+export interface WindowPlacement {
+  x?: number
+  y?: number
+  width: number
+  height: number
+  fullScreen?: boolean
+}
+
+export function windowOptions(preloadPath: string, placement: WindowPlacement = WINDOW_SIZE) {
   return {
     title: 'Gloss',
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
+    // No x/y: the system centres the window.
+    ...(placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : {}),
+    width: Math.max(placement.width, WINDOW_SIZE.minWidth),
+    height: Math.max(placement.height, WINDOW_SIZE.minHeight),
+    minWidth: WINDOW_SIZE.minWidth,
+    minHeight: WINDOW_SIZE.minHeight,
+    fullscreen: placement.fullScreen === true,
     // Shown on ready-to-show so the user never sees an unstyled flash.
     show: false,
     backgroundColor: WINDOW_BACKGROUND,

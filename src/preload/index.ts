@@ -1,11 +1,11 @@
 // The only bridge between the sandboxed page and the main process. It exposes one
-// function per contract method and two event subscriptions (menu commands, library
-// changes), never ipcRenderer itself, so the page can reach nothing but the
-// contract's channels. It must build to one CommonJS file that requires only
-// `electron` (checked on the built output).
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+// function per contract method, the event subscriptions (menu commands, library
+// changes, scan progress) and the path of a dropped file, never ipcRenderer itself,
+// so the page can reach nothing but the contract's channels. It must build to one
+// CommonJS file that requires only `electron` (checked on the built output).
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES, SCAN_PROGRESS_CHANNEL, type GlossBridge } from '../shared/channels'
-import type { GlossEvents, LibraryChange, MenuCommand, ScanProgress } from '../shared/menu'
+import type { GlossEvents, GlossFiles, LibraryChange, MenuCommand, ScanProgress } from '../shared/menu'
 
 const gloss = Object.fromEntries(
   METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelFor(method), input)])
@@ -36,5 +36,12 @@ const glossEvents: GlossEvents = {
   }
 }
 
+// A path for a File the user dropped (the only way a sandboxed page learns one); the
+// page passes it to library.open, which checks it like any folder the user names.
+const glossFiles: GlossFiles = {
+  pathForFile: (file) => webUtils.getPathForFile(file)
+}
+
 contextBridge.exposeInMainWorld('gloss', gloss)
 contextBridge.exposeInMainWorld('glossEvents', glossEvents)
+contextBridge.exposeInMainWorld('glossFiles', glossFiles)

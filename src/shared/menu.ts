@@ -4,6 +4,11 @@
 export type MenuCommand =
   | { type: 'open-folder' }
   | { type: 'open-recent'; root: string }
+  /** A folder named by a second launch of Gloss or dropped on the window: opened like a recent one. */
+  | { type: 'open-path'; root: string }
+  /** View › Toggle Library / Toggle Notes Panel: hide or show a side bar. */
+  | { type: 'toggle-library' }
+  | { type: 'toggle-panel' }
   | { type: 'export-article' }
   | { type: 'export-corpus' }
   | { type: 'copy-article-notes' }
@@ -50,4 +55,13 @@ export interface GlossEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
   onLibraryChanged(listener: (change: LibraryChange) => void): () => void
   onScanProgress(listener: (progress: ScanProgress) => void): () => void
+}
+
+/**
+ * The third bridge (desktop app only): the path of a file or folder dropped on the
+ * window. A sandboxed page never sees paths otherwise; Electron's webUtils gives one
+ * for a File from a drop, which the page then opens with library.open like any folder.
+ */
+export interface GlossFiles {
+  pathForFile(file: File): string
 }

@@ -6,7 +6,7 @@ import vm from 'node:vm'
 import { describe, expect, it, type TestContext } from 'vitest'
 import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
-import type { GlossEvents, LibraryChange, MenuCommand } from '../../src/shared/menu'
+import type { GlossEvents, GlossFiles, LibraryChange, MenuCommand } from '../../src/shared/menu'
 
 const preloadDir = path.resolve('out/preload')
 const preloadFile = path.join(preloadDir, 'index.cjs')
@@ -38,7 +38,14 @@ function loadPreload(code: string) {
       return ipcRenderer
     }
   }
-  const electron = { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) }, ipcRenderer }
+  const pathsAsked: unknown[] = []
+  const webUtils = {
+    getPathForFile: (file: unknown) => {
+      pathsAsked.push(file)
+      return `/dropped/${(file as { name: string }).name}`
+    }
+  }
+  const electron = { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) }, ipcRenderer, webUtils }
   const required: string[] = []
   const fakeRequire = (name: string) => {
     required.push(name)
@@ -49,7 +56,7 @@ function loadPreload(code: string) {
   const context = vm.createContext({ console })
   const run = vm.compileFunction(code, ['require', 'module', 'exports'], { parsingContext: context, filename: preloadFile })
   run(fakeRequire, module, module.exports)
-  return { exposed, invokes, listeners, required, ipcRenderer }
+  return { exposed, invokes, listeners, required, ipcRenderer, pathsAsked }
 }
 
 describe('built preload', () => {
@@ -64,10 +71,10 @@ describe('built preload', () => {
     expect(code).not.toMatch(/\bzod\b|safeParse/)
   })
 
-  it('exposes exactly one function per contract method and an event bridge, never ipcRenderer', (ctx) => {
+  it('exposes exactly one function per contract method, an event bridge and dropped-file paths, never ipcRenderer', (ctx) => {
     const { exposed, required, ipcRenderer } = loadPreload(builtPreload(ctx))
     expect(required).toEqual(['electron'])
-    expect([...exposed.keys()].sort()).toEqual(['gloss', 'glossEvents'])
+    expect([...exposed.keys()].sort()).toEqual(['gloss', 'glossEvents', 'glossFiles'])
     const gloss = exposed.get('gloss') as Record<string, unknown>
     expect(Object.keys(gloss)).toEqual(Object.keys(contract))
     expect(Object.keys(gloss)).toEqual([...METHOD_NAMES])
@@ -123,5 +130,14 @@ describe('built preload', () => {
     expect(received).toEqual([[change]])
     unsubscribe()
     expect(listeners.get(LIBRARY_CHANGED_CHANNEL)?.size).toBe(0)
+  })
+
+  it('gives the path of a dropped file through webUtils, and nothing else', (ctx) => {
+    const { exposed, pathsAsked } = loadPreload(builtPreload(ctx))
+    const files = exposed.get('glossFiles') as GlossFiles
+    expect(Object.keys(files)).toEqual(['pathForFile'])
+    const dropped = { name: 'Clippings' } as unknown as File
+    expect(files.pathForFile(dropped)).toBe('/dropped/Clippings')
+    expect(pathsAsked).toEqual([dropped])
   })
 })

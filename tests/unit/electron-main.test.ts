@@ -3,7 +3,7 @@
 // underneath on temp folders: what is checked is the wiring — the window's settings,
 // the IPC binding and its sender check, the menu, dialogs, security hooks, second
 // instance and the flush on quit. tests/e2e/electron.spec.ts covers the real binary.
-import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -41,6 +41,12 @@ const electron = vi.hoisted(() => {
     openDialogOptions: [] as any[],
     menus: [] as any[],
     protocolClients: [] as unknown[][],
+    lockData: [] as unknown[],
+    // A laptop with a monitor to its right; the primary display is the laptop.
+    displays: [
+      { id: 1, workArea: { x: 0, y: 0, width: 1440, height: 875 } },
+      { id: 2, workArea: { x: 1440, y: 0, width: 2560, height: 1400 } }
+    ],
     windows: [] as any[],
     handlers: new Map<string, Listener>(),
     permissionRequest: null as Listener | null,
@@ -66,7 +72,10 @@ const electron = vi.hoisted(() => {
     },
     getPath: (name: string) => (name === 'documents' ? state.documents : state.userData),
     getAppPath: () => state.appRoot,
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: (additionalData: unknown) => {
+      state.lockData.push(additionalData)
+      return true
+    },
     whenReady: () => Promise.resolve(),
     isReady: () => true,
     setAsDefaultProtocolClient: (...args: unknown[]) => {
@@ -114,6 +123,22 @@ const electron = vi.hoisted(() => {
       return false
     }
     restore() {}
+    /** Where a test moved the window; until then, where it was created. */
+    bounds: { x: number; y: number; width: number; height: number } | null = null
+    maximized = false
+    getNormalBounds() {
+      const { x, y, width, height } = this.options
+      return { ...(this.bounds ?? { x, y, width, height }) }
+    }
+    isMaximized() {
+      return this.maximized
+    }
+    isFullScreen() {
+      return false
+    }
+    maximize() {
+      this.maximized = true
+    }
     static getFocusedWindow() {
       return null
     }
@@ -153,7 +178,11 @@ const electron = vi.hoisted(() => {
         }
       },
       shell: { openExternal: async (url: string) => void state.opened.push(url) },
-      nativeTheme: { themeSource: 'unset' as string }
+      nativeTheme: { themeSource: 'unset' as string },
+      screen: {
+        getAllDisplays: () => state.displays,
+        getPrimaryDisplay: () => state.displays[0]
+      }
     }
   }
 })
@@ -167,6 +196,7 @@ let otherCorpus: string
 let dataDir: string
 const savedArgv = process.argv
 const LAUNCH_LINK = 'gloss://open?corpus=%2Fsomewhere&article=launch'
+const SAVED_WINDOW = { x: 1600, y: 60, width: 1500, height: 1000 }
 
 const window = () => state.windows[0]
 const mainFrame = () => window().webContents.mainFrame
@@ -195,6 +225,11 @@ beforeAll(async () => {
     'tide.md': '---\ntitle: Tide Tables\ndate: 2024-01-02\n---\n\nThe tide turns twice a day, and the tables say when.\n'
   })
   await writeCorpus(otherCorpus, { 'moss.md': '# Moss\n\nMoss grows where the sun does not reach.\n' })
+  // Left maximized on the second monitor last time.
+  await writeFile(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({ schemaVersion: 1, recentFolders: [], lastFolder: null, window: { ...SAVED_WINDOW, maximized: true, fullScreen: false } })
+  )
   // As if launched as `gloss <folder> --data-dir <dir> <link>` (packaged: argv[0] is the app).
   process.argv = ['/opt/Gloss/gloss', corpus, '--data-dir', dataDir, LAUNCH_LINK]
   await import('../../src/main/index')
@@ -253,6 +288,26 @@ describe('desktop main process (Electron stand-in)', () => {
     expect(window().shown).toBe(false)
     window().emit('ready-to-show')
     expect(window().shown).toBe(true)
+  })
+
+  it('opens where it was left (on the second monitor, maximized) and remembers where it is moved', async () => {
+    expect(window().options).toMatchObject({ ...SAVED_WINDOW, minWidth: 720, minHeight: 480, fullscreen: false })
+    window().emit('ready-to-show')
+    expect(window().maximized).toBe(true)
+    const savedWindow = async () => JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8')).window
+    // Dragged onto the laptop and un-maximized: saved once it rests (the normal bounds).
+    window().maximized = false
+    window().emit('unmaximize')
+    window().bounds = { x: 100, y: 50, width: 1100, height: 760 }
+    for (let i = 0; i < 5; i++) window().emit('move')
+    window().emit('resize')
+    await vi.waitFor(async () => expect(await savedWindow()).toEqual({ x: 100, y: 50, width: 1100, height: 760, maximized: false, fullScreen: false }), {
+      timeout: 5_000
+    })
+  })
+
+  it('takes the single-instance lock with its own argv for a second launch to hand over', () => {
+    expect(state.lockData).toEqual([{ argv: ['/opt/Gloss/gloss', corpus, '--data-dir', dataDir, LAUNCH_LINK], cwd: expect.any(String), defaultApp: false }])
   })
 
   it('answers every contract method over IPC, for the app page in the main frame only', async () => {
@@ -351,11 +406,19 @@ describe('desktop main process (Electron stand-in)', () => {
     const focused = window().focused
     window().webContents.sent.length = 0
     electron.module.app.emit('second-instance', {}, ['/opt/Gloss/gloss', otherCorpus, '--some-chromium-switch'], os.tmpdir())
-    await vi.waitFor(() => expect(window().webContents.sent).toEqual([[MENU_CHANNEL, { type: 'open-recent', root: otherCorpus }]]))
+    await vi.waitFor(() => expect(window().webContents.sent).toEqual([[MENU_CHANNEL, { type: 'open-path', root: otherCorpus }]]))
     expect(window().focused).toBe(focused + 1)
+    // The argv the second launch handed over (additionalData) wins over Chromium's copy.
+    const handedOver = { argv: ['/opt/Gloss/gloss', 'moss-notes'], cwd: otherCorpus, defaultApp: false }
+    electron.module.app.emit('second-instance', {}, ['/opt/Gloss/gloss', '--mangled'], os.tmpdir(), handedOver)
+    expect(window().webContents.sent.at(-1)).toEqual([MENU_CHANNEL, { type: 'open-path', root: path.join(otherCorpus, 'moss-notes') }])
+    // A file is passed on too: the page opens it like any folder and says it is not one.
     electron.module.app.emit('second-instance', {}, ['/opt/Gloss/gloss', path.join(otherCorpus, 'moss.md')], os.tmpdir())
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(window().webContents.sent).toHaveLength(1)
+    expect(window().webContents.sent.at(-1)).toEqual([MENU_CHANNEL, { type: 'open-path', root: path.join(otherCorpus, 'moss.md') }])
+    // Started again with nothing: only the window comes forward.
+    electron.module.app.emit('second-instance', {}, ['/opt/Gloss/gloss'], os.tmpdir())
+    expect(window().webContents.sent).toHaveLength(3)
+    expect(window().focused).toBe(focused + 4)
   })
 
   it('hands gloss:// links to the page: open-url on macOS, a second instance elsewhere', async () => {
@@ -412,10 +475,15 @@ describe('desktop main process (Electron stand-in)', () => {
   it('holds the quit until the data is flushed, then quits', async () => {
     const title = 'Saved before quitting'
     expect(await call('article.setNote', { articleId: (await call('library.list', {})).value.articles[0].id, note: title })).toMatchObject({ ok: true })
+    // Resized a moment ago: the quit saves the bounds before the settings close.
+    window().bounds = { x: 200, y: 90, width: 1000, height: 700 }
+    window().emit('resize')
     electron.module.app.quit()
     expect(state.quits).toBe(0)
     await vi.waitFor(() => expect(state.quits).toBe(1))
     expect(state.quitRequests).toBe(2)
+    const settings = JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))
+    expect(settings.window).toEqual({ x: 200, y: 90, width: 1000, height: 700, maximized: false, fullScreen: false })
     // The note is on disk: a fresh core on the same data folder reads it back.
     const { startGloss } = await import('../../src/main/gloss')
     const again = await startGloss({

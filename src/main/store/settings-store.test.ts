@@ -60,4 +60,19 @@ describe('openSettingsStore', () => {
     expect(store.data).toEqual({ schemaVersion: 1, recentFolders: ['/r'], lastFolder: '/r', prefs: expected })
     await store.close()
   })
+
+  it.each([
+    ['a saved window', { x: -1200, y: 40, width: 1100, height: 760, maximized: true, fullScreen: false }, true],
+    ['a damaged window entry', { x: 'left', width: -5 }, false]
+  ])('reads the window state leniently: %s', async (_name, window, kept) => {
+    const folder = path.join(dataDir, 'window')
+    await mkdir(folder, { recursive: true })
+    await writeFile(path.join(folder, 'settings.json'), JSON.stringify({ schemaVersion: 1, recentFolders: ['/r'], lastFolder: '/r', window }))
+    const store = await openSettingsStore(folder)
+    expect(store.data.window).toEqual(kept ? window : undefined)
+    // The rest of the file is kept either way, and the file is not set aside as damaged.
+    expect(store.data.recentFolders).toEqual(['/r'])
+    expect(store.notice).toBeNull()
+    await store.close()
+  })
 })

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_PREFS, readPrefs } from '../../shared/model'
+import { readWindowState } from '../window-state'
 import { openJsonStore, type JsonStore } from './json-store'
 
 export const SETTINGS_SCHEMA_VERSION = 1
@@ -12,11 +13,19 @@ export const SettingsSchema = z.object({
   recentFolders: z.array(z.string()),
   lastFolder: z.string().nullable(),
   /** Reading preferences; absent in older files, and read value by value (see readPrefs). */
-  prefs: z.unknown().optional().transform(readPrefs)
+  prefs: z.unknown().optional().transform(readPrefs),
+  /** The main window's bounds (desktop app); absent until first saved, and a bad value is dropped, never fatal. */
+  window: z.unknown().optional().transform(readWindowState)
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
-export const defaultSettings = (): Settings => ({ schemaVersion: SETTINGS_SCHEMA_VERSION, recentFolders: [], lastFolder: null, prefs: { ...DEFAULT_PREFS } })
+export const defaultSettings = (): Settings => ({
+  schemaVersion: SETTINGS_SCHEMA_VERSION,
+  recentFolders: [],
+  lastFolder: null,
+  prefs: { ...DEFAULT_PREFS },
+  window: undefined
+})
 
 export function openSettingsStore(dataDir: string): Promise<JsonStore<Settings>> {
   return openJsonStore(path.join(dataDir, 'settings.json'), {
