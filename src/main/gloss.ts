@@ -131,6 +131,7 @@ class GlossCore {
       },
       'article.get': async ({ articleId }) => this.current().getArticle(articleId),
       'article.setNote': async ({ articleId, note }) => ({ note: this.current().setArticleNote(articleId, note) }),
+      'article.setTags': async ({ articleId, tags }) => ({ tags: this.current().setArticleTags(articleId, tags) }),
       'article.setProgress': async (input) => {
         this.current().setProgress(input)
         return {}
@@ -147,6 +148,9 @@ class GlossCore {
       'export.run': async (request) => this.runExport(request),
       'import.annotations': async () => runImport(this.current(), this.options.dialogs, this.now),
       'app.openLink': async ({ url }) => this.openLink(url),
+      'tags.list': async () => this.current().tagCounts(),
+      'tags.rename': async ({ from, to }) => this.current().renameTag(from, to),
+      'tags.delete': async ({ tag }) => this.current().deleteTag(tag),
       'prefs.get': async () => ({ ...this.settings.data.prefs }),
       'prefs.set': async (patch) => {
         this.settings.update((data) => {

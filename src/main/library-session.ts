@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { anchorQuote, describeRange } from '../shared/anchoring'
 import type { LibraryChange } from '../shared/menu'
-import type { Article, ArticleList, ArticleSummary, Highlight, HighlightColor, ListQuery, MissingArticle, Problem } from '../shared/model'
+import type { Article, ArticleList, ArticleSummary, Highlight, HighlightColor, ListQuery, MissingArticle, Problem, TagCount, TagUseCount } from '../shared/model'
 import { badInput, notFound } from '../shared/result'
+import { checkTag, checkTagList, renameInList, removeTag, tagKey } from '../shared/tags'
 import { bodyToBlocks, type TextModel } from './corpus/blocks'
 import type { CorpusArticle, ScanResult } from './corpus/scan'
 import type { ArticleNote, CorpusData, StoredHighlight } from './store/corpus-store'
@@ -142,7 +143,9 @@ export class LibrarySession {
     const needle = query.query ? foldForSearch(query.query.trim()) : ''
     const from = query.from ? Date.parse(`${query.from}T00:00:00.000Z`) : null
     const to = query.to ? Date.parse(`${query.to}T23:59:59.999Z`) : null
+    const tagged = query.tag?.trim() ? this.articlesTagged(query.tag) : null
     const keep = (a: CorpusArticle): boolean => {
+      if (tagged && !tagged.has(a.id)) return false
       if (topic && !a.topics.some((t) => t.toLowerCase() === topic)) return false
       if (source && a.source?.toLowerCase() !== source) return false
       if (query.hasHighlights !== undefined && (counts.get(a.id) ?? 0) > 0 !== query.hasHighlights) return false
@@ -153,7 +156,7 @@ export class LibrarySession {
       return !needle || foldForSearch(a.title).includes(needle)
     }
     const sorted = this.sortedArticles(query.sort)
-    const filtered = topic || source || needle || from !== null || to !== null || query.hasHighlights !== undefined
+    const filtered = topic || source || needle || tagged || from !== null || to !== null || query.hasHighlights !== undefined
     const rows = filtered ? sorted.filter(keep) : sorted
     const offset = query.offset ?? 0
     const page = query.limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + query.limit)
@@ -229,12 +232,14 @@ export class LibrarySession {
     return this.toHighlight(stored, model)
   }
 
-  updateHighlight(patch: { highlightId: string; color?: HighlightColor; note?: string }): Highlight {
+  updateHighlight(patch: { highlightId: string; color?: HighlightColor; note?: string; tags?: readonly string[] }): Highlight {
     const existing = this.storedHighlight(patch.highlightId)
     const article = this.byId.get(existing.articleId)
+    const tags = patch.tags === undefined ? undefined : validTags(patch.tags)
     this.store.update(() => {
       if (patch.color !== undefined) existing.color = patch.color
       if (patch.note !== undefined) existing.note = patch.note
+      if (tags !== undefined) existing.tags = tags
       existing.updatedAt = this.now().toISOString()
       if (article) Object.assign(existing, articleDetails(article))
     })
@@ -273,10 +278,13 @@ export class LibrarySession {
   setArticleNote(articleId: string, note: string): string {
     const article = this.article(articleId)
     this.store.update((data) => {
-      if (note.trim() === '') delete data.articleNotes[articleId]
+      const tags = data.articleNotes[articleId]?.tags ?? []
+      // The entry also holds the article's tags: a cleared note keeps them.
+      if (note.trim() === '' && !tags.length) delete data.articleNotes[articleId]
       else {
         data.articleNotes[articleId] = {
           note,
+          tags,
           updatedAt: this.now().toISOString(),
           articleFingerprint: article.fingerprint,
           ...articleDetails(article)
@@ -284,6 +292,107 @@ export class LibrarySession {
       }
     })
     return note
+  }
+
+  /** Replaces the user's tags on an article (checked, duplicates in any case dropped); the list as stored. */
+  setArticleTags(articleId: string, tags: readonly string[]): string[] {
+    const article = this.article(articleId)
+    const checked = validTags(tags)
+    this.store.update((data) => {
+      const entry = data.articleNotes[articleId]
+      if (entry) {
+        entry.tags = checked
+        if (!checked.length && entry.note.trim() === '') delete data.articleNotes[articleId]
+      } else if (checked.length) {
+        data.articleNotes[articleId] = {
+          note: '',
+          tags: checked,
+          updatedAt: this.now().toISOString(),
+          articleFingerprint: article.fingerprint,
+          ...articleDetails(article)
+        }
+      }
+    })
+    return [...checked]
+  }
+
+  /**
+   * Every tag in the folder's store (highlights and articles, missing ones included),
+   * spelt as first used, with its counts: most used first, then by name.
+   */
+  tagCounts(): TagCount[] {
+    const counts = new Map<string, TagCount>()
+    const count = (tags: readonly string[], field: 'highlights' | 'articles'): void => {
+      for (const tag of tags) {
+        const key = tagKey(tag)
+        let found = counts.get(key)
+        if (!found) counts.set(key, (found = { tag, highlights: 0, articles: 0 }))
+        found[field]++
+      }
+    }
+    for (const h of this.store.data.highlights) count(h.tags, 'highlights')
+    for (const entry of Object.values(this.store.data.articleNotes)) count(entry.tags, 'articles')
+    return [...counts.values()].sort((a, b) => b.highlights + b.articles - (a.highlights + a.articles) || collator.compare(a.tag, b.tag))
+  }
+
+  /**
+   * Renames a tag on every highlight and article. When `to` is already a tag (in any
+   * case) the two merge: an item that had both ends with one. How many items changed.
+   */
+  renameTag(from: string, to: string): TagUseCount {
+    const oldTag = checkTag(from)
+    if (!oldTag.ok) throw badInput(`Tag to rename: ${oldTag.reason}`)
+    const newTag = checkTag(to)
+    if (!newTag.ok) throw badInput(`New name: ${newTag.reason}`)
+    const changed = this.changeTagEverywhere(oldTag.tag, (tags) => renameInList(tags, oldTag.tag, newTag.tag))
+    // A merge: items that had only the other tag take the new spelling too, so the
+    // folder has one name for it.
+    const key = tagKey(newTag.tag)
+    const respell = (tags: string[]) => tags.some((t) => tagKey(t) === key && t !== newTag.tag)
+    const highlights = this.store.data.highlights.filter((h) => respell(h.tags))
+    const entries = Object.values(this.store.data.articleNotes).filter((entry) => respell(entry.tags))
+    if (highlights.length || entries.length) {
+      this.store.update(() => {
+        for (const item of [...highlights, ...entries]) item.tags = item.tags.map((t) => (tagKey(t) === key ? newTag.tag : t))
+      })
+    }
+    return changed
+  }
+
+  /** Removes a tag from every highlight and article; how many items changed. */
+  deleteTag(tag: string): TagUseCount {
+    const checked = checkTag(tag)
+    if (!checked.ok) throw badInput(checked.reason)
+    return this.changeTagEverywhere(checked.tag, (tags) => (tags.some((t) => tagKey(t) === tagKey(checked.tag)) ? removeTag(tags, checked.tag) : null))
+  }
+
+  private changeTagEverywhere(tag: string, change: (tags: readonly string[]) => string[] | null): TagUseCount {
+    const key = tagKey(tag)
+    const carries = (tags: readonly string[]) => tags.some((t) => tagKey(t) === key)
+    const highlights = this.store.data.highlights.filter((h) => carries(h.tags))
+    const articles = Object.entries(this.store.data.articleNotes).filter(([, entry]) => carries(entry.tags))
+    if (!highlights.length && !articles.length) throw notFound(`Tag "${tag}"`)
+    const at = this.now().toISOString()
+    this.store.update((data) => {
+      for (const h of highlights) {
+        h.tags = change(h.tags) ?? h.tags
+        h.updatedAt = at
+      }
+      for (const [id, entry] of articles) {
+        entry.tags = change(entry.tags) ?? entry.tags
+        if (!entry.tags.length && entry.note.trim() === '') delete data.articleNotes[id]
+      }
+    })
+    return { highlights: highlights.length, articles: articles.length }
+  }
+
+  /** Articles carrying the tag themselves or through one of their highlights. */
+  private articlesTagged(tag: string): Set<string> {
+    const key = tagKey(tag)
+    const ids = new Set<string>()
+    for (const h of this.store.data.highlights) if (h.tags.some((t) => tagKey(t) === key)) ids.add(h.articleId)
+    for (const [id, entry] of Object.entries(this.store.data.articleNotes)) if (entry.tags.some((t) => tagKey(t) === key)) ids.add(id)
+    return ids
   }
 
   /** Annotations whose article is not in the folder now, by title. */
@@ -326,10 +435,10 @@ export class LibrarySession {
     return highlights + note
   }
 
-  /** Articles that carry highlights or a note, in corpus order. */
+  /** Articles that carry highlights, a note or tags, in corpus order. */
   annotatedArticleIds(): string[] {
     const ids = new Set<string>(this.store.data.highlights.map((h) => h.articleId))
-    for (const [id, entry] of Object.entries(this.store.data.articleNotes)) if (entry.note.trim()) ids.add(id)
+    for (const [id, entry] of Object.entries(this.store.data.articleNotes)) if (entry.note.trim() || entry.tags.length) ids.add(id)
     return this.scan.articles.filter((a) => ids.has(a.id)).map((a) => a.id)
   }
 
@@ -341,9 +450,10 @@ export class LibrarySession {
   private summarize(article: CorpusArticle, highlightCount: number): ArticleSummary {
     // Fields named one by one: `body` may read the file, and the rest is not the renderer's.
     const { id, title, published, source, sourceUrl, topics, excerpt, author, files, words, encodingNote } = article
+    const tags = [...(this.store.data.articleNotes[id]?.tags ?? [])]
     const saved = this.store.data.progress[id]
     const progress = saved ? clampFraction(saved.fraction) : null
-    return { id, title, published, source, sourceUrl, topics, excerpt, author, files, words, highlightCount, progress, encodingNote }
+    return { id, title, published, source, sourceUrl, topics, excerpt, author, files, words, highlightCount, tags, progress, encodingNote }
   }
 
   private article(articleId: string): CorpusArticle {
@@ -420,9 +530,10 @@ export class LibrarySession {
       for (const [oldId, entry] of noteMoves) {
         const newId = target(oldId, entry.articleFingerprint)!.id
         moved.set(oldId, newId)
-        // Two notes for one article (the old one followed a move): keep both texts.
+        // Two notes for one article (the old one followed a move): keep both texts, and both tag lists.
         const kept = data.articleNotes[newId]
-        data.articleNotes[newId] = kept && kept.note !== entry.note ? { ...kept, note: `${kept.note}\n\n${entry.note}` } : (kept ?? entry)
+        const note = !kept || kept.note === entry.note || !entry.note ? (kept?.note ?? entry.note) : kept.note ? `${kept.note}\n\n${entry.note}` : entry.note
+        data.articleNotes[newId] = kept ? { ...kept, note, tags: mergeTags(kept.tags, entry.tags) } : entry
         delete data.articleNotes[oldId]
       }
       for (const [oldId, entry] of progressMoves) {
@@ -461,6 +572,19 @@ export class LibrarySession {
       }
     })
   }
+}
+
+/** Tags as the user sent them, checked (BAD_INPUT naming the bad one). */
+function validTags(tags: readonly string[]): string[] {
+  const checked = checkTagList(tags)
+  if (!checked.ok) throw badInput(`Cannot tag: ${checked.reason}`)
+  return checked.tags
+}
+
+function mergeTags(a: readonly string[], b: readonly string[]): string[] {
+  const out = [...a]
+  for (const tag of b) if (!out.some((t) => tagKey(t) === tagKey(tag))) out.push(tag)
+  return out
 }
 
 /** A reported fraction as stored and shown: within 0–1, NaN as 0. */

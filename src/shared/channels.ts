@@ -12,6 +12,7 @@ export const METHOD_NAMES = [
   'article.get',
   'article.setNote',
   'article.setProgress',
+  'article.setTags',
   'highlight.create',
   'highlight.update',
   'highlight.delete',
@@ -26,7 +27,10 @@ export const METHOD_NAMES = [
   'app.openLink',
   'search.query',
   'prefs.get',
-  'prefs.set'
+  'prefs.set',
+  'tags.list',
+  'tags.rename',
+  'tags.delete'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

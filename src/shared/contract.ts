@@ -28,7 +28,10 @@ import {
   ReadingProgressInput,
   ReattachHighlight,
   SearchQuery,
-  SearchResponse
+  SearchResponse,
+  TagCount,
+  TagListInput,
+  TagUseCount
 } from './model'
 
 const rpc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -49,6 +52,8 @@ export const contract = {
   'article.setNote': rpc(z.object({ articleId: IdSchema, note: NoteSchema }).strict(), z.object({ note: z.string() })),
   /** Remembers how far the user read an article and where to resume (sent while reading, throttled). */
   'article.setProgress': rpc(ReadingProgressInput, Empty),
+  /** Replaces the user's tags on an article (the full new list); answers with the list as stored. */
+  'article.setTags': rpc(z.object({ articleId: IdSchema, tags: TagListInput }).strict(), z.object({ tags: z.array(z.string()) })),
   'highlight.create': rpc(NewHighlight, Highlight),
   'highlight.update': rpc(HighlightPatch, Highlight),
   'highlight.delete': rpc(z.object({ highlightId: IdSchema }).strict(), z.object({ deleted: z.boolean() })),
@@ -75,7 +80,13 @@ export const contract = {
   /** Reading preferences (theme, type, column, side bars), app-wide. */
   'prefs.get': rpc(Empty, Prefs),
   /** Changes some preferences; answers with all of them. */
-  'prefs.set': rpc(PrefsPatch, Prefs)
+  'prefs.set': rpc(PrefsPatch, Prefs),
+  /** Every tag in the open folder with how many highlights and articles carry it, most used first. */
+  'tags.list': rpc(Empty, z.array(TagCount)),
+  /** Renames a tag on every highlight and article; to an existing tag (any case) it merges. */
+  'tags.rename': rpc(z.object({ from: z.string().min(1).max(1000), to: z.string().min(1).max(1000) }).strict(), TagUseCount),
+  /** Removes a tag from every highlight and article. */
+  'tags.delete': rpc(z.object({ tag: z.string().min(1).max(1000) }).strict(), TagUseCount)
 } as const
 
 export type Contract = typeof contract

@@ -30,6 +30,8 @@ export const ArticleSummary = z.object({
   files: z.array(z.string()),
   words: z.number().int().nonnegative(),
   highlightCount: z.number().int().nonnegative(),
+  /** The user's own tags on the article (not the file's topics), as typed, in the order added. */
+  tags: z.array(z.string()),
   /** How far the user has read, 0–1 (the last position reported while reading); null = never opened. */
   progress: z.number().min(0).max(1).nullable(),
   /** Note for how the file was decoded when it was not clean UTF-8. */
@@ -141,6 +143,8 @@ export const ListQuery = z
     from: Day.optional(),
     to: Day.optional(),
     hasHighlights: z.boolean().optional(),
+    /** Articles tagged with this (any case), or with a highlight tagged with it. */
+    tag: z.string().max(500).optional(),
     /** Page of the filtered, sorted rows; `total` counts them all. Default: every row. */
     offset: z.number().int().nonnegative().optional(),
     limit: z.number().int().positive().max(MAX_LIST_PAGE).optional()
@@ -162,8 +166,14 @@ export const NewHighlight = z
   .refine((h) => h.end > h.start, { message: 'end must be greater than start' })
 export type NewHighlight = z.infer<typeof NewHighlight>
 
+/**
+ * A full list of tags as sent; each tag is checked (src/shared/tags.ts) where it is
+ * stored, so the rules live in one place. These limits only keep junk out early.
+ */
+export const TagListInput = z.array(z.string().max(1000)).max(1000)
+
 export const HighlightPatch = z
-  .object({ highlightId: Id, color: HighlightColor.optional(), note: Note.optional() })
+  .object({ highlightId: Id, color: HighlightColor.optional(), note: Note.optional(), tags: TagListInput.optional() })
   .strict()
 export type HighlightPatch = z.infer<typeof HighlightPatch>
 
@@ -418,3 +428,15 @@ export function readPrefs(raw: unknown): Prefs {
   }
   return prefs
 }
+
+// ---- tags (issue 5) ----
+export const TagCount = z.object({
+  /** The spelling first used in the folder. */
+  tag: z.string(),
+  /** Highlights and articles carrying it (articles in the folder only). */
+  highlights: z.number().int().nonnegative(),
+  articles: z.number().int().nonnegative()
+})
+export type TagCount = z.infer<typeof TagCount>
+export const TagUseCount = z.object({ highlights: z.number().int().nonnegative(), articles: z.number().int().nonnegative() })
+export type TagUseCount = z.infer<typeof TagUseCount>

@@ -13,7 +13,7 @@ import { errorCode } from './paths'
 import { readScanCache, writeScanCache, type CachedEntry } from './scan-cache'
 import { kindOf, walkCorpus, type FoundFile } from './walk'
 
-export interface CorpusArticle extends Omit<ArticleSummary, 'highlightCount' | 'progress'> {
+export interface CorpusArticle extends Omit<ArticleSummary, 'highlightCount' | 'progress' | 'tags'> {
   /** Raw body: Markdown source for .md/.markdown, plain text for .txt (after front matter / title line removed). */
   body: string
   format: 'markdown' | 'text'

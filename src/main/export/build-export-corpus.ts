@@ -4,7 +4,7 @@
 // texts with every highlight anchored in them.
 import path from 'node:path'
 import { describeRange } from '../../shared/anchoring'
-import { orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft } from '../../shared/export/export-model'
+import { articleTags, orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft } from '../../shared/export/export-model'
 import { glossLink } from '../../shared/export/gloss-link'
 import type { Article, Highlight } from '../../shared/model'
 import type { CorpusArticle } from '../corpus/scan'
@@ -68,7 +68,8 @@ function presentArticle(session: ExportSession, articleId: string, fingerprints:
     url: article.sourceUrl,
     published: article.published,
     topics: [...article.topics],
-    tags: [...article.topics],
+    tags: articleTags(article.topics, article.tags),
+    userTags: [...article.tags],
     note: article.note,
     noteUpdated: note && note.note.trim() !== '' ? note.updatedAt : null,
     file: article.files[0] ?? null,
@@ -85,7 +86,7 @@ function exportHighlight(root: string, article: Article, h: Highlight): ExportHi
     id: h.id,
     note: h.note,
     color: h.color,
-    tags: [],
+    tags: [...h.tags],
     created: h.createdAt,
     updated: h.updatedAt,
     link: glossLink({ corpus: root, article: article.id, highlight: h.id })
@@ -106,6 +107,7 @@ function unannotatedArticle(root: string, a: CorpusArticle): ExportArticle {
     published: a.published,
     topics: [...a.topics],
     tags: [...a.topics],
+    userTags: [],
     note: '',
     noteUpdated: null,
     file: a.files[0] ?? null,
@@ -133,7 +135,7 @@ function missingArticles(session: ExportSession): ExportArticle[] {
     group(h.articleId).details.push(h)
   }
   for (const [id, note] of Object.entries(articleNotes)) {
-    if (!present.has(id) && note.note.trim() !== '') group(id).details.push(note)
+    if (!present.has(id) && (note.note.trim() !== '' || note.tags.length > 0)) group(id).details.push(note)
   }
   const result: ExportArticle[] = []
   for (const [id, { highlights: stored, details }] of groups) {
@@ -146,7 +148,7 @@ function missingArticles(session: ExportSession): ExportArticle[] {
         quote: h.quote.exact,
         note: h.note,
         color: h.color,
-        tags: [],
+        tags: [...h.tags],
         created: h.createdAt,
         updated: h.updatedAt,
         position: null,
@@ -161,7 +163,8 @@ function missingArticles(session: ExportSession): ExportArticle[] {
       url: null,
       published: null,
       topics: [],
-      tags: [],
+      tags: [...(note?.tags ?? [])],
+      userTags: [...(note?.tags ?? [])],
       note: note && note.note.trim() !== '' ? note.note : '',
       noteUpdated: note && note.note.trim() !== '' ? note.updatedAt : null,
       file,
@@ -177,7 +180,8 @@ function missingArticles(session: ExportSession): ExportArticle[] {
 
 function annotatedIds(data: CorpusData): Set<string> {
   const ids = new Set(data.highlights.map((h) => h.articleId))
-  for (const [id, note] of Object.entries(data.articleNotes)) if (note.note.trim() !== '') ids.add(id)
+  // An article with only tags counts: its tags are exported (and the JSON brings them back).
+  for (const [id, note] of Object.entries(data.articleNotes)) if (note.note.trim() !== '' || note.tags.length > 0) ids.add(id)
   return ids
 }
 

@@ -22,6 +22,7 @@ import type { ReadAnnotation, ReadArticleRef } from '../../shared/export/web-ann
 import { readWebAnnotationsText } from '../../shared/export/web-annotation-read'
 import type { TextPositionSelector, TextQuoteSelector } from '../../shared/model'
 import { badInput } from '../../shared/result'
+import { checkTag, sameTag } from '../../shared/tags'
 import type { CorpusArticle } from '../corpus/scan'
 import type { ArticleNote, CorpusData, StoredHighlight } from '../store/corpus-store'
 import type { JsonStore } from '../store/json-store'
@@ -178,6 +179,7 @@ function importHighlight(
   if (sameId) {
     if (isNewer(updated, sameId.updatedAt)) {
       sameId.note = annotation.note
+      sameId.tags = importedTags(annotation.tags)
       if (annotation.color) sameId.color = annotation.color
       sameId.updatedAt = updated
       if (anchor) {
@@ -203,7 +205,7 @@ function importHighlight(
     articleFingerprint: target.fingerprint,
     color: annotation.color ?? 'yellow',
     note: annotation.note,
-    tags: [],
+    tags: importedTags(annotation.tags),
     quote: selectors.quote,
     position: selectors.position,
     createdAt: created,
@@ -221,18 +223,37 @@ function importNote(data: CorpusData, annotation: ReadAnnotation, target: Target
   const existing = data.articleNotes[target.id]
   const updatedAt = annotation.modified ?? annotation.created ?? stamp
   const note = annotation.note
-  if (!existing || existing.note.trim() === '') {
-    data.articleNotes[target.id] = { note, updatedAt, articleFingerprint: target.fingerprint, ...details(target) }
+  const tags = importedTags(annotation.tags)
+  // Tags are added to the article's own, never taken away.
+  const newTags = tags.filter((tag) => !existing?.tags.some((t) => sameTag(t, tag)))
+  if (!existing) {
+    data.articleNotes[target.id] = { note, tags, updatedAt, articleFingerprint: target.fingerprint, ...details(target) }
     report.imported++
-  } else if (existing.note === note || existing.note.includes(note)) {
-    report.duplicates++
+  } else if (existing.note.trim() === '' && note.trim() !== '') {
+    data.articleNotes[target.id] = { ...existing, note, tags: [...existing.tags, ...newTags], updatedAt }
+    report.imported++
+  } else if (note.trim() === '' || existing.note === note || existing.note.includes(note)) {
+    if (newTags.length) {
+      existing.tags = [...existing.tags, ...newTags]
+      report.updated++
+    } else report.duplicates++
   } else {
     // The imported note grew from this one: take it. Otherwise two different notes: keep both.
-    const joined: ArticleNote = { ...existing, note: note.includes(existing.note) ? note : `${existing.note}\n\n${note}` }
+    const joined: ArticleNote = { ...existing, note: note.includes(existing.note) ? note : `${existing.note}\n\n${note}`, tags: [...existing.tags, ...newTags] }
     joined.updatedAt = isNewer(updatedAt, existing.updatedAt) ? updatedAt : existing.updatedAt
     data.articleNotes[target.id] = joined
     report.updated++
   }
+}
+
+/** The file's tags that are tags by Gloss's rules (tidied), each once; others are left out. */
+function importedTags(raw: readonly string[]): string[] {
+  const tags: string[] = []
+  for (const item of raw) {
+    const checked = checkTag(item)
+    if (checked.ok && !tags.some((t) => sameTag(t, checked.tag))) tags.push(checked.tag)
+  }
+  return tags
 }
 
 /** Where an annotation of an article that is not in the folder is kept. */

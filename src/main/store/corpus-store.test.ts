@@ -46,7 +46,7 @@ describe('openCorpusStore', () => {
     const store = await openCorpusStore(dataDir, '/corpus/a')
     store.update((data) => {
       data.highlights.push(highlight('h1'), highlight('h2', { color: 'pink', note: '' }))
-      data.articleNotes['article-1'] = { note: 'Read again before the interview.', updatedAt: '2024-03-02T09:00:00.000Z', articleFingerprint: 'fp-1' }
+      data.articleNotes['article-1'] = { note: 'Read again before the interview.', tags: [], updatedAt: '2024-03-02T09:00:00.000Z', articleFingerprint: 'fp-1' }
       data.lastArticleId = 'article-1'
     })
     await store.close()

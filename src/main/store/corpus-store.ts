@@ -35,8 +35,12 @@ export const StoredHighlightSchema = z.object({
 })
 export type StoredHighlight = z.infer<typeof StoredHighlightSchema>
 
+// An article's note and its user tags share one entry, so that both follow a moved
+// file together; an entry with tags and no note is kept (note '').
 export const ArticleNoteSchema = z.object({
   note: z.string(),
+  /** The user's article tags; absent in files written before tags existed. */
+  tags: z.array(z.string()).default([]),
   updatedAt: z.string(),
   articleFingerprint: z.string(),
   articleTitle: z.string().optional(),

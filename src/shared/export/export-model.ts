@@ -3,6 +3,7 @@
 // Markdown writer, templates, W3C JSON and CSV — in the main process, the CLI or a
 // live preview alike.
 import type { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../model'
+import { sameTag } from '../tags'
 import { assignBlockIds, type MarkdownArticle } from './markdown'
 
 export interface ExportHighlight {
@@ -11,7 +12,7 @@ export interface ExportHighlight {
   quote: string
   note: string
   color: HighlightColor
-  /** Highlight tags: none exist yet; the field is here so formats and templates already carry it. */
+  /** The highlight's tags, as the user typed them. */
   tags: string[]
   /** ISO timestamps. */
   created: string
@@ -37,8 +38,13 @@ export interface ExportArticle {
   url: string | null
   published: string | null
   topics: string[]
-  /** Article tags: the topics for now. */
+  /**
+   * Article tags for Markdown and CSV: the file's topics, then the user's own tags in
+   * Gloss, a tag in both written once (the topic's spelling).
+   */
   tags: string[]
+  /** The user's own tags on the article in Gloss (not the topics): what the JSON export carries and imports back. */
+  userTags: string[]
   note: string
   /** When the article note was last changed; null without a note. */
   noteUpdated: string | null
@@ -100,9 +106,17 @@ export function toMarkdownArticle(article: ExportArticle): MarkdownArticle {
       note: h.note,
       color: h.color,
       position: rank,
+      tags: h.tags,
       ...(h.link ? { link: h.link } : {})
     }))
   }
+}
+
+/** Topics and the user's article tags as one list, each tag once (any case; the first spelling). */
+export function articleTags(topics: readonly string[], userTags: readonly string[]): string[] {
+  const out: string[] = []
+  for (const tag of [...topics, ...userTags]) if (!out.some((t) => sameTag(t, tag))) out.push(tag)
+  return out
 }
 
 /** Has something to export: a highlight or a note that is not blank. */

@@ -99,7 +99,11 @@ describe('exportFile', () => {
     expect(md.fileName).toBe('The bridge that sings.md')
     expect(splitFrontMatter(md.content).data.title).toBe('The bridge that sings')
     const json = JSON.parse(exportFile(corpusFixture, 'json', { articleId: bridgeArticle.id }).content)
-    expect(json.first.items.map((a: { 'gloss:id': string }) => a['gloss:id'])).toEqual(bridgeArticle.highlights.map((h) => h.id))
+    // The article's own tags first (no note: motivation tagging), then its highlights.
+    expect(json.first.items.map((a: { 'gloss:id'?: string; motivation: string }) => a['gloss:id'] ?? a.motivation)).toEqual([
+      'tagging',
+      ...bridgeArticle.highlights.map((h) => h.id)
+    ])
     expect(() => exportFile(corpusFixture, 'csv', { articleId: 'nope' })).toThrow(/not found/)
   })
 })
@@ -112,8 +116,19 @@ describe('W3C Web Annotations', () => {
     expect(collection['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld')
     expect(collection.type).toBe('AnnotationCollection')
     expect(collection.total).toBe(items.length)
-    // two article notes (river, harbour, missing) + 3 + 2 + 1 highlights
-    expect(items.map((a) => a.motivation)).toEqual(['commenting', 'highlighting', 'highlighting', 'highlighting', 'commenting', 'highlighting', 'highlighting', 'commenting', 'highlighting'])
+    // article notes (river, harbour, missing), the bridge's tags + 3 + 2 + 1 highlights
+    expect(items.map((a) => a.motivation)).toEqual([
+      'commenting',
+      'highlighting',
+      'highlighting',
+      'highlighting',
+      'commenting',
+      'tagging',
+      'highlighting',
+      'highlighting',
+      'commenting',
+      'highlighting'
+    ])
   })
 
   it('targets highlights with a quote and a position selector, and article notes without a selector', () => {
@@ -148,12 +163,13 @@ describe('W3C Web Annotations', () => {
     const read = readWebAnnotations(JSON.parse(webAnnotationsJson(corpusFixture)))
     expect(read.unusable).toEqual([])
     const all = [...corpusFixture.articles, ...corpusFixture.missing]
-    expect(read.annotations.filter((a) => a.kind === 'highlight').map((a) => [a.highlightId, a.quote?.exact, a.note, a.color, a.created, a.modified, a.article.id, a.article.file])).toEqual(
-      all.flatMap((article) => article.highlights.map((h) => [h.id, h.quote, h.note, h.color, h.created, h.updated, article.id, article.file]))
+    expect(
+      read.annotations.filter((a) => a.kind === 'highlight').map((a) => [a.highlightId, a.quote?.exact, a.note, a.color, a.tags, a.created, a.modified, a.article.id, a.article.file])
+    ).toEqual(all.flatMap((article) => article.highlights.map((h) => [h.id, h.quote, h.note, h.color, h.tags, h.created, h.updated, article.id, article.file])))
+    expect(read.annotations.filter((a) => a.kind === 'articleNote').map((a) => [a.article.id, a.note, a.tags, a.modified])).toEqual(
+      all.filter((a) => a.note.trim() || a.userTags.length).map((a) => [a.id, a.note, a.userTags, a.note.trim() ? a.noteUpdated : null])
     )
-    expect(read.annotations.filter((a) => a.kind === 'articleNote').map((a) => [a.article.id, a.note, a.modified])).toEqual(
-      all.filter((a) => a.note.trim()).map((a) => [a.id, a.note, a.noteUpdated])
-    )
+    expect(bridgeArticle.highlights[0].tags.length).toBeGreaterThan(0)
   })
 })
 

@@ -33,6 +33,11 @@
 // it as its own paragraph right after the block id, `[Open in Gloss](gloss://…)`. The
 // id has to stay directly under the blockquote to name it, and a link inside the quote
 // would change the quoted text, so the link sits between the id and the note.
+//
+// Highlight tags: a paragraph of `#tags` after the link (before the note), so Obsidian
+// indexes them as tags of the file and shows them with the passage: `#history
+// #Cold-War`. Inline tags may only hold letters, digits, `_`, `-` and `/` in Obsidian,
+// so anything else becomes `-` (inlineTags).
 import type { HighlightColor } from '../model'
 import { escapeInline, quoteToBlockquote } from './markdown-escape'
 import { noteToMarkdown } from './note-markdown'
@@ -49,6 +54,8 @@ export interface MarkdownHighlight {
   position: number
   /** gloss://open?… link back to the highlight, written after the block id when present. */
   link?: string
+  /** The highlight's tags, written as a line of #tags after the link. */
+  tags?: string[]
 }
 
 /** What the Markdown writer needs of an article. */
@@ -139,6 +146,8 @@ function articleBody(article: MarkdownArticle, usedIds: Set<string>): string[] {
   for (const highlight of inReadingOrder(article.highlights)) {
     blocks.push(quoteToBlockquote(highlight.quote), `^${blockId(highlight.id, usedIds)}`)
     if (highlight.link) blocks.push(`[${OPEN_IN_GLOSS}](${linkHref(highlight.link)})`)
+    const tagLine = inlineTagLine(highlight.tags ?? [])
+    if (tagLine) blocks.push(tagLine)
     const highlightNote = noteToMarkdown(highlight.note)
     if (highlightNote) blocks.push(highlightNote)
   }
@@ -223,6 +232,27 @@ export function obsidianTags(tags: string[]): string[] {
     if (clean && !out.includes(clean)) out.push(clean)
   }
   return out
+}
+
+/**
+ * Tags as Obsidian reads them in the text: `#` + letters, digits, `_`, `-`, `/` (other
+ * characters become `-`); a tag of digits only is not a tag to Obsidian, so it gets a
+ * `_` in front. Duplicates after that are dropped.
+ */
+export function inlineTags(tags: string[]): string[] {
+  const out: string[] = []
+  for (const tag of obsidianTags(tags)) {
+    let clean = tag.replace(/[^\p{L}\p{N}_\-/]+/gu, '-').replace(/-{2,}/g, '-').replace(/^[-/]+|[-/]+$/g, '')
+    if (/^\d+$/.test(clean)) clean = `_${clean}`
+    // Obsidian treats tags as the same in any case.
+    if (clean && !out.some((t) => t.toLowerCase() === `#${clean}`.toLowerCase())) out.push(`#${clean}`)
+  }
+  return out
+}
+
+/** The highlight's tags as one Markdown paragraph (`#a #b`), or '' without tags. */
+export function inlineTagLine(tags: string[]): string {
+  return inlineTags(tags).join(' ')
 }
 
 /** A blank or missing value is left out of the export. */

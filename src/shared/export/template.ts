@@ -24,6 +24,7 @@ import {
   articleFrontMatter,
   exportFileName,
   headingMarkdown,
+  inlineTagLine,
   linkHref,
   obsidianTags,
   oneLine,
@@ -52,6 +53,7 @@ export const HIGHLIGHT_VARIABLES: TemplateVariables = {
   note_raw: 'text',
   color: 'text',
   tags: { list: 'text' },
+  tags_line: 'text',
   created: 'text',
   updated: 'text',
   position: { object: { start: 'number', end: 'number' } },
@@ -125,6 +127,10 @@ export const DEFAULT_ARTICLE_TEMPLATE = `---
 
 [Open in Gloss]({{link}})
 {{/link}}
+{{#tags_line}}
+
+{{tags_line}}
+{{/tags_line}}
 {{#note}}
 
 {{note}}
@@ -270,6 +276,7 @@ function highlightView(highlight: ExportHighlight): Record<string, unknown> {
     note_raw: highlight.note,
     color: highlight.color,
     tags: obsidianTags(highlight.tags),
+    tags_line: inlineTagLine(highlight.tags),
     created: highlight.created,
     updated: highlight.updated,
     position: highlight.position ? { start: highlight.position.start, end: highlight.position.end } : null,

@@ -171,7 +171,8 @@ function readAnnotation(annotation: Annotation, index: number): ReadAnnotation |
     : null
   const position: TextPositionSelector | null = positionSelector ? { type: 'TextPositionSelector', start: positionSelector.start, end: positionSelector.end } : null
   const article = articleRef(typeof target === 'string' ? target : target.source)
-  const kind = quote || position ? 'highlight' : selectors.length === 0 && note !== '' ? 'articleNote' : null
+  // An article note, or the article's tags alone (Gloss writes those as motivation "tagging").
+  const kind = quote || position ? 'highlight' : selectors.length === 0 && (note !== '' || tags.length > 0) ? 'articleNote' : null
   if (kind === null) {
     const reason = selectors.length > 0 ? 'No text quote or position to place it by' : 'Neither a highlight nor a note'
     return { index, quote: '', note, reason }

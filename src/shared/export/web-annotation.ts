@@ -13,7 +13,9 @@
 //             TextualBody purpose "tagging" (one per tag),
 //             TextualBody purpose "highlighting", value = the colour name ]
 // An article note is an Annotation with motivation "commenting" whose target is the
-// article itself (no selector).
+// article itself (no selector); the user's own article tags (not the file's topics) are
+// TextualBody purpose "tagging" on it, and an article with tags but no note gets the
+// same annotation with motivation "tagging" and only the tag bodies.
 //
 // Selectors count UTF-16 code units in Gloss's text of the article (the rendered
 // blocks joined by blank lines), not bytes of the file. Everything Gloss-specific sits
@@ -49,7 +51,7 @@ export interface AnnotationSource {
 export interface WebAnnotation {
   id: string
   type: 'Annotation'
-  motivation: 'highlighting' | 'commenting'
+  motivation: 'highlighting' | 'commenting' | 'tagging'
   created?: string
   modified?: string
   body: TextualBody[]
@@ -103,13 +105,16 @@ export function webAnnotationsJson(corpus: ExportCorpus): string {
 function articleAnnotations(article: ExportArticle): WebAnnotation[] {
   const source = sourceOf(article)
   const annotations: WebAnnotation[] = []
-  if (article.note.trim() !== '') {
+  const hasNote = article.note.trim() !== ''
+  if (hasNote || article.userTags.length > 0) {
+    const body: TextualBody[] = hasNote ? [{ type: 'TextualBody', purpose: 'commenting', value: article.note, format: 'text/markdown' }] : []
+    for (const tag of article.userTags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag })
     annotations.push({
       id: articleNoteUrn(article.id),
       type: 'Annotation',
-      motivation: 'commenting',
-      ...(article.noteUpdated ? { modified: article.noteUpdated } : {}),
-      body: [{ type: 'TextualBody', purpose: 'commenting', value: article.note, format: 'text/markdown' }],
+      motivation: hasNote ? 'commenting' : 'tagging',
+      ...(hasNote && article.noteUpdated ? { modified: article.noteUpdated } : {}),
+      body,
       target: { source }
     })
   }

@@ -28,6 +28,7 @@ export function buildArticle(id: string, specs: readonly BlockSpec[], extra: Par
     files: [`${id}.md`],
     words: text.split(/\s+/).filter(Boolean).length,
     highlightCount: 0,
+    tags: [],
     progress: null,
     encodingNote: null,
     text,

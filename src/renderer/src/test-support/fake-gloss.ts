@@ -21,6 +21,7 @@ import type {
 } from '../../../shared/model'
 import { DEFAULT_PREFS } from '../../../shared/model'
 import type { Result } from '../../../shared/result'
+import { checkTag, checkTagList, removeTag, renameInList, tagKey } from '../../../shared/tags'
 
 export interface FakeLibrary {
   summary: LibrarySummary
@@ -119,9 +120,13 @@ export class FakeGloss {
     },
     'library.openSample': () => this.open(this.sampleRoot),
     'library.recent': () => ({ folders: this.recent }),
-    'library.list': ({ sort, topic, query }: { sort: 'date' | 'title'; topic?: string; query?: string }) => {
+    'library.list': ({ sort, topic, query, tag }: { sort: 'date' | 'title'; topic?: string; query?: string; tag?: string }) => {
       let list = this.library().articles.map((a) => this.summaryOf(a))
       if (topic) list = list.filter((a) => a.topics.includes(topic))
+      if (tag) {
+        const carries = (tags: string[]) => tags.some((t) => tagKey(t) === tagKey(tag))
+        list = list.filter((s) => carries(s.tags) || this.article(s.id).highlights.some((h) => carries(h.tags)))
+      }
       if (query) list = list.filter((a) => a.title.toLowerCase().includes(query.toLowerCase()))
       // Newest first; undated or unparseable dates last.
       const time = (a: ArticleSummary) => (a.published ? Date.parse(a.published) : NaN) || -Infinity
@@ -162,10 +167,12 @@ export class FakeGloss {
       a.highlights.push(h)
       return h
     },
-    'highlight.update': ({ highlightId, color, note }: { highlightId: string; color?: Highlight['color']; note?: string }) => {
+    'highlight.update': ({ highlightId, color, note, tags }: { highlightId: string; color?: Highlight['color']; note?: string; tags?: string[] }) => {
       const h = this.findHighlight(highlightId)
+      const checked = tags === undefined ? undefined : this.checkTags(tags)
       if (color) h.color = color
       if (note !== undefined) h.note = note
+      if (checked) h.tags = checked
       return { ...h }
     },
     'library.missing': () => this.library().missing ?? [],
@@ -283,7 +290,55 @@ export class FakeGloss {
     'prefs.set': (patch: Partial<Prefs>) => {
       this.prefs = { ...this.prefs, ...patch }
       return { ...this.prefs }
+    },
+    'article.setTags': ({ articleId, tags }: { articleId: string; tags: string[] }) => {
+      const a = this.article(articleId)
+      a.tags = this.checkTags(tags)
+      return { tags: [...a.tags] }
+    },
+    // The real counting rules are the main process's (tested there): spelling first seen, most used first.
+    'tags.list': () => {
+      const counts = new Map<string, { tag: string; highlights: number; articles: number }>()
+      const count = (tags: string[], field: 'highlights' | 'articles') => {
+        for (const tag of tags) {
+          const found = counts.get(tagKey(tag)) ?? { tag, highlights: 0, articles: 0 }
+          found[field]++
+          counts.set(tagKey(tag), found)
+        }
+      }
+      for (const a of this.library().articles) {
+        count(a.tags, 'articles')
+        for (const h of a.highlights) count(h.tags, 'highlights')
+      }
+      return [...counts.values()].sort((a, b) => b.highlights + b.articles - (a.highlights + a.articles) || a.tag.localeCompare(b.tag))
+    },
+    'tags.rename': ({ from, to }: { from: string; to: string }) => {
+      const next = checkTag(to)
+      if (!next.ok) throw new Failure('BAD_INPUT', next.reason)
+      return this.changeTag(from, (tags) => renameInList(tags, from, next.tag))
+    },
+    'tags.delete': ({ tag }: { tag: string }) => this.changeTag(tag, (tags) => removeTag(tags, tag))
+  }
+
+  private checkTags(tags: string[]): string[] {
+    const checked = checkTagList(tags)
+    if (!checked.ok) throw new Failure('BAD_INPUT', checked.reason)
+    return checked.tags
+  }
+
+  private changeTag(tag: string, change: (tags: string[]) => string[] | null): { highlights: number; articles: number } {
+    const counts = { highlights: 0, articles: 0 }
+    for (const a of this.library().articles) {
+      const tags = change(a.tags)
+      if (tags && a.tags.some((t) => tagKey(t) === tagKey(tag))) (a.tags = tags), counts.articles++
+      for (const h of a.highlights) {
+        if (!h.tags.some((t) => tagKey(t) === tagKey(tag))) continue
+        h.tags = change(h.tags) ?? h.tags
+        counts.highlights++
+      }
     }
+    if (!counts.highlights && !counts.articles) throw new Failure('NOT_FOUND', `Tag "${tag}"`)
+    return counts
   }
 
   private scopeArticles(request: { scope: 'article'; articleId: string } | { scope: 'corpus' }): Article[] {

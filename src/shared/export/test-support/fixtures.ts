@@ -16,13 +16,13 @@ export const linkFor = (articleId: string, highlightId?: string): string =>
 
 function highlight(
   articleId: string,
-  fields: Pick<ExportHighlightDraft, 'id' | 'quote' | 'note' | 'color'> & { start: number | null; created?: string; updated?: string }
+  fields: Pick<ExportHighlightDraft, 'id' | 'quote' | 'note' | 'color'> & { start: number | null; created?: string; updated?: string; tags?: string[] }
 ): ExportHighlightDraft {
-  const { start, created = '2023-11-06T08:00:00.000Z', updated = created, ...rest } = fields
+  const { start, created = '2023-11-06T08:00:00.000Z', updated = created, tags = [], ...rest } = fields
   const position = start === null ? null : { start, end: start + fields.quote.length }
   return {
     ...rest,
-    tags: [],
+    tags,
     created,
     updated,
     position,
@@ -34,9 +34,11 @@ function highlight(
   }
 }
 
-function article(fields: Omit<ExportArticle, 'highlights' | 'highlightCount' | 'link' | 'missing'> & { highlights: ExportHighlightDraft[] }): ExportArticle {
+function article(
+  fields: Omit<ExportArticle, 'highlights' | 'highlightCount' | 'link' | 'missing' | 'userTags'> & { highlights: ExportHighlightDraft[]; userTags?: string[] }
+): ExportArticle {
   const highlights = orderHighlights(fields.highlights)
-  return { ...fields, highlights, highlightCount: highlights.length, link: linkFor(fields.id), missing: false }
+  return { ...fields, userTags: fields.userTags ?? [], highlights, highlightCount: highlights.length, link: linkFor(fields.id), missing: false }
 }
 
 export const riverArticle: ExportArticle = article({
@@ -100,7 +102,9 @@ export const bridgeArticle: ExportArticle = article({
   url: 'https://civil.example/bridge (draft)',
   published: '2021-08-30',
   topics: ['Engineering'],
-  tags: ['Engineering'],
+  // The user's own tags, one of them the topic in another case: written once.
+  userTags: ['engineering', 'Sound Studies'],
+  tags: ['Engineering', 'Sound Studies'],
   note: '',
   noteUpdated: null,
   file: 'bridge.md',
@@ -111,7 +115,8 @@ export const bridgeArticle: ExportArticle = article({
       quote: 'At wind speeds above 60 km/h the cables hum a low C#.',
       note: 'Ask the acoustics lab about this.',
       color: 'blue',
-      start: 33
+      start: 33,
+      tags: ['acoustics', 'to ask', 'C#', '1984']
     }),
     highlight(BRIDGE_ID, {
       id: '0rphan00-1111-4000-8000-000000000003',

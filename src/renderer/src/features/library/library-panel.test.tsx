@@ -33,6 +33,7 @@ const row = (i: number): ArticleSummary => ({
   files: [`a-${i}.md`],
   words: 10,
   highlightCount: 0,
+  tags: [],
   encodingNote: null
 })
 
