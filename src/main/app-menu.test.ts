@@ -84,3 +84,39 @@ describe('appMenuTemplate', () => {
     expect(template[0].role === 'appMenu').toBe(!inFile)
   })
 })
+
+describe('appMenuTemplate keyboard accelerators', () => {
+  const all = (items: MenuItemSpec[]): MenuItemSpec[] => items.flatMap((i) => [i, ...all(i.submenu ?? [])])
+
+  it.each<[string, string, string, MenuCommand]>([
+    ['Edit', 'Find…', 'CmdOrCtrl+F', { type: 'find' }],
+    ['Help', 'Keyboard Shortcuts', 'CmdOrCtrl+/', { type: 'show-shortcuts' }]
+  ])('%s › %s (%s) sends %o', (menuLabel, label, accelerator, expected) => {
+    const { template, sent } = build()
+    const entry = item(menu(template, menuLabel), label)
+    expect(entry.accelerator).toBe(accelerator)
+    entry.click?.()
+    expect(sent).toEqual([expected])
+  })
+
+  it.each([
+    ['linux', 'F11'],
+    ['win32', 'F11'],
+    ['darwin', 'Ctrl+Command+F']
+  ] as const)('on %s zoom is Ctrl/Cmd+= - 0 and full screen is %s', (platform, fullScreen) => {
+    const view = menu(build({ platform }).template, 'View')
+    const byRole = (role: string) => view.find((i) => i.role === role)?.accelerator
+    expect([byRole('zoomIn'), byRole('zoomOut'), byRole('resetZoom'), byRole('togglefullscreen')]).toEqual([
+      'CmdOrCtrl+=',
+      'CmdOrCtrl+-',
+      'CmdOrCtrl+0',
+      fullScreen
+    ])
+  })
+
+  it.each(['linux', 'darwin'] as const)('on %s no two items share an accelerator', (platform) => {
+    const accelerators = all(build({ platform, recentFolders: ['/a'] }).template).flatMap((i) => (i.accelerator ? [i.accelerator] : []))
+    expect(accelerators.length).toBeGreaterThan(8)
+    expect(new Set(accelerators).size).toBe(accelerators.length)
+  })
+})

@@ -85,7 +85,9 @@ export function appMenuTemplate({ platform, isDev, recentFolders, send }: AppMen
       ...(isMac ? [{ role: 'pasteAndMatchStyle' as const }] : []),
       { role: 'delete' },
       separator,
-      { role: 'selectAll' }
+      { role: 'selectAll' },
+      separator,
+      command('Find…', { type: 'find' }, 'CmdOrCtrl+F')
     ]
   }
 
@@ -93,13 +95,19 @@ export function appMenuTemplate({ platform, isDev, recentFolders, send }: AppMen
     label: 'View',
     submenu: [
       ...(isDev ? [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }, separator] : []),
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      // Explicit accelerators, so the keys shown in the "?" sheet are the menu's own.
+      { role: 'resetZoom', label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
+      { role: 'zoomIn', label: 'Zoom In', accelerator: 'CmdOrCtrl+=' },
+      { role: 'zoomOut', label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
       separator,
-      { role: 'togglefullscreen' }
+      { role: 'togglefullscreen', label: 'Toggle Full Screen', accelerator: isMac ? 'Ctrl+Command+F' : 'F11' }
     ]
   }
 
-  return [...(isMac ? [{ role: 'appMenu' as const }] : []), file, edit, view, ...(isMac ? [{ role: 'windowMenu' as const }] : [])]
+  const help: MenuItemSpec = {
+    label: 'Help',
+    submenu: [command('Keyboard Shortcuts', { type: 'show-shortcuts' }, 'CmdOrCtrl+/')]
+  }
+
+  return [...(isMac ? [{ role: 'appMenu' as const }] : []), file, edit, view, ...(isMac ? [{ role: 'windowMenu' as const }] : []), help]
 }

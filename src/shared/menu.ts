@@ -13,6 +13,10 @@ export type MenuCommand =
   | { type: 'export-corpus' }
   | { type: 'copy-article-notes' }
   | { type: 'import-annotations' }
+  /** Edit › Find…: focus the search box. */
+  | { type: 'find' }
+  /** Help › Keyboard Shortcuts: the sheet listing every shortcut. */
+  | { type: 'show-shortcuts' }
   /** A gloss:// link the system handed to Gloss (clicked in Obsidian, say). */
   | { type: 'open-link'; url: string }
 

@@ -45,6 +45,11 @@
  *                    [data-testid="search-results"]: status line, list 'Search results' of
  *                    button[data-search-result] (data-article-id, data-kind article|highlight|note)
  *                    with mark.search-mark around matched words; a click opens the article at the match
+ *   keyboard         reader keys from features/keyboard/shortcuts.ts (j/k; s, Shift+S, e, p and Shift(+Ctrl)+arrows
+ *                    select text; h, n, 1–4; [ ]; /; ?); getByRole('dialog', { name: 'Keyboard shortcuts' })
+ *                    ([data-testid="shortcuts-sheet"]) lists them, a table per group (row headers = keys);
+ *                    link 'Skip to article' (first Tab stop) focuses the article body (tabIndex 0); main#reader;
+ *                    each mark has aria-describedby → hidden "<Colour> highlight[ with note]" (#hl-desc-<colour>[-note])
  *   toasts           role=status (info: "Highlight deleted", "Notes copied", "Saved to …"),
  *                    role=alert (errors)
  */
@@ -68,6 +73,10 @@ import { useArticle } from './features/reader/use-article'
 import { SearchBox } from './features/search/search-box'
 import { useSearchJump } from './features/search/use-search-jump'
 import { useBodySelection } from './features/reader/use-body-selection'
+import { useReaderShortcuts } from './features/keyboard/use-reader-shortcuts'
+import { ShortcutsSheet } from './features/keyboard/shortcuts-sheet'
+import { SkipLink } from './features/keyboard/skip-link'
+import { focusArticleNote, focusSearchBox } from './features/keyboard/focus-targets'
 
 export interface AppProps {
   api: Api
@@ -115,7 +124,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const [imported, setImported] = useState<{ file: string; report: ImportReport } | null>(null)
   /** A gloss:// link's highlight, to scroll to once its article is shown. */
   const [pendingJump, setPendingJump] = useState<{ articleId: string; highlightId: string } | null>(null)
-  const modalOpen = exportScope !== null || imported !== null
+  /** The keyboard shortcuts sheet ('?', Help › Keyboard Shortcuts). */
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  const modalOpen = exportScope !== null || imported !== null || shortcutsOpen
   const modalOpenRef = useRef(modalOpen)
   modalOpenRef.current = modalOpen
 
@@ -375,6 +386,10 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         return void copyNotes()
       case 'import-annotations':
         return void importAnnotations()
+      case 'find':
+        return void focusSearchBox(appRef.current ?? document)
+      case 'show-shortcuts':
+        return setShortcutsOpen(true)
       case 'open-link':
         if (!started.current) return void queuedLinks.current.push(command.url)
         return void followLinkRef.current(command.url)
@@ -400,6 +415,12 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       } else if (key === 'e') {
         event.preventDefault()
         commands.current({ type: event.shiftKey ? 'export-corpus' : 'export-article' })
+      } else if (key === 'f' && !event.shiftKey) {
+        event.preventDefault()
+        commands.current({ type: 'find' })
+      } else if (key === '/') {
+        event.preventDefault()
+        commands.current({ type: 'show-shortcuts' })
       }
     }
     window.addEventListener('keydown', onKey)
@@ -421,6 +442,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     setBusy(true)
     try {
       const h = await reader.createHighlight(article.id, selection.range.start, selection.range.end, color)
+      keys.rememberColor(color)
       clearSelection()
       if (withNote) setPopover({ id: h.id, focusNote: true })
     } catch (error) {
@@ -495,6 +517,25 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
 
   const openSearchResult = useSearchJump({ article, bodyRef, openArticle, jumpToHighlight: jumpTo })
 
+  // Reader keys (j/k, s/e/p, h/n/1–4, [ ], /, ?): features/keyboard/shortcuts.ts.
+  const keys = useReaderShortcuts({
+    api,
+    enabled: !modalOpen,
+    bodyRef,
+    text: article?.text ?? null,
+    articleId: article?.id ?? null,
+    library: { list: library.list, view: library.view },
+    popoverId: popover?.id ?? null,
+    openArticle,
+    highlightSelection: (color, withNote) => void createHighlight(color, withNote),
+    recolor: (highlightId, color) => void reader.updateHighlight(highlightId, { color }).catch(reportError),
+    jumpToHighlight: jumpTo,
+    focusArticleNote: () => void focusArticleNote(appRef.current ?? document),
+    focusSearch: () => void focusSearchBox(appRef.current ?? document),
+    showShortcuts: () => setShortcutsOpen(true),
+    hint: (message) => toast(message)
+  })
+
   useEffect(() => {
     if (!flashId) return
     const timer = setTimeout(() => setFlashId(null), FLASH_MS)
@@ -517,6 +558,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
 
   return (
     <div className="app" ref={appRef}>
+      <SkipLink />
       <AppHeader
         inert={modalOpen}
         summary={summary}
@@ -560,7 +602,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             <p className="empty">{starting ? 'Opening library…' : 'No folder open.'}</p>
           </section>
         )}
-        <main className="reader" ref={readerRef}>
+        <main className="reader" id="reader" tabIndex={-1} ref={readerRef}>
           <section className="reader-inner" aria-label="Article" aria-busy={reader.loading}>
             {article ? (
               <ReaderView
@@ -658,6 +700,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         />
       )}
       {imported && <ImportReportDialog file={imported.file} report={imported.report} onClose={() => setImported(null)} />}
+      {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   )

@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Highlight, HighlightColor } from '../../../../shared/model'
 import { placeFloating, toBox } from '../../components/floating'
+import { focusableIn } from '../../components/modal'
 import { colorName, COLORS, highlightLabel } from './colors'
 
 export interface HighlightPopoverProps {
@@ -69,6 +70,22 @@ export function HighlightPopover({ highlight, anchor, focusNote, onColor, onSave
     }
   }, [anchor, highlight])
 
+  // Focus goes back where it came from when the popover closes, if nothing else took it
+  // (after Delete the highlight it came from is gone: then to the article text).
+  useLayoutEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
+    const body = opener?.closest<HTMLElement>('[data-testid="article-body"]') ?? null
+    const popover = ref.current
+    return () => {
+      setTimeout(() => {
+        const active = document.activeElement
+        if (active && active !== document.body && active.isConnected && !popover?.contains(active)) return
+        if (opener?.isConnected) opener.focus({ preventScroll: true })
+        else if (body?.isConnected) body.focus({ preventScroll: true })
+      }, 0)
+    }
+  }, [])
+
   useLayoutEffect(() => {
     if (focusNote) noteRef.current?.focus({ preventScroll: true })
     else ref.current?.querySelector<HTMLElement>('button[aria-pressed="true"]')?.focus()
@@ -79,6 +96,21 @@ export function HighlightPopover({ highlight, anchor, focusNote, onColor, onSave
       if (event.key === 'Escape') {
         event.preventDefault()
         onClose('escape')
+        return
+      }
+      // Tab and Shift+Tab cycle inside the popover while focus is in it.
+      const popover = ref.current
+      if (event.key !== 'Tab' || !popover || !popover.contains(document.activeElement)) return
+      const items = focusableIn(popover)
+      if (items.length === 0) return
+      const first = items[0]
+      const last = items[items.length - 1]
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault()
+        last.focus()
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault()
+        first.focus()
       }
     }
     const onPointer = (event: MouseEvent) => {

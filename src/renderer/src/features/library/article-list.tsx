@@ -90,6 +90,14 @@ export function ArticleList({ list, scrollElement, currentId, onOpen, onRange }:
     else setActiveIndex((i) => Math.min(i, Math.max(0, total - 1)))
   }, [currentIndex, total])
 
+  // The open article's row stays in view when another is opened without the list
+  // (j/k, a search result, a link); focus in the list follows it.
+  useEffect(() => {
+    if (currentIndex < 0) return
+    virtualizer.scrollToIndex(currentIndex, { align: 'auto' })
+    if (listRef.current?.contains(document.activeElement)) pendingFocus.current = currentIndex
+  }, [currentIndex])
+
   // Focus follows the keyboard once the row is in the page.
   useLayoutEffect(() => {
     const index = pendingFocus.current

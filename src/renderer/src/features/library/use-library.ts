@@ -39,7 +39,7 @@ export interface LibraryRows {
 export const isFiltered = (view: LibraryView): boolean =>
   view.topic !== '' || view.text.trim() !== '' || view.source !== '' || view.from !== '' || view.to !== '' || view.highlighted
 
-function listQuery(view: LibraryView, page: number): ListQuery {
+export function listQuery(view: LibraryView, page: number): ListQuery {
   return {
     sort: view.sort,
     topic: view.topic || undefined,

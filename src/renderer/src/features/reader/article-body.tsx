@@ -5,7 +5,7 @@
 import { createElement, Fragment, memo, useMemo, useRef, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
 import type { Block, Highlight, Mark } from '../../../../shared/model'
 import { bodyLinkUrl } from '../../components/safe-url'
-import { highlightLabel } from '../highlights/colors'
+import { COLORS, highlightLabel } from '../highlights/colors'
 import { indexBlockHighlights, NO_HIGHLIGHTS, type BlockHighlights } from './block-highlights'
 import { layoutBody, type BodyNode, type ListNode } from './body-layout'
 import { splitBlock, type Segment } from './segments'
@@ -56,6 +56,25 @@ function wrapMark(mark: Mark, children: ReactNode): ReactNode {
   }
 }
 
+// Screen readers announce a <mark> as highlighted text; its colour and whether it has a
+// note come from one of these shared descriptions (kept outside the blocks, whose text
+// must be exactly the article's: see text-offsets.ts).
+const highlightDescriptionId = (color: Highlight['color'], note: string): string => `hl-desc-${color}${note.trim() ? '-note' : ''}`
+
+function HighlightDescriptions() {
+  return (
+    <div hidden>
+      {COLORS.flatMap((color) =>
+        ['', 'note'].map((note) => (
+          <span key={`${color}${note}`} id={highlightDescriptionId(color, note)}>
+            {highlightLabel(color, note)}
+          </span>
+        ))
+      )}
+    </div>
+  )
+}
+
 function renderSegment(segment: Segment, ctx: TextContext): ReactNode {
   let node: ReactNode = segment.text
   for (let i = segment.marks.length - 1; i >= 0; i--) node = wrapMark(segment.marks[i], node)
@@ -72,6 +91,7 @@ function renderSegment(segment: Segment, ctx: TextContext): ReactNode {
         data-highlight-id={h.id}
         data-color={h.color}
         title={highlightLabel(h.color, h.note)}
+        aria-describedby={highlightDescriptionId(h.color, h.note)}
         tabIndex={first ? 0 : undefined}
       >
         {node}
@@ -181,8 +201,12 @@ export const ArticleBody = memo(function ArticleBody({ blocks, highlights, flash
   }
 
   return (
-    <div className="article-body" data-testid="article-body" ref={bodyRef} onClick={onClick} onKeyDown={onKeyDown}>
-      {layout.map((node, i) => renderNode(node, ctx, node.kind === 'block' ? node.block.start : `g${i}`))}
-    </div>
+    <>
+      {/* Focusable, so the keyboard can reach and scroll the text and select in it (s, p, Shift+arrows). */}
+      <div className="article-body" data-testid="article-body" ref={bodyRef} tabIndex={0} onClick={onClick} onKeyDown={onKeyDown}>
+        {layout.map((node, i) => renderNode(node, ctx, node.kind === 'block' ? node.block.start : `g${i}`))}
+      </div>
+      <HighlightDescriptions />
+    </>
   )
 })

@@ -139,8 +139,8 @@ export function SearchBox({ api, root, onOpen, onError }: SearchBoxProps) {
         placeholder="Search all text  ( / )"
         value={query}
         disabled={!root}
-        aria-controls={listId}
-        aria-expanded={showPanel}
+        // A searchbox may not carry aria-expanded; it points at the results while they show.
+        aria-controls={showPanel ? listId : undefined}
         onChange={(event) => {
           setQuery(event.target.value)
           setOpen(true)

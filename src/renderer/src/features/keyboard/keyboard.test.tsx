@@ -1,0 +1,214 @@
+// @vitest-environment jsdom
+// The reader keys driven through the whole App on the in-memory fake: what a keyboard
+// user sees happen (articles opened, text selected, highlights made and recoloured,
+// the shortcuts sheet), and what must not happen (keys typed into fields).
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createApi } from '../../../../shared/api'
+import type { ArticleSummary } from '../../../../shared/model'
+import { App } from '../../App'
+import { buildArticle, buildHighlight } from '../../test-support/build-article'
+import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
+import { isEditableTarget, neighbourArticleId } from './use-reader-shortcuts'
+
+const ROOT = '/home/reader/Clippings'
+
+function start() {
+  const first = buildArticle(
+    'first',
+    [
+      { type: 'paragraph', text: 'Tides follow the moon. Sailors knew it long before the theory.' },
+      { type: 'paragraph', text: 'A second paragraph about harbours.' }
+    ],
+    { title: 'Why the sea keeps time', published: '2024-03-01' }
+  )
+  first.highlights = [{ ...buildHighlight('first', first.text, 0, 5, 'yellow'), id: 'tides' }]
+  const second = buildArticle('second', [{ type: 'paragraph', text: 'Keepers tended the lamp every night.' }], {
+    title: 'Keepers of the light',
+    published: '2023-01-01'
+  })
+  const third = buildArticle('third', [{ type: 'paragraph', text: 'Gulls follow the boats home.' }], { title: 'Gulls', published: '2022-01-01' })
+  const articles = [first, second, third]
+  const fake = new FakeGloss(
+    new Map([[ROOT, { summary: librarySummary(ROOT, articles, { lastArticleId: 'first' }), articles }]]),
+    ROOT,
+    ROOT
+  )
+  render(<App api={createApi(fake.transport)} />)
+  return fake
+}
+
+const title = () => screen.getByRole('heading', { level: 1 })
+const body = () => screen.getByTestId('article-body')
+const key = (k: string, init: Partial<KeyboardEventInit> = {}, target: Element = document.body) => {
+  fireEvent.keyDown(target, { key: k, ...init })
+  fireEvent.keyUp(target, { key: k, ...init })
+}
+
+beforeEach(() => window.getSelection()?.removeAllRanges())
+afterEach(() => cleanup())
+
+describe('reader keys', () => {
+  it('j and k open the next and previous article in library order; the ends say so', async () => {
+    start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    key('j')
+    await waitFor(() => expect(title().textContent).toContain('Keepers of the light'))
+    key('j')
+    await waitFor(() => expect(title().textContent).toContain('Gulls'))
+    key('j')
+    expect(await screen.findByText('This is the last article in the list.')).toBeTruthy()
+    key('k')
+    await waitFor(() => expect(title().textContent).toContain('Keepers of the light'))
+    const selected = within(screen.getByRole('listbox', { name: 'Articles' })).getByRole('option', { selected: true })
+    expect(selected.textContent).toContain('Keepers of the light')
+  })
+
+  it('s selects a sentence, e extends it, Shift+S steps back; h highlights it', async () => {
+    const fake = start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    key('s')
+    expect(window.getSelection()!.toString()).toBe('Tides follow the moon.')
+    key('s')
+    expect(window.getSelection()!.toString()).toBe('Sailors knew it long before the theory.')
+    key('e')
+    // jsdom puts nothing between blocks in Selection#toString; Chromium puts line breaks.
+    expect(window.getSelection()!.toString()).toMatch(/^Sailors knew it long before the theory\.\s*A second paragraph about harbours\.$/)
+    key('S', { shiftKey: true })
+    expect(window.getSelection()!.toString()).toBe('Tides follow the moon.')
+    key('p')
+    expect(window.getSelection()!.toString()).toBe('Tides follow the moon. Sailors knew it long before the theory.')
+    key('s')
+    await screen.findByTestId('selection-toolbar')
+    key('2')
+    await waitFor(() => expect(body().querySelectorAll('mark[data-color="green"]')).toHaveLength(1))
+    const created = fake.article('first').highlights.find((h) => h.color === 'green')!
+    expect(created.quote.exact).toBe('A second paragraph about harbours.')
+    // h uses the colour used last.
+    key('S', { shiftKey: true })
+    await screen.findByTestId('selection-toolbar')
+    key('h')
+    await waitFor(() => expect(body().querySelectorAll('mark[data-color="green"]').length).toBeGreaterThan(1))
+  })
+
+  it('] focuses the next highlight, 3 recolours it, Enter opens it, 4 recolours the open one, Esc returns focus', async () => {
+    const fake = start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    key(']')
+    const mark = body().querySelector<HTMLElement>('mark[data-highlight-id="tides"]')!
+    expect(document.activeElement).toBe(mark)
+    expect(mark.getAttribute('aria-describedby')).toBe('hl-desc-yellow')
+    expect(document.getElementById('hl-desc-yellow').textContent).toContain('Yellow highlight')
+    key('3', {}, mark)
+    await waitFor(() => expect(fake.article('first').highlights[0].color).toBe('blue'))
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' })
+    const popover = await screen.findByTestId('highlight-popover')
+    key('4', {}, document.activeElement!)
+    await waitFor(() => expect(fake.article('first').highlights[0].color).toBe('pink'))
+    expect(within(popover).getByRole('button', { name: 'Pink' }).getAttribute('aria-pressed')).toBe('true')
+    key('Escape', {}, document.activeElement!)
+    await waitFor(() => expect(screen.queryByTestId('highlight-popover')).toBeNull())
+    expect((document.activeElement as HTMLElement).dataset.highlightId).toBe('tides')
+    key(']', {}, document.activeElement!)
+    expect(await screen.findByText('No more highlights after this one.')).toBeTruthy()
+  })
+
+  it('n with nothing selected goes to the article note; h explains how to select', async () => {
+    start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    key('h')
+    expect(await screen.findByText(/press s to select a sentence/)).toBeTruthy()
+    key('n')
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Article note' }))
+    // Typed into the note, j is text, not a shortcut.
+    key('j', {}, document.activeElement!)
+    expect(title().textContent).toContain('Why the sea keeps time')
+  })
+
+  it('? opens the shortcuts sheet from the same table; Esc closes it and focus goes back', async () => {
+    start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    body().focus()
+    key('?', { shiftKey: true }, body())
+    const sheet = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })
+    for (const group of ['Library', 'Selecting text', 'Highlights and notes', 'Search and help', 'Menu commands']) {
+      expect(within(sheet).getByRole('heading', { name: group })).toBeTruthy()
+    }
+    expect(within(sheet).getByRole('rowheader', { name: 'j' })).toBeTruthy()
+    expect(within(sheet).getByRole('rowheader', { name: 'Ctrl/⌘ + F' })).toBeTruthy()
+    // Keys belong to the sheet while it is open.
+    key('j', {}, document.activeElement!)
+    expect(title().textContent).toContain('Why the sea keeps time')
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull())
+    await waitFor(() => expect(document.activeElement).toBe(body()))
+  })
+
+  it('/ and Ctrl+F focus the search box; Ctrl+/ opens the sheet', async () => {
+    start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    const box = screen.getByRole('searchbox', { name: 'Search all text' })
+    key('/')
+    expect(document.activeElement).toBe(box)
+    act(() => body().focus())
+    key('f', { ctrlKey: true }, body())
+    expect(document.activeElement).toBe(box)
+    key('/', { ctrlKey: true }, box)
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy()
+  })
+})
+
+describe('neighbourArticleId', () => {
+  const row = (id: string) => ({ id }) as ArticleSummary
+  const list = { total: 5, rows: [row('a'), row('b'), undefined, undefined, row('e')] }
+  const fetched: number[] = []
+  const fetchAt = async (index: number) => {
+    fetched.push(index)
+    return row(`fetched-${index}`)
+  }
+
+  it.each<[string | null, 1 | -1, string | null]>([
+    ['a', 1, 'b'],
+    ['b', -1, 'a'],
+    ['a', -1, null],
+    ['e', 1, null],
+    ['e', -1, 'fetched-3'],
+    ['b', 1, 'fetched-2'],
+    [null, 1, 'a'],
+    [null, -1, 'e'],
+    ['not-listed', 1, 'a']
+  ])('from %s by %i → %s', async (current, direction, expected) => {
+    expect(await neighbourArticleId(list, current, direction, fetchAt)).toBe(expected)
+  })
+
+  it('asks only for rows it does not have, and nothing of an empty list', async () => {
+    fetched.length = 0
+    await neighbourArticleId(list, 'a', 1, fetchAt)
+    expect(fetched).toEqual([])
+    expect(await neighbourArticleId({ total: 0, rows: [] }, null, 1, fetchAt)).toBeNull()
+  })
+})
+
+describe('isEditableTarget', () => {
+  it.each<[string, () => Element, boolean]>([
+    ['a text input', () => Object.assign(document.createElement('input'), { type: 'text' }), true],
+    ['a search box', () => Object.assign(document.createElement('input'), { type: 'search' }), true],
+    ['a textarea', () => document.createElement('textarea'), true],
+    ['a select', () => document.createElement('select'), true],
+    ['a checkbox', () => Object.assign(document.createElement('input'), { type: 'checkbox' }), false],
+    ['a button', () => document.createElement('button'), false],
+    ['a highlight', () => document.createElement('mark'), false]
+  ])('%s → %s', (_, make, expected) => {
+    expect(isEditableTarget(make())).toBe(expected)
+  })
+
+  it('treats contenteditable as editable', () => {
+    const div = document.createElement('div')
+    div.contentEditable = 'true'
+    document.body.append(div)
+    // jsdom does not compute isContentEditable; the browser does.
+    Object.defineProperty(div, 'isContentEditable', { value: true })
+    expect(isEditableTarget(div)).toBe(true)
+    div.remove()
+  })
+})

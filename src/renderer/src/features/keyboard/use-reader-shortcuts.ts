@@ -1,0 +1,248 @@
+// The reader's single-key shortcuts (the table in shortcuts.ts), on the whole window.
+// Keys typed into text fields, during IME composition, or while a dialog is open are
+// left alone. Selecting text works on the DOM selection directly (not the React state
+// that follows it a tick later), so s, e and Shift+arrows can be pressed in quick
+// succession; the selection toolbar then appears as it does for a mouse selection.
+import { useEffect, useRef, type RefObject } from 'react'
+import type { Api } from '../../../../shared/api'
+import type { ArticleSummary, HighlightColor } from '../../../../shared/model'
+import { BLOCK_SELECTOR, domPointAt, selectionToTextRange, textOffsetAt, trimRange, type TextRange } from '../reader/text-offsets'
+import { listQuery, type LibraryRows, type LibraryView } from '../library/use-library'
+import { extendBySentence, sentenceAfter, sentenceAt, sentenceBefore } from './sentences'
+import { shortcutFor, type ShortcutAction } from './shortcuts'
+
+const TEXT_INPUT_TYPES = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image'])
+
+/** Whether a key typed at `target` is text for that element (a field, select or contenteditable). */
+export function isEditableTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  if (target instanceof HTMLInputElement) return !TEXT_INPUT_TYPES.has(target.type)
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+}
+
+/**
+ * The article id `direction` rows away from the open one in the library's current
+ * order; rows not fetched yet are asked for. With no open article (or one the list does
+ * not show) j starts at the top and k at the bottom. Null past either end.
+ */
+export async function neighbourArticleId(
+  list: LibraryRows | null,
+  currentId: string | null,
+  direction: 1 | -1,
+  fetchAt: (index: number) => Promise<ArticleSummary | undefined>
+): Promise<string | null> {
+  if (!list || list.total === 0) return null
+  const at = currentId === null ? -1 : list.rows.findIndex((row) => row?.id === currentId)
+  const target = at < 0 ? (direction === 1 ? 0 : list.total - 1) : at + direction
+  if (target < 0 || target >= list.total) return null
+  return (list.rows[target] ?? (await fetchAt(target)))?.id ?? null
+}
+
+export interface ReaderShortcutOptions {
+  api: Api
+  /** False while a modal dialog is open: its keys are its own. */
+  enabled: boolean
+  bodyRef: RefObject<HTMLElement | null>
+  /** The open article's text (null: none open). */
+  text: string | null
+  articleId: string | null
+  library: { list: LibraryRows | null; view: LibraryView }
+  /** The highlight whose popover is open. */
+  popoverId: string | null
+  openArticle: (articleId: string) => void
+  /** Highlights the current selection (the body selection the app tracks). */
+  highlightSelection: (color: HighlightColor, withNote: boolean) => void
+  recolor: (highlightId: string, color: HighlightColor) => void
+  jumpToHighlight: (highlightId: string) => void
+  focusArticleNote: () => void
+  focusSearch: () => void
+  showShortcuts: () => void
+  /** A short spoken/visible explanation when a key has nothing to act on. */
+  hint: (message: string) => void
+}
+
+const NOTHING_SELECTED = 'Nothing is selected: press s to select a sentence (p a paragraph), then h or 1–4.'
+
+function bodySelectionRange(body: HTMLElement, text: string): TextRange | null {
+  const sel = window.getSelection()
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null
+  return selectionToTextRange(body, sel.getRangeAt(0), text)
+}
+
+function focusedMark(body: HTMLElement): HTMLElement | null {
+  const active = document.activeElement
+  return active instanceof HTMLElement && body.contains(active) && active.matches('mark[data-highlight-id]') ? active : null
+}
+
+function blockElements(body: HTMLElement): HTMLElement[] {
+  return [...body.querySelectorAll<HTMLElement>(BLOCK_SELECTOR)]
+}
+
+/** Text offsets of the rendered blocks: selections stay inside what is shown. */
+function renderedBounds(body: HTMLElement): TextRange | null {
+  const blocks = blockElements(body)
+  if (blocks.length === 0) return null
+  const last = blocks[blocks.length - 1]
+  return { start: Number(blocks[0].dataset.start), end: Number(last.dataset.start) + (last.textContent ?? '').length }
+}
+
+/** Where keyboard selection starts without a selection: a focused highlight, else the first block in view. */
+function startingOffset(body: HTMLElement): number {
+  const mark = focusedMark(body)
+  if (mark) return textOffsetAt(body, mark, 0) ?? 0
+  const view = body.closest<HTMLElement>('.reader') ?? body
+  const top = view.getBoundingClientRect().top
+  const blocks = blockElements(body)
+  const visible = blocks.find((el) => el.getBoundingClientRect().bottom > top + 1) ?? blocks[0]
+  return visible ? Number(visible.dataset.start) : 0
+}
+
+function blockRangeAt(body: HTMLElement, text: string, offset: number): TextRange | null {
+  let found: HTMLElement | null = null
+  for (const el of blockElements(body)) {
+    if (Number(el.dataset.start) <= offset) found = el
+    else break
+  }
+  if (!found) return null
+  const start = Number(found.dataset.start)
+  return trimRange(text, start, start + (found.textContent ?? '').length)
+}
+
+/** Puts the DOM selection on a text range of the body and brings it into view. */
+function selectText(body: HTMLElement, range: TextRange): void {
+  const start = domPointAt(body, range.start)
+  const end = domPointAt(body, range.end)
+  const sel = window.getSelection()
+  if (!start || !end || !sel) return
+  sel.setBaseAndExtent(start.node, start.offset, end.node, end.offset)
+  const el = start.node instanceof HTMLElement ? start.node : start.node.parentElement
+  el?.scrollIntoView?.({ block: 'nearest' })
+}
+
+/** Highlight ids in reading order (a highlight split over blocks counts once, at its start). */
+function highlightOrder(body: HTMLElement): string[] {
+  const ids: string[] = []
+  for (const el of body.querySelectorAll<HTMLElement>('mark[data-highlight-id]')) {
+    const id = el.dataset.highlightId!
+    if (!ids.includes(id)) ids.push(id)
+  }
+  return ids
+}
+
+export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberColor: (color: HighlightColor) => void } {
+  const optionsRef = useRef(options)
+  optionsRef.current = options
+  const lastColor = useRef<HighlightColor>('yellow')
+
+  useEffect(() => {
+    const run = (action: ShortcutAction, event: KeyboardEvent): void => {
+      const o = optionsRef.current
+      const body = o.bodyRef.current
+      const text = o.text
+      const selected = body && text !== null ? bodySelectionRange(body, text) : null
+
+      switch (action.type) {
+        case 'focus-search':
+          event.preventDefault()
+          return o.focusSearch()
+        case 'show-shortcuts':
+          event.preventDefault()
+          return o.showShortcuts()
+        case 'next-article':
+        case 'previous-article': {
+          event.preventDefault()
+          const { list, view } = o.library
+          const fetchAt = async (index: number) => (await o.api['library.list']({ ...listQuery(view, 0), offset: index, limit: 1 })).articles[0]
+          void neighbourArticleId(list, o.articleId, action.type === 'next-article' ? 1 : -1, fetchAt).then(
+            (id) => {
+              if (id) optionsRef.current.openArticle(id)
+              else optionsRef.current.hint(action.type === 'next-article' ? 'This is the last article in the list.' : 'This is the first article in the list.')
+            },
+            () => optionsRef.current.hint('Could not load the next article.')
+          )
+          return
+        }
+        case 'adjust-selection': {
+          // Only a selection in the article: elsewhere Shift+arrows keep their own meaning.
+          const sel = window.getSelection()
+          if (!body || !selected || !sel) return
+          event.preventDefault()
+          sel.modify('extend', action.direction, action.unit)
+          return
+        }
+        case 'color':
+        case 'highlight':
+        case 'note': {
+          const color = action.type === 'color' ? action.color : lastColor.current
+          if (action.type === 'color') {
+            // An open or focused highlight takes the colour; otherwise it is for the selection.
+            const target = o.popoverId ?? (body ? focusedMark(body)?.dataset.highlightId : undefined) ?? null
+            if (target && !selected) {
+              event.preventDefault()
+              lastColor.current = color
+              return o.recolor(target, color)
+            }
+          }
+          if (o.popoverId) return
+          if (selected) {
+            event.preventDefault()
+            lastColor.current = color
+            return o.highlightSelection(color, action.type === 'note')
+          }
+          if (action.type === 'note' && o.articleId) {
+            event.preventDefault()
+            return o.focusArticleNote()
+          }
+          if (o.articleId) o.hint(NOTHING_SELECTED)
+          return
+        }
+        case 'highlight-step': {
+          if (!body) return
+          event.preventDefault()
+          const ids = highlightOrder(body)
+          if (ids.length === 0) return o.hint('This article has no highlights yet.')
+          const current = (body ? focusedMark(body)?.dataset.highlightId : undefined) ?? o.popoverId
+          const at = current ? ids.indexOf(current) : -1
+          const next = action.direction === 'next' ? (at < 0 ? 0 : at + 1) : at < 0 ? ids.length - 1 : at - 1
+          if (next < 0 || next >= ids.length) return o.hint(action.direction === 'next' ? 'No more highlights after this one.' : 'No highlights before this one.')
+          return o.jumpToHighlight(ids[next])
+        }
+        case 'select-sentence':
+        case 'extend-sentence':
+        case 'select-paragraph': {
+          if (!body || text === null || o.popoverId) return
+          const bounds = renderedBounds(body)
+          if (!bounds) return
+          event.preventDefault()
+          let next: TextRange | null
+          if (action.type === 'select-paragraph') next = blockRangeAt(body, text, selected ? selected.start : startingOffset(body))
+          else if (action.type === 'extend-sentence') next = selected ? extendBySentence(text, selected, bounds) : sentenceAt(text, startingOffset(body), bounds)
+          else if (action.direction === 'next') next = selected ? sentenceAfter(text, selected.end, bounds) : sentenceAt(text, startingOffset(body), bounds)
+          else next = selected ? sentenceBefore(text, selected.start, bounds) : sentenceAt(text, startingOffset(body), bounds)
+          if (next) selectText(body, next)
+          else o.hint(action.type === 'select-sentence' && action.direction === 'previous' ? 'This is the first sentence.' : 'This is the end of the article.')
+          return
+        }
+      }
+    }
+
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !optionsRef.current.enabled) return
+      const action = shortcutFor({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        shiftKey: event.shiftKey,
+        isComposing: event.isComposing || event.keyCode === 229,
+        editable: isEditableTarget(event.target)
+      })
+      if (action) run(action, event)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  return { rememberColor: (color) => void (lastColor.current = color) }
+}
