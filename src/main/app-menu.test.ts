@@ -70,6 +70,14 @@ describe('appMenuTemplate', () => {
     expect(roles(menu(build().template, 'View'))).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen'])
   })
 
+  it('View › All Highlights (CmdOrCtrl+Shift+H) switches to the notes workspace', () => {
+    const { template, sent } = build()
+    const entry = item(menu(template, 'View'), 'All Highlights')
+    expect(entry.accelerator).toBe('CmdOrCtrl+Shift+H')
+    entry.click?.()
+    expect(sent).toEqual([{ type: 'show-all-highlights' }])
+  })
+
   it('has the standard edit roles', () => {
     expect(roles(menu(build().template, 'Edit'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll'])
   })

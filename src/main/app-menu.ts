@@ -95,6 +95,9 @@ export function appMenuTemplate({ platform, isDev, recentFolders, send }: AppMen
     label: 'View',
     submenu: [
       ...(isDev ? [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }, separator] : []),
+      // Toggles: the same keys bring the reader back.
+      command('All Highlights', { type: 'show-all-highlights' }, 'CmdOrCtrl+Shift+H'),
+      separator,
       // Explicit accelerators, so the keys shown in the "?" sheet are the menu's own.
       { role: 'resetZoom', label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
       { role: 'zoomIn', label: 'Zoom In', accelerator: 'CmdOrCtrl+=' },

@@ -4,6 +4,7 @@
 // library follows it; listeners hear about each change through onEvent.
 import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { listAnnotations } from '../shared/annotations/list-annotations'
 import { exportFile } from '../shared/export/formats'
 import { parseGlossLink } from '../shared/export/gloss-link'
 import {
@@ -140,6 +141,10 @@ class GlossCore {
       'highlight.update': async (patch) => this.current().updateHighlight(patch),
       'highlight.delete': async ({ highlightId }) => ({ deleted: this.current().deleteHighlight(highlightId) }),
       'highlight.reattach': async (input) => this.current().reattachHighlight(input),
+      'annotations.list': async (query) => {
+        const session = this.current()
+        return listAnnotations({ articles: session.scan.articles, highlights: session.store.data.highlights }, query)
+      },
       'annotations.removeMissing': async ({ articleId }) => ({ removed: this.current().removeMissing(articleId) }),
       'export.markdown': async (scope) => this.exportMarkdown(scope),
       'export.save': async (scope) => ({ path: (await this.runExport({ ...scope, format: 'md' })).path }),

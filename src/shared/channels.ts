@@ -17,6 +17,7 @@ export const METHOD_NAMES = [
   'highlight.update',
   'highlight.delete',
   'highlight.reattach',
+  'annotations.list',
   'annotations.removeMissing',
   'export.markdown',
   'export.save',

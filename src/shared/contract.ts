@@ -3,6 +3,8 @@
 // renderer's typed API. Adding a feature starts here.
 import { z } from 'zod'
 import {
+  AnnotationList,
+  AnnotationQuery,
   Article,
   ArticleList,
   ExportDefaults,
@@ -59,6 +61,8 @@ export const contract = {
   'highlight.delete': rpc(z.object({ highlightId: IdSchema }).strict(), z.object({ deleted: z.boolean() })),
   /** Moves a highlight (typically an orphan) onto a new range of its article's current text. */
   'highlight.reattach': rpc(ReattachHighlight, Highlight),
+  /** Every highlight of the folder, filtered, sorted and paged, with facet counts ("All highlights"). */
+  'annotations.list': rpc(AnnotationQuery, AnnotationList),
   /** Deletes the highlights and note of a missing article for good. */
   'annotations.removeMissing': rpc(z.object({ articleId: IdSchema }).strict(), z.object({ removed: z.number().int().nonnegative() })),
   /** Markdown text for one article or the whole corpus (copy to clipboard, preview). */

@@ -17,6 +17,8 @@ export type MenuCommand =
   | { type: 'find' }
   /** Help › Keyboard Shortcuts: the sheet listing every shortcut. */
   | { type: 'show-shortcuts' }
+  /** Switches between the reader and the "All highlights" workspace. */
+  | { type: 'show-all-highlights' }
   /** A gloss:// link the system handed to Gloss (clicked in Obsidian, say). */
   | { type: 'open-link'; url: string }
 

@@ -440,3 +440,68 @@ export const TagCount = z.object({
 export type TagCount = z.infer<typeof TagCount>
 export const TagUseCount = z.object({ highlights: z.number().int().nonnegative(), articles: z.number().int().nonnegative() })
 export type TagUseCount = z.infer<typeof TagUseCount>
+
+// ---- "All highlights" workspace (issue 5) ----
+export const ANNOTATION_SORTS = ['newest', 'oldest', 'article'] as const
+export const AnnotationSort = z.enum(ANNOTATION_SORTS)
+export type AnnotationSort = z.infer<typeof AnnotationSort>
+/** Entries per page: the workspace asks for more as the user scrolls. */
+export const MAX_ANNOTATION_PAGE = 1000
+export const AnnotationQuery = z
+  .object({
+    /** newest / oldest: by the highlight's creation time; article: grouped by article (titles A–Z), reading order inside. */
+    sort: AnnotationSort.default('newest'),
+    /** Any of these colours; absent or empty = every colour. */
+    colors: z.array(HighlightColor).max(HIGHLIGHT_COLORS.length).optional(),
+    /** A tag of the highlight, case-insensitive. */
+    tag: z.string().min(1).max(500).optional(),
+    /** The article's source (publication), case-insensitive. */
+    source: z.string().min(1).max(500).optional(),
+    /** Highlighted on or after / on or before this day (UTC, the highlight's createdAt). */
+    from: Day.optional(),
+    to: Day.optional(),
+    /** Case- and accent-insensitive substring of the quote, note, tags or article title. */
+    query: z.string().max(1000).optional(),
+    offset: z.number().int().nonnegative().optional(),
+    limit: z.number().int().positive().max(MAX_ANNOTATION_PAGE).optional()
+  })
+  .strict()
+export type AnnotationQuery = z.input<typeof AnnotationQuery>
+export const AnnotationEntry = z.object({
+  highlight: z.object({
+    id: z.string(),
+    color: HighlightColor,
+    /** The highlighted text (TextQuoteSelector.exact). */
+    quote: z.string(),
+    note: z.string(),
+    tags: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string()
+  }),
+  article: z.object({
+    id: z.string(),
+    /** For a missing article: the title it had when last seen, else its file, else "Missing article". */
+    title: z.string(),
+    source: z.string().nullable(),
+    published: z.string().nullable(),
+    /** The article's file is no longer in the folder (its annotations are kept). */
+    missing: z.boolean()
+  })
+})
+export type AnnotationEntry = z.infer<typeof AnnotationEntry>
+const FacetCount = z.number().int().nonnegative()
+export const AnnotationList = z.object({
+  entries: z.array(AnnotationEntry),
+  /** Entries matching the filters (all pages). */
+  total: z.number().int().nonnegative(),
+  /** Every highlight of the folder, filters or not (tells "none yet" from "none match"). */
+  totalHighlights: z.number().int().nonnegative(),
+  /** What exists across all highlights, for the filter controls. */
+  facets: z.object({
+    colors: z.record(HighlightColor, FacetCount),
+    tags: z.array(z.object({ tag: z.string(), count: FacetCount })),
+    sources: z.array(z.object({ source: z.string(), count: FacetCount }))
+  }),
+  tookMs: z.number().nonnegative()
+})
+export type AnnotationList = z.infer<typeof AnnotationList>

@@ -50,6 +50,16 @@
  *                    ([data-testid="shortcuts-sheet"]) lists them, a table per group (row headers = keys);
  *                    link 'Skip to article' (first Tab stop) focuses the article body (tabIndex 0); main#reader;
  *                    each mark has aria-describedby → hidden "<Colour> highlight[ with note]" (#hl-desc-<colour>[-note])
+ *   view switch      role=group "View" with buttons 'Reader' | 'All highlights' (aria-pressed); Ctrl/Cmd+Shift+H
+ *                    (View › All Highlights) toggles. While the workspace shows, .workspace is hidden.
+ *   all highlights   getByRole('region', { name: 'All highlights' }): searchbox 'Search highlights', group
+ *                    'Colours' of buttons 'Yellow'|'Green'|'Blue'|'Pink' (aria-pressed; name ends with the count),
+ *                    selects 'Tag' (exact: each entry has a list 'Tags') | 'Source' | 'Order' (Newest first / Oldest first / By article), date inputs
+ *                    'From' | 'To'; count [data-testid="workspace-count"] ("N highlights"[ "of M"]); list
+ *                    'Highlights' of li[data-highlight-entry] (data-article-id, class hl-<colour>) each with
+ *                    button 'Open in article' (arrow keys / Home / End move between them, Enter opens);
+ *                    'By article' adds li.ah-group headings (h3 = article title); empty state
+ *                    [data-testid="workspace-empty"] with button 'Clear filters' when filters match nothing
  *   toasts           role=status (info: "Highlight deleted", "Notes copied", "Saved to …"),
  *                    role=alert (errors)
  */
@@ -73,6 +83,9 @@ import { useArticle } from './features/reader/use-article'
 import { SearchBox } from './features/search/search-box'
 import { useSearchJump } from './features/search/use-search-jump'
 import { useBodySelection } from './features/reader/use-body-selection'
+import { AllHighlights } from './features/workspace/all-highlights'
+import { ViewSwitch, type MainView } from './features/workspace/view-switch'
+import { useWorkspaceFilters } from './features/workspace/workspace-filters'
 import { useReaderShortcuts } from './features/keyboard/use-reader-shortcuts'
 import { ShortcutsSheet } from './features/keyboard/shortcuts-sheet'
 import { SkipLink } from './features/keyboard/skip-link'
@@ -124,6 +137,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const [imported, setImported] = useState<{ file: string; report: ImportReport } | null>(null)
   /** A gloss:// link's highlight, to scroll to once its article is shown. */
   const [pendingJump, setPendingJump] = useState<{ articleId: string; highlightId: string } | null>(null)
+  /** The reader, or the "All highlights" workspace in its place (filters kept for the session). */
+  const [view, setView] = useState<MainView>('reader')
+  const [workspaceFilters, setWorkspaceFilters] = useWorkspaceFilters()
   /** The keyboard shortcuts sheet ('?', Help › Keyboard Shortcuts). */
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   const modalOpen = exportScope !== null || imported !== null || shortcutsOpen
@@ -334,6 +350,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       setGoneTitle(null)
       clearSelection()
       setPendingJump(target.highlightId ? { articleId: target.articleId, highlightId: target.highlightId } : null)
+      setView('reader')
       await reader.open(target.articleId)
       if (target.notice) toast(target.notice)
     } catch (error) {
@@ -390,6 +407,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         return void focusSearchBox(appRef.current ?? document)
       case 'show-shortcuts':
         return setShortcutsOpen(true)
+      case 'show-all-highlights':
+        return setView((v) => (v === 'highlights' ? 'reader' : 'highlights'))
       case 'open-link':
         if (!started.current) return void queuedLinks.current.push(command.url)
         return void followLinkRef.current(command.url)
@@ -415,6 +434,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       } else if (key === 'e') {
         event.preventDefault()
         commands.current({ type: event.shiftKey ? 'export-corpus' : 'export-article' })
+      } else if (key === 'h' && event.shiftKey) {
+        event.preventDefault()
+        commands.current({ type: 'show-all-highlights' })
       } else if (key === 'f' && !event.shiftKey) {
         event.preventDefault()
         commands.current({ type: 'find' })
@@ -517,10 +539,20 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
 
   const openSearchResult = useSearchJump({ article, bodyRef, openArticle, jumpToHighlight: jumpTo })
 
+  // An entry of "All highlights": back to the reader, the article open, the highlight in view and focused.
+  const openFromWorkspace = useCallback(
+    (articleId: string, highlightId: string) => {
+      setView('reader')
+      setPendingJump({ articleId, highlightId })
+      if (articleRef.current?.id !== articleId) openArticle(articleId)
+    },
+    [openArticle]
+  )
+
   // Reader keys (j/k, s/e/p, h/n/1–4, [ ], /, ?): features/keyboard/shortcuts.ts.
   const keys = useReaderShortcuts({
     api,
-    enabled: !modalOpen,
+    enabled: !modalOpen && view === 'reader',
     bodyRef,
     text: article?.text ?? null,
     articleId: article?.id ?? null,
@@ -572,7 +604,16 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         onImport={() => void importAnnotations()}
       />
       <div className="search-bar" inert={modalOpen}>
-        <SearchBox api={api} root={summary?.root ?? null} onOpen={openSearchResult} onError={reportError} />
+        <SearchBox
+          api={api}
+          root={summary?.root ?? null}
+          onOpen={(result) => {
+            setView('reader')
+            openSearchResult(result)
+          }}
+          onError={reportError}
+        />
+        <ViewSwitch view={view} onChange={setView} />
       </div>
       {notice && (
         <div className="banner" role="alert" inert={modalOpen}>
@@ -582,7 +623,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
           </button>
         </div>
       )}
-      <div className="workspace" inert={modalOpen}>
+      <div className="workspace" inert={modalOpen} hidden={view === 'highlights'}>
         {summary ? (
           <LibraryPanel
             summary={summary}
@@ -688,6 +729,17 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
           onDeleteOrphan={deleteOrphan}
         />
       </div>
+      {view === 'highlights' && (
+        <div className="all-highlights-host" inert={modalOpen}>
+          <AllHighlights
+            api={api}
+            root={summary?.root ?? null}
+            filters={workspaceFilters}
+            onFiltersChange={setWorkspaceFilters}
+            onOpen={openFromWorkspace}
+          />
+        </div>
+      )}
       {exportScope && summary && (
         <ExportDialog
           api={api}

@@ -2,6 +2,7 @@
 // is checked against the contract's input schema and every answer against its output
 // schema, so a component test fails if the renderer and the contract drift apart.
 import type { Transport } from '../../../shared/api'
+import { listAnnotations, type ParsedAnnotationQuery } from '../../../shared/annotations/list-annotations'
 import { contract, type Method } from '../../../shared/contract'
 import { compileTemplate, TemplateError } from '../../../shared/export/template'
 import type {
@@ -184,6 +185,11 @@ export class FakeGloss {
       h.position = { type: 'TextPositionSelector', start, end }
       h.anchor = { start, end }
       return { ...h }
+    },
+    // The real query over the fake's articles (missing articles' highlights are not listed here).
+    'annotations.list': (query: ParsedAnnotationQuery) => {
+      const { articles } = this.library()
+      return listAnnotations({ articles: [...articles], highlights: articles.flatMap((a) => a.highlights) }, query)
     },
     'annotations.removeMissing': ({ articleId }: { articleId: string }) => {
       const lib = this.library()

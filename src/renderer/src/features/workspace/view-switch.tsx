@@ -1,0 +1,22 @@
+// Reader | All highlights: two toggle buttons, the pressed one being the view shown.
+export type MainView = 'reader' | 'highlights'
+
+export function ViewSwitch({ view, onChange }: { view: MainView; onChange: (view: MainView) => void }) {
+  return (
+    <div className="view-switch" role="group" aria-label="View">
+      <button type="button" className="view-switch-button" aria-pressed={view === 'reader'} onClick={() => onChange('reader')}>
+        Reader
+      </button>
+      <button
+        type="button"
+        className="view-switch-button"
+        aria-pressed={view === 'highlights'}
+        aria-keyshortcuts="Control+Shift+H"
+        title="All highlights (Ctrl+Shift+H)"
+        onClick={() => onChange('highlights')}
+      >
+        All highlights
+      </button>
+    </div>
+  )
+}
