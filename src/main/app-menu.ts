@@ -98,6 +98,10 @@ export function appMenuTemplate({ platform, isDev, recentFolders, send }: AppMen
       // Toggles: the same keys bring the reader back.
       command('All Highlights', { type: 'show-all-highlights' }, 'CmdOrCtrl+Shift+H'),
       separator,
+      // Hide or show the side bars; the page handles the same keys without a native menu.
+      command('Toggle Library', { type: 'toggle-library' }, 'CmdOrCtrl+\\'),
+      command('Toggle Notes Panel', { type: 'toggle-panel' }, 'CmdOrCtrl+Shift+\\'),
+      separator,
       // Explicit accelerators, so the keys shown in the "?" sheet are the menu's own.
       { role: 'resetZoom', label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
       { role: 'zoomIn', label: 'Zoom In', accelerator: 'CmdOrCtrl+=' },

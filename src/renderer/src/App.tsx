@@ -50,6 +50,11 @@
  *                    ([data-testid="shortcuts-sheet"]) lists them, a table per group (row headers = keys);
  *                    link 'Skip to article' (first Tab stop) focuses the article body (tabIndex 0); main#reader;
  *                    each mark has aria-describedby → hidden "<Colour> highlight[ with note]" (#hl-desc-<colour>[-note])
+ *   side bars        role=separator 'Resize library' | 'Resize notes panel' (aria-valuenow = width in px;
+ *                    arrows/Home/End, drag, double-click resets); header group 'Side bars' with buttons
+ *                    'Library panel' | 'Notes panel' (aria-expanded); Ctrl/Cmd+\ and Ctrl/Cmd+Shift+\
+ *                    toggle them; .workspace gets .library-hidden / .panel-hidden
+ *   drop overlay     [data-testid="drop-overlay"] while a folder is dragged over the window
  *   view switch      role=group "View" with buttons 'Reader' | 'All highlights' (aria-pressed); Ctrl/Cmd+Shift+H
  *                    (View › All Highlights) toggles. While the workspace shows, .workspace is hidden.
  *   all highlights   getByRole('region', { name: 'All highlights' }): searchbox 'Search highlights', group
@@ -86,6 +91,10 @@ import { useBodySelection } from './features/reader/use-body-selection'
 import { AllHighlights } from './features/workspace/all-highlights'
 import { ViewSwitch, type MainView } from './features/workspace/view-switch'
 import { useWorkspaceFilters } from './features/workspace/workspace-filters'
+import { SideBarSplitter } from './features/layout/side-bar-splitter'
+import { SideBarToggles } from './features/layout/side-bar-toggles'
+import { DropOverlay, useFolderDrop } from './features/layout/use-folder-drop'
+import { useSideBars, workspaceLayout } from './features/layout/use-side-bars'
 import { useReaderShortcuts } from './features/keyboard/use-reader-shortcuts'
 import { ShortcutsSheet } from './features/keyboard/shortcuts-sheet'
 import { SkipLink } from './features/keyboard/skip-link'
@@ -151,6 +160,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const readerRef = useRef<HTMLElement>(null)
   const appRef = useRef<HTMLDivElement>(null)
   const { selection, clear: clearSelection } = useBodySelection(bodyRef, article?.text ?? null, toolbarRef)
+  /** Library and notes panel: widths and hidden flags (reading preferences). */
+  const sideBars = useSideBars(api)
 
   const started = useRef(false)
   const queuedLinks = useRef<string[]>([])
@@ -220,6 +231,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   )
 
   const loadRecent = useCallback(async () => (await api['library.recent']({})).folders, [api])
+
+  // A folder dropped on the window opens like a recent one (a file is reported by library.open).
+  const dropping = useFolderDrop({ onPath: (root) => void openRecent(root), onNoPath: (message) => toast(message, 'error'), disabled: modalOpen })
 
   const openArticle = useCallback(
     (articleId: string) => {
@@ -394,7 +408,12 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       case 'open-folder':
         return void openFolder()
       case 'open-recent':
+      case 'open-path':
         return void openRecent(command.root)
+      case 'toggle-library':
+        return sideBars.toggle('library')
+      case 'toggle-panel':
+        return sideBars.toggle('panel')
       case 'export-article':
         return void exportArticle()
       case 'export-corpus':
@@ -437,6 +456,10 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       } else if (key === 'h' && event.shiftKey) {
         event.preventDefault()
         commands.current({ type: 'show-all-highlights' })
+      } else if (event.code === 'Backslash') {
+        // By key position: Shift+\ types '|' on many layouts.
+        event.preventDefault()
+        commands.current({ type: event.shiftKey ? 'toggle-panel' : 'toggle-library' })
       } else if (key === 'f' && !event.shiftKey) {
         event.preventDefault()
         commands.current({ type: 'find' })
@@ -602,6 +625,14 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         onExportCorpus={() => void exportCorpus()}
         onCopyNotes={() => void copyNotes()}
         onImport={() => void importAnnotations()}
+        sideBarToggles={
+          <SideBarToggles
+            libraryHidden={sideBars.hidden('library')}
+            panelHidden={sideBars.hidden('panel')}
+            onToggle={sideBars.toggle}
+            modifier={navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl'}
+          />
+        }
       />
       <div className="search-bar" inert={modalOpen}>
         <SearchBox
@@ -623,7 +654,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
           </button>
         </div>
       )}
-      <div className="workspace" inert={modalOpen} hidden={view === 'highlights'}>
+      <div {...workspaceLayout(sideBars)} inert={modalOpen} hidden={view === 'highlights'}>
         {summary ? (
           <LibraryPanel
             summary={summary}
@@ -643,6 +674,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             <p className="empty">{starting ? 'Opening library…' : 'No folder open.'}</p>
           </section>
         )}
+        <SideBarSplitter bars={sideBars} bar="library" />
         <main className="reader" id="reader" tabIndex={-1} ref={readerRef}>
           <section className="reader-inner" aria-label="Article" aria-busy={reader.loading}>
             {article ? (
@@ -715,6 +747,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             )}
           </section>
         </main>
+        <SideBarSplitter bars={sideBars} bar="panel" />
         <HighlightsPanel
           article={article}
           onSaveNote={(articleId, note) =>
@@ -753,6 +786,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       )}
       {imported && <ImportReportDialog file={imported.file} report={imported.report} onClose={() => setImported(null)} />}
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
+      <DropOverlay visible={dropping} />
       <Toasts toasts={toasts} onDismiss={dismiss} />
     </div>
   )

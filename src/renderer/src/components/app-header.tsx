@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import type { LibrarySummary } from '../../../shared/model'
 import { RecentMenu } from './recent-menu'
 
@@ -13,6 +14,8 @@ export interface AppHeaderProps {
   onImport: () => void
   /** A dialog is open: the header is out of reach until it closes. */
   inert?: boolean
+  /** Buttons that hide and show the library and the notes panel (features/layout). */
+  sideBarToggles?: ReactNode
 }
 
 export function AppHeader(props: AppHeaderProps) {
@@ -35,6 +38,7 @@ export function AppHeader(props: AppHeaderProps) {
         <RecentMenu loadRecent={props.loadRecent} onOpen={props.onOpenRecent} currentRoot={summary?.root ?? null} />
       </div>
       <div className="header-spacer" />
+      {props.sideBarToggles}
       <div className="header-actions" role="group" aria-label="Export and import">
         <button type="button" className="button" onClick={props.onExportArticle} disabled={!hasArticle}>
           Export article…
