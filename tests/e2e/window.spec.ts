@@ -7,6 +7,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Locator, Page } from '@playwright/test'
 import { makeTempDir, removeDir, writeCorpus } from '../fixtures/corpus-builder'
+import { expectNoSeriousViolations } from './a11y'
 import { expect, test } from './fixtures'
 import { openArticle } from './helpers'
 
@@ -100,6 +101,14 @@ test('Ctrl+\\ hides the library and shows it again; Ctrl+Shift+\\ the notes pane
   await app.keyboard.press('Enter')
   await expect(notesRegion(app)).toBeVisible()
   await expect(toggleNotes).toHaveAttribute('aria-expanded', 'true')
+})
+
+test('the splitters and side bar buttons pass the axe audit, shown and hidden', async ({ app }) => {
+  const mine = { include: ['.workspace > .splitter', '.side-bar-toggles'] }
+  await expectNoSeriousViolations(app, 'side bars shown', mine)
+  await app.keyboard.press('Control+Shift+Backslash')
+  await expect(notesRegion(app)).toBeHidden()
+  await expectNoSeriousViolations(app, 'notes panel hidden', { include: ['.workspace > .splitter-library', '.side-bar-toggles'] })
 })
 
 /** Drags `uriList` over the reader and drops it there, as a file manager would. */
