@@ -78,8 +78,22 @@ describe('appMenuTemplate', () => {
     expect(sent).toEqual([{ type: 'show-all-highlights' }])
   })
 
-  it('has the standard edit roles', () => {
-    expect(roles(menu(build().template, 'Edit'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll'])
+  it('has the standard edit roles, but Undo and Redo are Gloss commands (the roles reach text fields only)', () => {
+    expect(roles(menu(build().template, 'Edit'))).toEqual(['cut', 'copy', 'paste', 'delete', 'selectAll'])
+  })
+
+  it.each<[NodeJS.Platform, string[]]>([
+    ['linux', ['CmdOrCtrl+Z', 'Shift+CmdOrCtrl+Z', 'Ctrl+Y']],
+    ['win32', ['CmdOrCtrl+Z', 'Shift+CmdOrCtrl+Z', 'Ctrl+Y']],
+    ['darwin', ['CmdOrCtrl+Z', 'Shift+CmdOrCtrl+Z']]
+  ])('on %s Edit › Undo / Redo send undo and redo with %o', (platform, accelerators) => {
+    const { template, sent } = build({ platform })
+    const items = menu(template, 'Edit').filter((i) => i.label === 'Undo' || i.label === 'Redo')
+    expect(items.map((i) => i.accelerator)).toEqual(accelerators)
+    // Ctrl+Y is a second, hidden Redo that still answers its key.
+    expect(items.filter((i) => i.visible === false).every((i) => i.acceleratorWorksWhenHidden)).toBe(true)
+    for (const entry of items) entry.click?.()
+    expect(sent).toEqual([{ type: 'undo' }, ...accelerators.slice(1).map(() => ({ type: 'redo' }))])
   })
 
   it.each([

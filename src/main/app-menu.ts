@@ -30,6 +30,9 @@ export interface MenuItemSpec {
   type?: 'separator' | 'normal'
   accelerator?: string
   enabled?: boolean
+  /** A hidden item still answers its accelerator (a second key for the same command). */
+  visible?: boolean
+  acceleratorWorksWhenHidden?: boolean
   submenu?: MenuItemSpec[]
   click?: () => void
 }
@@ -76,8 +79,12 @@ export function appMenuTemplate({ platform, isDev, recentFolders, send }: AppMen
   const edit: MenuItemSpec = {
     label: 'Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // Not Electron's undo/redo roles: those only reach text fields. These let the page
+      // choose between a field's text undo and undoing the last highlight or note edit.
+      command('Undo', { type: 'undo' }, 'CmdOrCtrl+Z'),
+      command('Redo', { type: 'redo' }, 'Shift+CmdOrCtrl+Z'),
+      // Windows and Linux users also expect Ctrl+Y (hidden: one shortcut shown per item).
+      ...(isMac ? [] : [{ ...command('Redo', { type: 'redo' }, 'Ctrl+Y'), visible: false, acceleratorWorksWhenHidden: true }]),
       separator,
       { role: 'cut' },
       { role: 'copy' },

@@ -23,6 +23,7 @@ import { watchCorpus, type CorpusWatcher, type WatchOptions } from './corpus/wat
 import { createDispatcher, type DispatchOptions, type Handlers } from './dispatch'
 import { buildExportCorpus } from './export/build-export-corpus'
 import { previewExport, runExport, runImport } from './export/export-actions'
+import { FolderHistory, recordEdits } from './history/folder-history'
 import { LibrarySession } from './library-session'
 import { librarySnapshot } from './search/library-documents'
 import { createSearchService, type SearchService } from './search/search-service'
@@ -91,6 +92,7 @@ class GlossCore {
   private search: SearchService | null = null
   private scanner: CorpusScanner | null = null
   private readonly now: () => Date
+  private readonly histories = new WeakMap<LibrarySession, FolderHistory>()
   private closed = false
 
   constructor(
@@ -115,7 +117,8 @@ class GlossCore {
   }
 
   handlers(): Handlers {
-    return {
+    // Every edit of annotations goes into the open folder's undo history (history/folder-history.ts).
+    return recordEdits({
       'library.current': async () => (this.session ? this.summary(this.session) : null),
       'library.open': async ({ root }) => this.summary(await this.open(root)),
       'library.chooseFolder': async () => {
@@ -162,8 +165,20 @@ class GlossCore {
           Object.assign(data.prefs, patch)
         })
         return { ...this.settings.data.prefs }
-      }
-    }
+      },
+      'history.undo': async ({ expect }) => this.folderHistory(true)!.undo(expect),
+      'history.redo': async () => this.folderHistory(true)!.redo(),
+      'history.state': async () => this.folderHistory(true)!.state()
+    }, () => this.folderHistory(false))
+  }
+
+  /** The open folder's undo history: a new folder (or the same one opened again) starts a new one. */
+  private folderHistory(required: boolean): FolderHistory | null {
+    const session = required ? this.current() : this.session
+    if (!session) return null
+    let history = this.histories.get(session)
+    if (!history) this.histories.set(session, (history = new FolderHistory(session, { now: () => this.now().getTime() })))
+    return history
   }
 
   async close(): Promise<void> {

@@ -29,6 +29,9 @@ export const METHOD_NAMES = [
   'search.query',
   'prefs.get',
   'prefs.set',
+  'history.undo',
+  'history.redo',
+  'history.state',
   'tags.list',
   'tags.rename',
   'tags.delete'

@@ -35,6 +35,7 @@ import {
   TagListInput,
   TagUseCount
 } from './model'
+import { HistoryOutcome, HistoryState, UndoRequest } from './history'
 
 const rpc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
 const Empty = z.object({}).strict()
@@ -85,6 +86,12 @@ export const contract = {
   'prefs.get': rpc(Empty, Prefs),
   /** Changes some preferences; answers with all of them. */
   'prefs.set': rpc(PrefsPatch, Prefs),
+  /** Takes back the last annotation edit in the open folder (highlights, notes, tags). */
+  'history.undo': rpc(UndoRequest, HistoryOutcome),
+  /** Does again the last edit taken back. */
+  'history.redo': rpc(Empty, HistoryOutcome),
+  /** Whether undo / redo are possible now, and what they would do. */
+  'history.state': rpc(Empty, HistoryState),
   /** Every tag in the open folder with how many highlights and articles carry it, most used first. */
   'tags.list': rpc(Empty, z.array(TagCount)),
   /** Renames a tag on every highlight and article; to an existing tag (any case) it merges. */

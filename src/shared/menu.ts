@@ -13,6 +13,12 @@ export type MenuCommand =
   | { type: 'export-corpus' }
   | { type: 'copy-article-notes' }
   | { type: 'import-annotations' }
+  /**
+   * Edit › Undo / Redo: in a text field its own text undo, otherwise the last
+   * annotation edit (history.undo / history.redo).
+   */
+  | { type: 'undo' }
+  | { type: 'redo' }
   /** Edit › Find…: focus the search box. */
   | { type: 'find' }
   /** Help › Keyboard Shortcuts: the sheet listing every shortcut. */

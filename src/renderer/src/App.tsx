@@ -66,7 +66,14 @@
  *                    'By article' adds li.ah-group headings (h3 = article title); empty state
  *                    [data-testid="workspace-empty"] with button 'Clear filters' when filters match nothing
  *   toasts           role=status (info: "Highlight deleted", "Notes copied", "Saved to …"),
- *                    role=alert (errors)
+ *                    role=alert (errors); [data-toast-id] per toast; an action button inside
+ *                    ('Undo' on "Highlight deleted" — focused when the deletion took focus away —,
+ *                    'Open' on "Undid: …" for another article); action toasts stay 8 s, held while
+ *                    hovered or focused
+ *   undo / redo      Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y (Edit › Undo / Redo in the desktop app):
+ *                    in a text field its own text undo, elsewhere the last highlight / note / tag edit
+ *                    (features/history/use-undo-redo.ts); toast "Undid: <label>" / "Redid: <label>",
+ *                    "Nothing to undo"; the affected highlight is scrolled to and focused
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Api } from '../../shared/api'
@@ -88,6 +95,7 @@ import { useArticle } from './features/reader/use-article'
 import { SearchBox } from './features/search/search-box'
 import { useSearchJump } from './features/search/use-search-jump'
 import { useBodySelection } from './features/reader/use-body-selection'
+import { useUndoRedo } from './features/history/use-undo-redo'
 import { AllHighlights } from './features/workspace/all-highlights'
 import { ViewSwitch, type MainView } from './features/workspace/view-switch'
 import { useWorkspaceFilters } from './features/workspace/workspace-filters'
@@ -126,7 +134,9 @@ function findHighlightElement(root: ParentNode | null | undefined, id: string): 
 }
 
 export function App({ api, events = null, nativeMenu = false }: AppProps) {
-  const { toasts, show: toast, dismiss } = useToasts()
+  const { toasts, show: toast, dismiss, pause: pauseToast, resume: resumeToast } = useToasts()
+  /** "Highlight deleted" with an Undo button (set once the undo history is wired, below). */
+  const announceDeletion = useRef<(highlightId: string, focusUndo: boolean) => void>(() => undefined)
   const reportError = useCallback((error: unknown) => toast(messageOf(error), 'error'), [toast])
   const library = useLibrary(api, reportError)
   const reader = useArticle(api, library.refresh)
@@ -428,6 +438,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         return setShortcutsOpen(true)
       case 'show-all-highlights':
         return setView((v) => (v === 'highlights' ? 'reader' : 'highlights'))
+      case 'undo':
+      case 'redo':
+        return undoRedo.fromMenu(command.type)
       case 'open-link':
         if (!started.current) return void queuedLinks.current.push(command.url)
         return void followLinkRef.current(command.url)
@@ -528,10 +541,10 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       setPopover((p) => (p?.id === highlight.id ? null : p))
       reader
         .deleteHighlight(highlight)
-        .then(() => toast('Highlight deleted'))
+        .then(() => announceDeletion.current(highlight.id, true))
         .catch(reportError)
     },
-    [reader.deleteHighlight, toast, reportError]
+    [reader.deleteHighlight, reportError]
   )
 
   const showOrphans = useCallback(() => {
@@ -559,6 +572,49 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     el.focus({ preventScroll: true })
     setFlashId(highlightId)
   }, [])
+
+  // Undo / redo of highlight, note and tag edits (features/history): refresh what the
+  // step changed and point at it; a step in another article offers to open it.
+  const undoRedo = useUndoRedo({
+    api,
+    nativeMenu,
+    enabled: !modalOpen,
+    onError: reportError,
+    onOutcome: async ({ done }, direction, expected) => {
+      if (!done) {
+        if (expected) toast('That deletion can no longer be undone from here: other changes came after it. Ctrl+Z steps back through them.')
+        else toast(direction === 'undo' ? 'Nothing to undo' : 'Nothing to redo')
+        return
+      }
+      setPopover(null)
+      void library.refresh()
+      void library.refreshMissing()
+      const message = `${direction === 'undo' ? 'Undid' : 'Redid'}: ${done.label}`
+      const open = articleRef.current
+      const highlightId = done.highlightIds[0]
+      if (open && done.articleIds.includes(open.id)) {
+        await reloadInPlace(open.id)
+        if (highlightId) setPendingJump({ articleId: open.id, highlightId })
+        toast(message)
+      } else if (done.articleIds.length) {
+        const articleId = done.articleIds[0]
+        toast(message, 'info', {
+          action: {
+            label: 'Open',
+            run: () => {
+              if (highlightId) setPendingJump({ articleId, highlightId })
+              openArticle(articleId)
+            }
+          }
+        })
+      } else toast(message)
+    }
+  })
+  announceDeletion.current = (highlightId, focusUndo) =>
+    void toast('Highlight deleted', 'info', {
+      focusAction: focusUndo,
+      action: { label: 'Undo', run: () => void undoRedo.undo({ label: 'Delete highlight', highlightId }) }
+    })
 
   const openSearchResult = useSearchJump({ article, bodyRef, openArticle, jumpToHighlight: jumpTo })
 
@@ -739,7 +795,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
                   setPopover(null)
                   reader
                     .deleteHighlight(popoverHighlight)
-                    .then(() => toast('Highlight deleted'))
+                    .then(() => announceDeletion.current(popoverHighlight.id, true))
                     .catch(reportError)
                 }}
                 onClose={closePopover}
@@ -787,7 +843,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       {imported && <ImportReportDialog file={imported.file} report={imported.report} onClose={() => setImported(null)} />}
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
       <DropOverlay visible={dropping} />
-      <Toasts toasts={toasts} onDismiss={dismiss} />
+      <Toasts toasts={toasts} onDismiss={dismiss} onPause={pauseToast} onResume={resumeToast} />
     </div>
   )
 }

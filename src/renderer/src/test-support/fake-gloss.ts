@@ -292,6 +292,16 @@ export class FakeGloss {
       }
       return { results: results.slice(0, limit), total: results.length, tookMs: 1 }
     },
+    // Undo over whole snapshots of the open library's annotations; the real record diff is the main process's (tested there).
+    'history.undo': ({ expect }: { expect?: { label: string; highlightId?: string } }) => {
+      const top = this.undoStack.at(-1)
+      if (expect && (!top || top.label !== expect.label || (expect.highlightId && !top.highlightIds.includes(expect.highlightId)))) {
+        return { done: null, ...this.historyState() }
+      }
+      return this.historyStep(this.undoStack, this.redoStack, 'before')
+    },
+    'history.redo': () => this.historyStep(this.redoStack, this.undoStack, 'after'),
+    'history.state': () => this.historyState(),
     'prefs.get': () => ({ ...this.prefs }),
     'prefs.set': (patch: Partial<Prefs>) => {
       this.prefs = { ...this.prefs, ...patch }
@@ -347,6 +357,28 @@ export class FakeGloss {
     return counts
   }
 
+  private undoStack: FakeHistoryEntry[] = []
+  private redoStack: FakeHistoryEntry[] = []
+
+  private annotationsNow(): FakeAnnotations {
+    return structuredClone(this.library().articles.map((a) => ({ id: a.id, highlights: a.highlights, note: a.note, tags: a.tags })))
+  }
+
+  private historyState() {
+    const undo = this.undoStack.at(-1)
+    const redo = this.redoStack.at(-1)
+    return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo?.label ?? null, redoLabel: redo?.label ?? null }
+  }
+
+  private historyStep(from: FakeHistoryEntry[], to: FakeHistoryEntry[], side: 'before' | 'after') {
+    const entry = from.pop()
+    if (!entry) return { done: null, ...this.historyState() }
+    to.push(entry)
+    for (const saved of structuredClone(entry[side])) Object.assign(this.article(saved.id), saved)
+    const changed = entry.before.filter((b, i) => JSON.stringify(b) !== JSON.stringify(entry.after[i])).map((b) => b.id)
+    return { done: { label: entry.label, articleIds: changed, highlightIds: entry.highlightIds }, ...this.historyState() }
+  }
+
   private scopeArticles(request: { scope: 'article'; articleId: string } | { scope: 'corpus' }): Article[] {
     if (request.scope === 'article') return [this.article(request.articleId)]
     return this.library().articles.filter((a) => a.highlights.length > 0 || a.note.trim() !== '')
@@ -360,7 +392,19 @@ export class FakeGloss {
     try {
       const delay = method === 'export.preview' && this.previewDelayMs ? this.previewDelayMs(parsed.data as ExportRequest) : 0
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+      const label = FAKE_EDIT_LABELS[method]
+      const before = label && this.current ? this.annotationsNow() : null
       const value = this.handlers[method](parsed.data as never)
+      if (label && before) {
+        const after = this.annotationsNow()
+        const ids = (list: FakeAnnotations) => new Map(list.flatMap((a) => a.highlights.map((h) => [h.id, JSON.stringify(h)] as const)))
+        const [was, now] = [ids(before), ids(after)]
+        const highlightIds = [...new Set([...was.keys(), ...now.keys()])].filter((id) => was.get(id) !== now.get(id))
+        if (JSON.stringify(before) !== JSON.stringify(after)) {
+          this.undoStack.push({ label, before, after, highlightIds })
+          this.redoStack = []
+        }
+      }
       const checked = spec.output.safeParse(value)
       if (!checked.success) throw new Error(`fake answered ${method} off-contract: ${checked.error.message}`)
       return { ok: true, value: structuredClone(checked.data) }
@@ -369,6 +413,26 @@ export class FakeGloss {
       throw error
     }
   }
+}
+
+type FakeAnnotations = Array<{ id: string; highlights: Highlight[]; note: string; tags: string[] }>
+interface FakeHistoryEntry {
+  label: string
+  before: FakeAnnotations
+  after: FakeAnnotations
+  highlightIds: string[]
+}
+
+/** The edits the fake records for undo, with the real core's labels (no note coalescing here). */
+const FAKE_EDIT_LABELS: Partial<Record<Method, string>> = {
+  'highlight.create': 'Create highlight',
+  'highlight.update': 'Edit highlight',
+  'highlight.delete': 'Delete highlight',
+  'highlight.reattach': 'Re-attach highlight',
+  'article.setNote': 'Edit article note',
+  'article.setTags': 'Edit article tags',
+  'tags.rename': 'Rename tag',
+  'tags.delete': 'Delete tag'
 }
 
 export function librarySummary(root: string, articles: readonly Article[], extra: Partial<LibrarySummary> = {}): LibrarySummary {

@@ -44,6 +44,16 @@ export function ArticleNote({ articleId, note, onSave }: ArticleNoteProps) {
     [articleId]
   )
 
+  // The note changed elsewhere (an undo or redo) while nothing typed here waits to be
+  // saved: show the new text. A pending draft wins: typing is never thrown away.
+  useEffect(() => {
+    if (note === savedRef.current || draftRef.current !== savedRef.current) return
+    draftRef.current = note
+    savedRef.current = note
+    setDraft(note)
+    setStatus('idle')
+  }, [note])
+
   const statusText = { idle: '', saving: 'Saving…', saved: 'Saved', error: 'Not saved' }[status]
   return (
     <div className="article-note">

@@ -1,0 +1,157 @@
+// Undo and redo for one open folder's annotations. Every edit method runs between a
+// snapshot of the stored records and a diff against it (record-changes.ts), so undo
+// covers whatever the method touched — highlights, notes, tags, merges, imports —
+// without knowing how the method works. Undo writes the records back as they were: a
+// deleted highlight returns with the same id, colour, note, tags, anchor and dates.
+import type { Handlers } from '../dispatch'
+import { applyRecordChanges, diffRecords, snapshotRecords, type RecordChange } from './record-changes'
+import { UndoHistory, type HistoryEntry, type HistoryState, type UndoHistoryOptions } from './undo-history'
+
+/** What an undo or redo did, for the page to refresh and point at. */
+export interface HistoryStep {
+  label: string
+  /** Articles whose highlights or note changed (those in the folder now). */
+  articleIds: string[]
+  /** Highlights put back, changed or taken away. */
+  highlightIds: string[]
+}
+
+export interface HistoryOutcome extends HistoryState {
+  done: HistoryStep | null
+}
+
+/** The part of a LibrarySession the history uses. */
+export interface HistorySubject {
+  readonly store: { readonly data: Record<string, unknown>; update(mutate: (data: Record<string, unknown>) => void): void }
+  readonly scan: { readonly articles: ReadonlyArray<{ id: string }> }
+}
+
+/**
+ * Fields the app keeps up to date by itself (the article file a highlight follows when
+ * the file is moved): an undo leaves them as they are now on a record that still exists.
+ */
+const BOOKKEEPING = new Set(['articleId', 'articleFingerprint', 'articleTitle', 'articlePath'])
+/** The collection whose records are highlights (ids reported to the page). */
+const HIGHLIGHTS = 'highlights'
+
+/** How an edit method is named in the history, and which edits of it merge. */
+type EditSpec = (input: Record<string, unknown>) => { label: string; coalesceKey: string | null }
+
+const fixed = (label: string): EditSpec => () => ({ label, coalesceKey: null })
+
+/**
+ * The contract methods that change annotations. Methods named here that the core does
+ * not have (yet) are simply not wrapped; a new edit method only needs a line here.
+ */
+export const EDIT_METHODS: Record<string, EditSpec> = {
+  'highlight.create': fixed('Create highlight'),
+  'highlight.update': (input) => {
+    const fields = ['color', 'note', 'tags'].filter((field) => input[field] !== undefined)
+    if (fields.length === 1 && fields[0] === 'note') return { label: 'Edit note', coalesceKey: `highlight-note:${String(input.highlightId)}` }
+    if (fields.length === 1 && fields[0] === 'color') return { label: 'Change colour', coalesceKey: null }
+    if (fields.length === 1 && fields[0] === 'tags') return { label: 'Edit tags', coalesceKey: null }
+    return { label: 'Edit highlight', coalesceKey: null }
+  },
+  'highlight.delete': fixed('Delete highlight'),
+  'highlight.reattach': fixed('Re-attach highlight'),
+  'article.setNote': (input) => ({ label: 'Edit article note', coalesceKey: `article-note:${String(input.articleId)}` }),
+  'article.setTags': fixed('Edit article tags'),
+  'annotations.removeMissing': fixed('Remove missing notes'),
+  'import.annotations': fixed('Import annotations'),
+  'tags.rename': fixed('Rename tag'),
+  'tags.merge': fixed('Merge tags'),
+  'tags.delete': fixed('Delete tag')
+}
+
+export class FolderHistory {
+  private readonly history: UndoHistory
+
+  constructor(
+    private readonly subject: HistorySubject,
+    options: UndoHistoryOptions = {}
+  ) {
+    this.history = new UndoHistory(options)
+  }
+
+  /** Runs an edit and records what it changed (nothing is recorded if it fails). */
+  async record<T>(label: string, coalesceKey: string | null, edit: () => Promise<T>): Promise<T> {
+    const before = snapshotRecords(this.subject.store.data)
+    const result = await edit()
+    this.history.record(label, diffRecords(before, this.subject.store.data), coalesceKey)
+    return result
+  }
+
+  /**
+   * Takes back the last edit; with `expect`, only if that edit is the one expected (its
+   * label, and a highlight it changed), so a stale toast's Undo never takes back
+   * something else.
+   */
+  undo(expect?: { label: string; highlightId?: string }): HistoryOutcome {
+    if (expect) {
+      const next = this.history.peekUndo()
+      const matches =
+        next !== null &&
+        next.label === expect.label &&
+        (expect.highlightId === undefined || next.changes.some((c) => c.collection === HIGHLIGHTS && c.key === expect.highlightId))
+      if (!matches) return { done: null, ...this.history.state() }
+    }
+    return this.step(this.history.undo(), 'before')
+  }
+
+  redo(): HistoryOutcome {
+    return this.step(this.history.redo(), 'after')
+  }
+
+  state(): HistoryState {
+    return this.history.state()
+  }
+
+  private step(entry: HistoryEntry | null, side: 'before' | 'after'): HistoryOutcome {
+    if (entry) {
+      this.subject.store.update((data) => applyRecordChanges(data, entry.changes, side, BOOKKEEPING))
+    }
+    return { done: entry ? this.describe(entry) : null, ...this.history.state() }
+  }
+
+  private describe(entry: HistoryEntry): HistoryStep {
+    const present = new Set(this.subject.scan.articles.map((article) => article.id))
+    const articleIds = new Set<string>()
+    const highlightIds = new Set<string>()
+    for (const change of entry.changes) {
+      for (const id of articleIdsOf(change)) if (present.has(id)) articleIds.add(id)
+      if (change.collection === HIGHLIGHTS) highlightIds.add(change.key)
+    }
+    return { label: entry.label, articleIds: [...articleIds], highlightIds: [...highlightIds] }
+  }
+}
+
+/** A record's article: its articleId field, or its key in a per-article map. */
+function articleIdsOf(change: RecordChange): string[] {
+  const ids = [change.key]
+  for (const side of [change.before, change.after]) {
+    if (typeof side === 'object' && side !== null && typeof (side as { articleId?: unknown }).articleId === 'string') {
+      ids.push((side as { articleId: string }).articleId)
+    }
+  }
+  return ids
+}
+
+/**
+ * The handlers with every edit method recorded in the history of the folder it edits.
+ * `historyOf` gives the open folder's history (null when none is open: the handler
+ * then fails on its own, as it would without history).
+ */
+export function recordEdits(handlers: Handlers, historyOf: () => FolderHistory | null): Handlers {
+  const wrapped: Record<string, unknown> = { ...handlers }
+  for (const [method, spec] of Object.entries(EDIT_METHODS)) {
+    const handler = (handlers as Record<string, ((input: unknown) => Promise<unknown>) | undefined>)[method]
+    if (!handler) continue
+    wrapped[method] = async (input: unknown) => {
+      const history = historyOf()
+      if (!history) return handler(input)
+      const { label, coalesceKey } = spec((input ?? {}) as Record<string, unknown>)
+      return history.record(label, coalesceKey, () => handler(input))
+    }
+  }
+  return wrapped as Handlers
+}

@@ -1,0 +1,122 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createApi } from '../../../../shared/api'
+import type { GlossEvents, MenuCommand } from '../../../../shared/menu'
+import { App } from '../../App'
+import { buildArticle, buildHighlight } from '../../test-support/build-article'
+import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
+import { historyKey, isTextField } from './use-undo-redo'
+
+const ROOT = '/home/reader/Clippings'
+
+afterEach(cleanup)
+
+describe('historyKey', () => {
+  const key = (k: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({
+    key: k,
+    ctrlKey: !!mods.ctrl,
+    metaKey: !!mods.meta,
+    shiftKey: !!mods.shift,
+    altKey: !!mods.alt
+  })
+  it.each<[string, ReturnType<typeof key>, boolean, 'undo' | 'redo' | null]>([
+    ['Ctrl+Z', key('z', { ctrl: true }), false, 'undo'],
+    ['Ctrl+Shift+Z', key('Z', { ctrl: true, shift: true }), false, 'redo'],
+    ['Ctrl+Y', key('y', { ctrl: true }), false, 'redo'],
+    ['Cmd+Z on macOS', key('z', { meta: true }), true, 'undo'],
+    ['Cmd+Shift+Z on macOS', key('z', { meta: true, shift: true }), true, 'redo'],
+    ['Cmd+Y on macOS is not redo', key('y', { meta: true }), true, null],
+    ['Ctrl+Z on macOS is not undo', key('z', { ctrl: true }), true, null],
+    ['plain z', key('z'), false, null],
+    ['Ctrl+Alt+Z', key('z', { ctrl: true, alt: true }), false, null]
+  ])('%s → %s', (_name, event, isMac, expected) => {
+    expect(historyKey(event, isMac)).toBe(expected)
+  })
+})
+
+describe('isTextField', () => {
+  it.each<[string, () => Element, boolean]>([
+    ['a textarea', () => document.createElement('textarea'), true],
+    ['a search box', () => Object.assign(document.createElement('input'), { type: 'search' }), true],
+    ['a checkbox', () => Object.assign(document.createElement('input'), { type: 'checkbox' }), false],
+    ['a read-only textarea', () => Object.assign(document.createElement('textarea'), { readOnly: true }), false],
+    ['a button', () => document.createElement('button'), false],
+    ['a highlight mark', () => document.createElement('mark'), false]
+  ])('%s: %s', (_name, make, expected) => {
+    expect(isTextField(make())).toBe(expected)
+  })
+})
+
+function start(options: { nativeMenu?: boolean } = {}) {
+  const article = buildArticle('tides', [{ type: 'paragraph', text: 'The sea rises twice a day, pulled by the moon.' }], { title: 'Why the sea keeps time', note: 'moon first' })
+  article.highlights = [{ ...buildHighlight('tides', article.text, 4, 7, 'blue', { note: 'which sea?' }), id: 'sea' }]
+  const fake = new FakeGloss(new Map([[ROOT, { summary: { ...librarySummary(ROOT, [article]), lastArticleId: 'tides' }, articles: [article] }]]), ROOT, ROOT)
+  let menu: ((command: MenuCommand) => void) | null = null
+  const events: GlossEvents = {
+    onMenuCommand: (listener) => {
+      menu = listener
+      return () => (menu = null)
+    },
+    onLibraryChanged: () => () => undefined,
+    onScanProgress: () => () => undefined
+  }
+  render(<App api={createApi(fake.transport)} events={events} nativeMenu={options.nativeMenu} />)
+  return { fake, menu: (command: MenuCommand) => act(() => menu!(command)) }
+}
+
+const mark = (id: string) => screen.getByTestId('article-body').querySelector(`mark[data-highlight-id="${id}"]`)
+const articleNote = () => screen.getByRole('textbox', { name: 'Article note' }) as HTMLTextAreaElement
+
+describe('undo and redo in the page', () => {
+  it('a deleted highlight comes back from the toast\'s Undo, which has focus', async () => {
+    const { fake } = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.click(mark('sea')!)
+    fireEvent.click(within(await screen.findByTestId('highlight-popover')).getByRole('button', { name: 'Delete' }))
+    const undo = await screen.findByRole('button', { name: 'Undo' })
+    expect(screen.getByText('Highlight deleted').closest('[role="status"]')).not.toBeNull()
+    await waitFor(() => expect(document.activeElement).toBe(undo))
+    expect(mark('sea')).toBeNull()
+    fireEvent.click(undo)
+    await waitFor(() => expect(mark('sea')).not.toBeNull())
+    expect(fake.callsTo('history.undo')).toEqual([{ expect: { label: 'Delete highlight', highlightId: 'sea' } }])
+    expect(await screen.findByText('Undid: Delete highlight')).toBeTruthy()
+    expect(mark('sea')!.className).toContain('hl-blue')
+  })
+
+  it('Ctrl+Z in a text field is left to the field; outside it undoes and redoes the last edit', async () => {
+    const { fake } = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const note = articleNote()
+    fireEvent.change(note, { target: { value: 'tides first' } })
+    fireEvent.blur(note)
+    await waitFor(() => expect(fake.callsTo('article.setNote')).toHaveLength(1))
+    fireEvent.keyDown(note, { key: 'z', ctrlKey: true })
+    expect(fake.callsTo('history.undo')).toHaveLength(0)
+
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true })
+    await waitFor(() => expect(articleNote().value).toBe('moon first'))
+    expect(fake.callsTo('history.undo')).toHaveLength(1)
+    fireEvent.keyDown(document.body, { key: 'y', ctrlKey: true })
+    await waitFor(() => expect(articleNote().value).toBe('tides first'))
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true, shiftKey: true })
+    expect(await screen.findByText('Nothing to redo')).toBeTruthy()
+  })
+
+  it('with the native menu, Edit › Undo runs the field\'s text undo inside a field and the history elsewhere', async () => {
+    const { fake, menu } = start({ nativeMenu: true })
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    const execCommand = vi.fn(() => true)
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true })
+    // The page leaves the keys to the menu: no double undo.
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true })
+    articleNote().focus()
+    menu({ type: 'undo' })
+    expect(execCommand).toHaveBeenCalledWith('undo')
+    articleNote().blur()
+    menu({ type: 'undo' })
+    expect(await screen.findByText('Nothing to undo')).toBeTruthy()
+    expect(fake.callsTo('history.undo')).toHaveLength(1)
+  })
+})
