@@ -168,6 +168,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Tab'], description: 'Move between the library, the article text, its highlights and the side panel', group: 'Search and help' },
   { keys: ['Ctrl/⌘', 'O'], description: 'Open a folder', group: 'Menu commands', menu: { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O' } },
   { keys: ['Ctrl/⌘', 'F'], description: 'Find: search all text', group: 'Menu commands', menu: { label: 'Find…', accelerator: 'CmdOrCtrl+F' } },
+  {
+    keys: ['Ctrl/⌘', 'Z'],
+    description: 'Undo the last change to highlights, notes or tags (in a text field: undo typing)',
+    group: 'Menu commands',
+    menu: { label: 'Undo', accelerator: 'CmdOrCtrl+Z' }
+  },
+  {
+    keys: ['Ctrl/⌘', 'Shift', 'Z'],
+    alternatives: [['Ctrl', 'Y']],
+    description: 'Redo what was undone',
+    group: 'Menu commands',
+    menu: { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z' }
+  },
   { keys: ['Ctrl/⌘', 'E'], description: 'Export notes (this article)', group: 'Menu commands', menu: { label: 'Export…', accelerator: 'CmdOrCtrl+E' } },
   { keys: ['Ctrl/⌘', 'Shift', 'E'], description: 'Export all notes', group: 'Menu commands', menu: { label: 'Export All…', accelerator: 'CmdOrCtrl+Shift+E' } },
   {
