@@ -1,8 +1,12 @@
 // The axe-core audit (WCAG 2.0/2.1 A and AA plus best practices): no serious or
 // critical violation in the library and reader with highlights, nor in each transient
 // part of the interface — selection toolbar, highlight popover, export dialog, the
-// keyboard shortcuts sheet, search results, the problems list.
-import { expect, test } from './fixtures'
+// keyboard shortcuts sheet, search results, the problems and missing-articles lists —
+// and the reader in each theme, where contrast changes.
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test, type GlossFixture } from './fixtures'
 import { expectNoSeriousViolations } from './a11y'
 import { exportDialog, highlight, markById, openArticle, popover, selectWithMouse, toolbar } from './helpers'
 
@@ -27,7 +31,46 @@ test('library and reader with highlights, toolbar, popover and problems pass axe
   await app.getByTestId('problems').locator('summary').click()
   await expect(app.getByTestId('problems').locator('li').first()).toBeVisible()
   await expectNoSeriousViolations(app, 'problems list open')
+
+  // An article with a highlight whose file goes: the missing-articles list.
+  await openArticle(app, 'Quiet Hours')
+  await highlight(app, 'the simplest reading habit', 'blue')
+  await rm(path.join(gloss.corpus.root, 'notes', 'quiet-hours.md'))
+  const missing = app.getByTestId('missing-articles')
+  await expect(missing).toBeVisible({ timeout: 15_000 })
+  await missing.locator('summary').click()
+  await expect(missing.getByRole('button', { name: 'Remove' })).toBeVisible()
+  await expectNoSeriousViolations(app, 'missing articles list open')
 })
+
+/** Sets a reading preference through the harness, as the settings dialog would, and reloads. */
+async function useTheme(page: Page, gloss: GlossFixture, theme: 'light' | 'dark' | 'sepia') {
+  const url = new URL(gloss.url)
+  const response = await page.request.post(`${url.origin}/rpc/prefs.set`, {
+    headers: { 'x-gloss-token': url.searchParams.get('token') ?? '' },
+    data: { theme }
+  })
+  expect(response.ok()).toBe(true)
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+}
+
+for (const theme of ['light', 'dark', 'sepia'] as const) {
+  test(`the reader, a highlight popover and the shortcuts sheet pass axe in the ${theme} theme`, async ({ app, gloss }) => {
+    await useTheme(app, gloss, theme)
+    await openArticle(app, gloss.corpus.pairTitle)
+    const ferry = await highlight(app, 'the last ferry leaves the pier', 'blue')
+    await highlight(app, 'Three harbour towns', 'yellow')
+    await expectNoSeriousViolations(app, `reader (${theme})`)
+    await markById(app, ferry).click()
+    await expect(popover(app)).toBeVisible()
+    await expectNoSeriousViolations(app, `highlight popover (${theme})`)
+    await app.keyboard.press('Escape')
+    await app.keyboard.press('?')
+    await expect(app.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+    await expectNoSeriousViolations(app, `shortcuts sheet (${theme})`)
+  })
+}
 
 test('export dialog, shortcuts sheet and search results pass axe', async ({ app, gloss }) => {
   await openArticle(app, gloss.corpus.pairTitle)
