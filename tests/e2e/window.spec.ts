@@ -40,7 +40,8 @@ test('the side bars are resized from the keyboard and keep their width across a 
   await expect(library).toHaveAttribute('aria-orientation', 'vertical')
   await expect(library).toHaveAttribute('aria-valuenow', '300')
   await expect(library).toHaveAttribute('aria-valuemin', '180')
-  await expect(library).toHaveAttribute('aria-valuemax', '640')
+  // A side bar takes at most 40% of the window: 512 of these 1280 pixels.
+  await expect(library).toHaveAttribute('aria-valuemax', '512')
   expect(await widthOf(libraryRegion(app))).toBe(300)
 
   await tabTo(app, library)
@@ -67,6 +68,16 @@ test('the side bars are resized from the keyboard and keep their width across a 
   await expect(panelSplitter(app)).toHaveAttribute('aria-valuenow', '200')
   await expect.poll(() => widthOf(libraryRegion(app))).toBe(316)
   await expect.poll(() => widthOf(notesRegion(app))).toBe(200)
+
+  // End: as wide as the window allows, which grows with the window (up to 640).
+  await tabTo(app, librarySplitter(app))
+  await app.keyboard.press('End')
+  await expect(librarySplitter(app)).toHaveAttribute('aria-valuenow', '512')
+  await expect.poll(() => widthOf(libraryRegion(app))).toBe(512)
+  await app.setViewportSize({ width: 1700, height: 800 })
+  await expect(librarySplitter(app)).toHaveAttribute('aria-valuemax', '640')
+  await librarySplitter(app).press('End')
+  await expect.poll(() => widthOf(libraryRegion(app))).toBe(640)
 })
 
 test('Ctrl+\\ hides the library and shows it again; Ctrl+Shift+\\ the notes panel; both are remembered', async ({ app, gloss }) => {
