@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Article } from '../shared/model'
 import { startGloss, type Gloss } from './gloss'
 import { corpusStoreFile } from './store/corpus-store'
+import type { Dialogs } from './services'
 import { callThrough, cancelledDialogs, type Call } from './test-support/gloss-client'
 
 const cleanup: string[] = []
@@ -43,7 +44,7 @@ interface Started {
   dataDir: string
 }
 
-async function start(existing?: { corpus: string; dataDir: string }): Promise<Started> {
+async function start(existing?: { corpus: string; dataDir?: string }, dialogs: Partial<Dialogs> = {}): Promise<Started> {
   const corpus = existing?.corpus ?? (await tempDir('corpus'))
   const dataDir = existing?.dataDir ?? (await tempDir('data'))
   if (!existing) await writeFiles(corpus, CORPUS)
@@ -57,7 +58,7 @@ async function start(existing?: { corpus: string; dataDir: string }): Promise<St
     validateOutput: true,
     log: () => undefined,
     now: () => new Date(t),
-    dialogs: cancelledDialogs()
+    dialogs: cancelledDialogs(dialogs)
   })
   running.push(gloss)
   return { gloss, call: callThrough(gloss), tick: (ms) => (t += ms), corpus, dataDir }
@@ -239,6 +240,43 @@ describe('undo and redo', () => {
     await call('library.open', { root: corpus })
     expect(await call('history.state', {})).toMatchObject({ canUndo: false })
     expect((await articleTitled(call, 'Lighthouse Keepers')).highlights).toHaveLength(1)
+  })
+
+  it('an import is one step, and an edit made while its dialog is open is a step of its own', async () => {
+    const out = await tempDir('out')
+    const first = await start(undefined, { chooseSavePath: async () => path.join(out, 'notes.json') })
+    const h = await highlight(first.call, 'Fog signals', { color: 'green', note: 'exported' })
+    const mills = await articleTitled(first.call, 'Old Mills')
+    await first.call('article.setNote', { articleId: mills.id, note: 'Water all winter.' })
+    await first.call('export.run', { scope: 'corpus', format: 'json' })
+
+    let release: (file: string) => void = () => undefined
+    const chosen = new Promise<string>((resolve) => (release = resolve))
+    const second = await start({ corpus: first.corpus }, { chooseOpenFile: () => chosen })
+    const importing = second.call('import.annotations', {})
+    const lighthouse = await articleTitled(second.call, 'Lighthouse Keepers')
+    const creating = second.call('highlight.create', { articleId: lighthouse.id, ...rangeOf(lighthouse, 'trimmed the wick'), color: 'blue' })
+    release(path.join(out, 'notes.json'))
+    expect((await importing).report).toMatchObject({ imported: 2 })
+    const created = await creating
+
+    expect((await second.call('history.undo', {})).done).toMatchObject({ label: 'Create highlight', highlightIds: [created.id] })
+    expect((await highlightsOf(second.call, lighthouse.id)).map((x) => x.id)).toEqual([h.id])
+    const undone = await second.call('history.undo', {})
+    expect(undone.done).toMatchObject({ label: 'Import annotations', highlightIds: [h.id] })
+    expect(new Set(undone.done!.articleIds)).toEqual(new Set([lighthouse.id, mills.id]))
+    expect(await highlightsOf(second.call, lighthouse.id)).toEqual([])
+    expect((await second.call('article.get', { articleId: mills.id })).note).toBe('')
+  })
+
+  it('reading progress is no step and is never undone', async () => {
+    const { call } = await start()
+    const article = await articleTitled(call, 'Lighthouse Keepers')
+    await highlight(call, 'Fog signals')
+    await call('article.setProgress', { articleId: article.id, fraction: 0.5, offset: 10 })
+    expect(await call('history.state', {})).toMatchObject({ undoLabel: 'Create highlight' })
+    await call('history.undo', {})
+    expect((await call('library.list', { sort: 'title' })).articles.find((a) => a.id === article.id)?.progress).toBe(0.5)
   })
 
   it('a restored highlight is saved: it is there after a restart, and the history is not', async () => {

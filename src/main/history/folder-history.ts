@@ -31,6 +31,11 @@ export interface HistorySubject {
  * the file is moved): an undo leaves them as they are now on a record that still exists.
  */
 const BOOKKEEPING = new Set(['articleId', 'articleFingerprint', 'articleTitle', 'articlePath'])
+/**
+ * Stored state that is not an edit of annotations: where the reader is in each article.
+ * Left out of snapshots (it can hold an entry per article read) and never undone.
+ */
+const NOT_EDITS = new Set(['progress'])
 /** The collection whose records are highlights (ids reported to the page). */
 const HIGHLIGHTS = 'highlights'
 
@@ -65,6 +70,7 @@ export const EDIT_METHODS: Record<string, EditSpec> = {
 
 export class FolderHistory {
   private readonly history: UndoHistory
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly subject: HistorySubject,
@@ -75,10 +81,16 @@ export class FolderHistory {
 
   /** Runs an edit and records what it changed (nothing is recorded if it fails). */
   async record<T>(label: string, coalesceKey: string | null, edit: () => Promise<T>): Promise<T> {
-    const before = snapshotRecords(this.subject.store.data)
-    const result = await edit()
-    this.history.record(label, diffRecords(before, this.subject.store.data), coalesceKey)
-    return result
+    // One edit at a time, so that an edit waiting on a dialog (an import) never takes
+    // another edit's changes into its own step.
+    const run = this.queue.then(async () => {
+      const before = snapshotRecords(this.subject.store.data, NOT_EDITS)
+      const result = await edit()
+      this.history.record(label, diffRecords(before, this.subject.store.data, NOT_EDITS), coalesceKey)
+      return result
+    })
+    this.queue = run.catch(() => undefined)
+    return run
   }
 
   /**
@@ -86,7 +98,9 @@ export class FolderHistory {
    * label, and a highlight it changed), so a stale toast's Undo never takes back
    * something else.
    */
-  undo(expect?: { label: string; highlightId?: string }): HistoryOutcome {
+  async undo(expect?: { label: string; highlightId?: string }): Promise<HistoryOutcome> {
+    // After the edit in progress, if any: its step comes first.
+    await this.queue
     if (expect) {
       const next = this.history.peekUndo()
       const matches =
@@ -98,7 +112,8 @@ export class FolderHistory {
     return this.step(this.history.undo(), 'before')
   }
 
-  redo(): HistoryOutcome {
+  async redo(): Promise<HistoryOutcome> {
+    await this.queue
     return this.step(this.history.redo(), 'after')
   }
 

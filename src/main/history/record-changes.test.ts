@@ -91,3 +91,15 @@ describe('record changes', () => {
     expect(diffRecords(snapshot, data)).toHaveLength(1)
   })
 })
+
+describe('collections left out', () => {
+  it('are neither snapshotted nor diffed', () => {
+    const data = { ...start(), progress: { a: { fraction: 0.1 } } as Record<string, { fraction: number }> }
+    const skip = new Set(['progress'])
+    const before = snapshotRecords(data, skip)
+    expect([...before.keys()]).toEqual(['highlights', 'articleNotes'])
+    data.progress.a.fraction = 0.9
+    data.highlights[0].note = 'changed'
+    expect(diffRecords(before, data, skip).map((c) => c.collection)).toEqual(['highlights'])
+  })
+})

@@ -39,8 +39,9 @@ function recordKey(record: unknown): string | null {
  * Calls `visit` for each record of each collection. Plain loops rather than a
  * generator: this runs over every record twice per edit (10,000 highlights and more).
  */
-function eachRecord(data: Data, visit: (collection: string, key: string, index: number, value: unknown) => void): void {
+function eachRecord(data: Data, skip: ReadonlySet<string>, visit: (collection: string, key: string, index: number, value: unknown) => void): void {
   for (const collection of Object.keys(data)) {
+    if (skip.has(collection)) continue
     const value = data[collection]
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
@@ -93,9 +94,12 @@ export function sameJson(a: unknown, b: unknown, ignore: ReadonlySet<string> | n
   return leftCount === rightCount
 }
 
-export function snapshotRecords(data: Data): RecordSnapshot {
+const NOTHING: ReadonlySet<string> = new Set()
+
+/** `skip`: collections that are not the user's edits (reading progress), left out of snapshots and diffs. */
+export function snapshotRecords(data: Data, skip: ReadonlySet<string> = NOTHING): RecordSnapshot {
   const snapshot: RecordSnapshot = new Map()
-  eachRecord(data, (collection, key, index, value) => {
+  eachRecord(data, skip, (collection, key, index, value) => {
     let records = snapshot.get(collection)
     if (!records) snapshot.set(collection, (records = new Map()))
     records.set(key, { index, value: cloneJson(value) })
@@ -104,10 +108,10 @@ export function snapshotRecords(data: Data): RecordSnapshot {
 }
 
 /** Every record added, changed or removed since the snapshot, in collection order. */
-export function diffRecords(before: RecordSnapshot, data: Data): RecordChange[] {
+export function diffRecords(before: RecordSnapshot, data: Data, skip: ReadonlySet<string> = NOTHING): RecordChange[] {
   const changes: RecordChange[] = []
   const seen = new Map<string, Set<string>>()
-  eachRecord(data, (collection, key, index, value) => {
+  eachRecord(data, skip, (collection, key, index, value) => {
     let keys = seen.get(collection)
     if (!keys) seen.set(collection, (keys = new Set()))
     keys.add(key)
