@@ -105,7 +105,7 @@ describe('reader keys', () => {
     const popover = await screen.findByTestId('highlight-popover')
     key('4', {}, document.activeElement!)
     await waitFor(() => expect(fake.article('first').highlights[0].color).toBe('pink'))
-    expect(within(popover).getByRole('button', { name: 'Pink' }).getAttribute('aria-pressed')).toBe('true')
+    await waitFor(() => expect(within(popover).getByRole('button', { name: 'Pink' }).getAttribute('aria-pressed')).toBe('true'))
     key('Escape', {}, document.activeElement!)
     await waitFor(() => expect(screen.queryByTestId('highlight-popover')).toBeNull())
     expect((document.activeElement as HTMLElement).dataset.highlightId).toBe('tides')

@@ -189,6 +189,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'Menu commands',
     menu: { label: 'Copy Article Notes', accelerator: 'CmdOrCtrl+Shift+C' }
   },
+  {
+    keys: ['Ctrl/⌘', 'Shift', 'H'],
+    description: 'Switch between the article and All highlights',
+    group: 'Menu commands',
+    menu: { label: 'All Highlights', accelerator: 'CmdOrCtrl+Shift+H' }
+  },
+  { keys: ['Ctrl/⌘', '\\'], description: 'Hide or show the library', group: 'Menu commands', menu: { label: 'Toggle Library', accelerator: 'CmdOrCtrl+\\' } },
+  {
+    keys: ['Ctrl/⌘', 'Shift', '\\'],
+    description: 'Hide or show the notes panel',
+    group: 'Menu commands',
+    menu: { label: 'Toggle Notes Panel', accelerator: 'CmdOrCtrl+Shift+\\' }
+  },
   { keys: ['Ctrl/⌘', '='], description: 'Zoom in', group: 'Menu commands', menu: { label: 'Zoom In', accelerator: 'CmdOrCtrl+=' } },
   { keys: ['Ctrl/⌘', '-'], description: 'Zoom out', group: 'Menu commands', menu: { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' } },
   { keys: ['Ctrl/⌘', '0'], description: 'Actual size', group: 'Menu commands', menu: { label: 'Actual Size', accelerator: 'CmdOrCtrl+0' } },
