@@ -2,6 +2,7 @@
 // Shift+Ctrl+Z / Ctrl+Y does it again, a deletion offers Undo in its toast, and inside
 // a text field Ctrl+Z stays the field's own text undo. Restored highlights are saved.
 import type { Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './a11y'
 import { expect, test } from './fixtures'
 import { highlight, listItemById, markById, openArticle, popover, selectWithMouse, toolbar } from './helpers'
 
@@ -53,6 +54,7 @@ test('a deleted highlight comes back from the toast\'s Undo or Ctrl+Z, with its 
   // Focus went with the popover: it is on the toast's Undo, so Enter undoes.
   const undo = deleted.getByRole('button', { name: 'Undo' })
   await expect(undo).toBeFocused()
+  await expectNoSeriousViolations(app, 'the "Highlight deleted" toast with its Undo button')
   await app.keyboard.press('Enter')
   await expect(markById(app, id)).toHaveAttribute('data-color', 'pink')
   await expect(markById(app, id)).toHaveAttribute('title', 'Pink highlight with note')
