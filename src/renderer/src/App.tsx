@@ -74,6 +74,16 @@
  *                    in a text field its own text undo, elsewhere the last highlight / note / tag edit
  *                    (features/history/use-undo-redo.ts); toast "Undid: <label>" / "Redid: <label>",
  *                    "Nothing to undo"; the affected highlight is scrolled to and focused
+ *   tags             tag editors (features/tags/tag-input.tsx): popover [data-testid="highlight-tags"] (label
+ *                    'Tags'), side panel [data-testid="article-tags"] (label 'Article tags'); each has
+ *                    getByRole('combobox', { name: label }) with role=listbox '<label>: suggestions' of role=option
+ *                    (↓/↑, Enter/Tab/comma add, Backspace removes the last, first Esc closes the list only), a
+ *                    list '<label>' of chips with buttons 'Remove tag <tag>', and a live line [data-testid="tag-input-status"];
+ *                    side panel rows show a highlight's tags (span.tag-list[data-tags]); library select 'Tag'
+ *                    ('All tags' + every tag) and button 'Manage tags…' → getByRole('dialog', { name: 'Manage tags' })
+ *                    ([data-testid="manage-tags"]): list 'Tags' of li[data-tag] with buttons 'Rename <tag>' |
+ *                    'Delete <tag>'; textbox 'New name for “<tag>”', [data-testid="manage-tags-note"] ("… will be
+ *                    merged …" when the name exists), buttons 'Rename' | 'Merge', 'Delete tag', 'Cancel', 'Close'
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Api } from '../../shared/api'
@@ -106,6 +116,8 @@ import { useSideBars, workspaceLayout } from './features/layout/use-side-bars'
 import { useReaderShortcuts } from './features/keyboard/use-reader-shortcuts'
 import { ShortcutsSheet } from './features/keyboard/shortcuts-sheet'
 import { SkipLink } from './features/keyboard/skip-link'
+import { ManageTagsDialog } from './features/tags/manage-tags-dialog'
+import { useTagList } from './features/tags/use-tag-list'
 import { focusArticleNote, focusSearchBox } from './features/keyboard/focus-targets'
 
 export interface AppProps {
@@ -142,6 +154,13 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const reader = useArticle(api, library.refresh)
   const { summary } = library
   const { article } = reader
+  // The folder's tags: autocomplete, the library's Tag filter, Manage tags.
+  const tagList = useTagList(api, summary?.root ?? null)
+  /** After a tag edit: counts, the Tag filter's choices and a filtered list may all change. */
+  const tagsChanged = useCallback(() => {
+    void tagList.refresh()
+    if (library.view.tag) void library.refresh()
+  }, [tagList.refresh, library.refresh, library.view.tag])
 
   const [starting, setStarting] = useState(true)
   const [startError, setStartError] = useState<string | null>(null)
@@ -161,7 +180,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const [workspaceFilters, setWorkspaceFilters] = useWorkspaceFilters()
   /** The keyboard shortcuts sheet ('?', Help › Keyboard Shortcuts). */
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
-  const modalOpen = exportScope !== null || imported !== null || shortcutsOpen
+  const [manageTagsOpen, setManageTagsOpen] = useState(false)
+  const modalOpen = exportScope !== null || imported !== null || shortcutsOpen || manageTagsOpen
   const modalOpenRef = useRef(modalOpen)
   modalOpenRef.current = modalOpen
 
@@ -724,6 +744,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             missing={library.missing}
             onRemoveMissing={removeMissing}
             scan={scan && scan.root === summary.root && !scan.done ? scan : null}
+            tags={tagList.tags.map((t) => t.tag)}
+            onTagsFocus={() => void tagList.refresh()}
+            onManageTags={() => setManageTagsOpen(true)}
           />
         ) : (
           <section className="library" aria-label="Library">
@@ -799,6 +822,13 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
                     .catch(reportError)
                 }}
                 onClose={closePopover}
+                onSetTags={(tags) =>
+                  reader.updateHighlight(popoverHighlight.id, { tags }).then(tagsChanged, (error) => {
+                    reportError(error)
+                    throw error
+                  })
+                }
+                loadTagSuggestions={tagList.loadNames}
               />
             )}
           </section>
@@ -816,6 +846,13 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
           onOpenOrphan={openOrphan}
           onReattachOrphan={(id) => void reattachOrphan(id)}
           onDeleteOrphan={deleteOrphan}
+          onSaveArticleTags={(articleId, tags) =>
+            reader.saveArticleTags(articleId, tags).then(tagsChanged, (error) => {
+              reportError(error)
+              throw error
+            })
+          }
+          loadTagSuggestions={tagList.loadNames}
         />
       </div>
       {view === 'highlights' && (
@@ -842,6 +879,17 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       )}
       {imported && <ImportReportDialog file={imported.file} report={imported.report} onClose={() => setImported(null)} />}
       {shortcutsOpen && <ShortcutsSheet onClose={() => setShortcutsOpen(false)} />}
+      {manageTagsOpen && (
+        <ManageTagsDialog
+          api={api}
+          onClose={() => setManageTagsOpen(false)}
+          onChanged={() => {
+            void tagList.refresh()
+            void library.refresh()
+            if (article) void reader.reload(article.id)
+          }}
+        />
+      )}
       <DropOverlay visible={dropping} />
       <Toasts toasts={toasts} onDismiss={dismiss} onPause={pauseToast} onResume={resumeToast} />
     </div>

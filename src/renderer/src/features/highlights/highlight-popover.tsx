@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import type { Highlight, HighlightColor } from '../../../../shared/model'
 import { placeFloating, toBox } from '../../components/floating'
 import { focusableIn } from '../../components/modal'
+import { TagInput } from '../tags/tag-input'
 import { colorName, COLORS, highlightLabel } from './colors'
 
 export interface HighlightPopoverProps {
@@ -16,11 +17,25 @@ export interface HighlightPopoverProps {
   onSaveNote: (note: string) => Promise<unknown>
   onDelete: () => void
   onClose: (reason: 'escape' | 'outside') => void
+  /** Saves the highlight's whole new tag list; without it the popover shows no tags. */
+  onSetTags?: (tags: string[]) => Promise<unknown>
+  /** The folder's tags for autocomplete. */
+  loadTagSuggestions?: () => Promise<string[]>
 }
 
 type Status = 'idle' | 'saving' | 'saved' | 'error'
 
-export function HighlightPopover({ highlight, anchor, focusNote, onColor, onSaveNote, onDelete, onClose }: HighlightPopoverProps) {
+export function HighlightPopover({
+  highlight,
+  anchor,
+  focusNote,
+  onColor,
+  onSaveNote,
+  onDelete,
+  onClose,
+  onSetTags,
+  loadTagSuggestions = async () => []
+}: HighlightPopoverProps) {
   const [draft, setDraft] = useState(highlight.note)
   const [status, setStatus] = useState<Status>('idle')
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null)
@@ -178,6 +193,11 @@ export function HighlightPopover({ highlight, anchor, focusNote, onColor, onSave
         onBlur={() => void save()}
         onKeyDown={onNoteKeyDown}
       />
+      {onSetTags && (
+        <div className="popover-tags">
+          <TagInput label="Tags" tags={highlight.tags} onChange={onSetTags} loadSuggestions={loadTagSuggestions} testId="highlight-tags" />
+        </div>
+      )}
       <div className="popover-actions">
         <button type="button" className="button primary" onClick={() => void save()}>
           Save

@@ -3,6 +3,8 @@
 // be re-attached to a passage the user selects in the article, or deleted.
 import { memo, useMemo } from 'react'
 import type { Article, Highlight } from '../../../../shared/model'
+import { TagInput } from '../tags/tag-input'
+import { TagList } from '../tags/tag-list'
 import { ArticleNote } from './article-note'
 import { colorName, truncate } from './colors'
 
@@ -13,6 +15,10 @@ export interface HighlightsPanelProps {
   onOpenOrphan: (highlightId: string, element: HTMLElement) => void
   onReattachOrphan?: (highlightId: string) => void
   onDeleteOrphan?: (highlight: Highlight) => void
+  /** Saves the article's whole new tag list; without it the panel shows no article tags editor. */
+  onSaveArticleTags?: (articleId: string, tags: string[]) => Promise<unknown>
+  /** The folder's tags for autocomplete. */
+  loadTagSuggestions?: () => Promise<string[]>
 }
 
 function HighlightSummary({ h }: { h: Highlight }) {
@@ -23,6 +29,7 @@ function HighlightSummary({ h }: { h: Highlight }) {
       <span className="hl-item-body">
         <q className="hl-item-quote">{truncate(h.quote.exact)}</q>
         {h.note.trim() && <span className="hl-item-note">{truncate(h.note, 240)}</span>}
+        <TagList tags={h.tags} inline />
       </span>
     </>
   )
@@ -45,7 +52,16 @@ const byPosition = (a: Highlight, b: Highlight): number => a.anchor!.start - b.a
 // Buttons beside the article must not take the selection the user just made in it.
 const keepSelection = (event: { preventDefault(): void }) => event.preventDefault()
 
-export function HighlightsPanel({ article, onSaveNote, onJump, onOpenOrphan, onReattachOrphan, onDeleteOrphan }: HighlightsPanelProps) {
+export function HighlightsPanel({
+  article,
+  onSaveNote,
+  onJump,
+  onOpenOrphan,
+  onReattachOrphan,
+  onDeleteOrphan,
+  onSaveArticleTags,
+  loadTagSuggestions = async () => []
+}: HighlightsPanelProps) {
   const highlights = article?.highlights
   const placed = useMemo(() => (highlights ?? []).filter((h) => h.anchor !== null).sort(byPosition), [highlights])
   const orphans = useMemo(() => (highlights ?? []).filter((h) => h.anchor === null), [highlights])
@@ -59,6 +75,18 @@ export function HighlightsPanel({ article, onSaveNote, onJump, onOpenOrphan, onR
   return (
     <section className="side" aria-label="Highlights">
       <ArticleNote key={article.id} articleId={article.id} note={article.note} onSave={onSaveNote} />
+      {onSaveArticleTags && (
+        <div className="article-tags">
+          <TagInput
+            key={article.id}
+            label="Article tags"
+            tags={article.tags}
+            onChange={(tags) => onSaveArticleTags(article.id, tags)}
+            loadSuggestions={loadTagSuggestions}
+            testId="article-tags"
+          />
+        </div>
+      )}
       <h2 className="panel-title">
         Highlights <span className="count">{placed.length}</span>
       </h2>

@@ -22,6 +22,11 @@ export interface LibraryPanelProps {
   onRemoveMissing?: (articleId: string) => Promise<void>
   /** The folder is still being read: how far (null when it is done). */
   scan?: ScanProgress | null
+  /** The folder's tags (most used first) for the Tag filter; asked again when the filter gets focus. */
+  tags?: readonly string[]
+  onTagsFocus?: () => void
+  /** Opens the Manage tags dialog. */
+  onManageTags?: () => void
 }
 
 const TEXT_FILTER_DELAY_MS = 200
@@ -50,9 +55,12 @@ export function LibraryPanel({
   missing = [],
   onRemoveMissing = async () => undefined,
   scan = null,
-  onRange = () => undefined
+  onRange = () => undefined,
+  tags = [],
+  onTagsFocus,
+  onManageTags
 }: LibraryPanelProps) {
-  const ids = { sort: useId(), topic: useId(), text: useId(), source: useId(), from: useId(), to: useId(), highlighted: useId() }
+  const ids = { sort: useId(), topic: useId(), text: useId(), source: useId(), from: useId(), to: useId(), highlighted: useId(), tag: useId() }
   const [text, setText] = useState(view.text)
   // State, not a ref: the list needs its scroll element to exist before it can lay out rows.
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null)
@@ -71,7 +79,7 @@ export function LibraryPanel({
   // Another view starts at the top.
   useEffect(() => {
     if (scrollElement) scrollElement.scrollTop = 0
-  }, [scrollElement, view.sort, view.topic, view.text, view.source, view.from, view.to, view.highlighted])
+  }, [scrollElement, view.sort, view.topic, view.text, view.source, view.from, view.to, view.highlighted, view.tag])
 
   const filtered = isFiltered(view)
   const sources = summary.sources ?? []
@@ -123,6 +131,28 @@ export function LibraryPanel({
                   </option>
                 ))}
               </select>
+            </div>
+          )}
+          {(tags.length > 0 || view.tag !== '') && (
+            <div className="filter-row">
+              <label htmlFor={ids.tag}>Tag</label>
+              <select id={ids.tag} value={view.tag} onFocus={onTagsFocus} onChange={(e) => onViewChange({ ...view, tag: e.target.value })}>
+                <option value="">All tags</option>
+                {/* A tag renamed away while chosen stays listed until another is picked. */}
+                {view.tag !== '' && !tags.some((t) => t.toLowerCase() === view.tag.toLowerCase()) && <option value={view.tag}>{view.tag}</option>}
+                {tags.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          {onManageTags && tags.length > 0 && (
+            <div className="filter-row">
+              <button type="button" className="link-button" onClick={onManageTags}>
+                Manage tags…
+              </button>
             </div>
           )}
           {sources.length > 0 && (

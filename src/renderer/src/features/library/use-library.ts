@@ -23,9 +23,11 @@ export interface LibraryView {
   to: string
   /** Only articles with highlights */
   highlighted: boolean
+  /** Articles carrying this tag, themselves or on a highlight; '' = any */
+  tag: string
 }
 
-export const DEFAULT_VIEW: LibraryView = { sort: 'date', topic: '', text: '', source: '', from: '', to: '', highlighted: false }
+export const DEFAULT_VIEW: LibraryView = { sort: 'date', topic: '', text: '', source: '', from: '', to: '', highlighted: false, tag: '' }
 
 /** Rows fetched per request. */
 export const PAGE_SIZE = 200
@@ -37,7 +39,7 @@ export interface LibraryRows {
 }
 
 export const isFiltered = (view: LibraryView): boolean =>
-  view.topic !== '' || view.text.trim() !== '' || view.source !== '' || view.from !== '' || view.to !== '' || view.highlighted
+  view.topic !== '' || view.text.trim() !== '' || view.source !== '' || view.from !== '' || view.to !== '' || view.highlighted || view.tag !== ''
 
 export function listQuery(view: LibraryView, page: number): ListQuery {
   return {
@@ -48,6 +50,7 @@ export function listQuery(view: LibraryView, page: number): ListQuery {
     from: view.from || undefined,
     to: view.to || undefined,
     hasHighlights: view.highlighted || undefined,
+    tag: view.tag || undefined,
     offset: page * PAGE_SIZE,
     limit: PAGE_SIZE
   }

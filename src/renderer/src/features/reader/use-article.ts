@@ -68,7 +68,7 @@ export function useArticle(api: Api, onHighlightsChanged: () => void) {
   )
 
   const updateHighlight = useCallback(
-    async (highlightId: string, patch: { color?: HighlightColor; note?: string }): Promise<Highlight> => {
+    async (highlightId: string, patch: { color?: HighlightColor; note?: string; tags?: string[] }): Promise<Highlight> => {
       const h = await api['highlight.update']({ highlightId, ...patch })
       // Keep the list order stable: replace in place rather than append.
       setArticle((a) => (a && a.id === h.articleId ? { ...a, highlights: a.highlights.map((x) => (x.id === h.id ? h : x)) } : a))
@@ -103,5 +103,14 @@ export function useArticle(api: Api, onHighlightsChanged: () => void) {
     [api]
   )
 
-  return { article, loading, open, reload, close, createHighlight, updateHighlight, reattachHighlight, deleteHighlight, saveNote }
+  const saveArticleTags = useCallback(
+    async (articleId: string, tags: string[]): Promise<string[]> => {
+      const saved = await api['article.setTags']({ articleId, tags })
+      setArticle((a) => (a && a.id === articleId ? { ...a, tags: saved.tags } : a))
+      return saved.tags
+    },
+    [api]
+  )
+
+  return { article, loading, open, reload, close, createHighlight, updateHighlight, reattachHighlight, deleteHighlight, saveNote, saveArticleTags }
 }
