@@ -229,6 +229,20 @@ describe('across the folder', () => {
   })
 })
 
+describe('search', () => {
+  it('finds a highlight and an article by their tags, the snippet saying so', async () => {
+    const s = await setup()
+    const h = await highlight(s, 'Brick Kilns', 'Clay dug in autumn')
+    await s.call('highlight.update', { highlightId: h.id, tags: ['Ceramics'] })
+    const orchard = await s.byTitle('Orchard Diaries')
+    await s.call('article.setTags', { articleId: orchard.id, tags: ['pomology'] })
+    const byTag = async (query: string) => (await s.call('search.query', { query })).results.map((r) => [r.title, r.kind, r.highlightId, r.snippet.text])
+    expect(await byTag('ceramics')).toEqual([['Brick Kilns', 'highlight', h.id, 'Tags: Ceramics']])
+    expect(await byTag('pomology')).toEqual([['Orchard Diaries', 'note', null, 'Tags: pomology']])
+    await s.gloss.close()
+  })
+})
+
 describe('JSON round trip', () => {
   it('export → import into a fresh data folder → export gives the same tags and the same file', async () => {
     const out = await tempDir('out')
