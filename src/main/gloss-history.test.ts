@@ -1,6 +1,6 @@
 // Undo and redo through the dispatcher, with real temp folders and database files:
 // what the page's Ctrl+Z does, minus the page.
-import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -44,7 +44,7 @@ interface Started {
   dataDir: string
 }
 
-async function start(existing?: { corpus: string; dataDir?: string }, dialogs: Partial<Dialogs> = {}): Promise<Started> {
+async function start(existing?: { corpus: string; dataDir?: string }, dialogs: Partial<Dialogs> = {}, watch = false): Promise<Started> {
   const corpus = existing?.corpus ?? (await tempDir('corpus'))
   const dataDir = existing?.dataDir ?? (await tempDir('data'))
   if (!existing) await writeFiles(corpus, CORPUS)
@@ -58,9 +58,11 @@ async function start(existing?: { corpus: string; dataDir?: string }, dialogs: P
     validateOutput: true,
     log: () => undefined,
     now: () => new Date(t),
-    dialogs: cancelledDialogs(dialogs)
+    dialogs: cancelledDialogs(dialogs),
+    ...(watch ? { watch: { debounceMs: 100, writeSettleMs: 50 } } : {})
   })
   running.push(gloss)
+  await gloss.watchReady()
   return { gloss, call: callThrough(gloss), tick: (ms) => (t += ms), corpus, dataDir }
 }
 
@@ -277,6 +279,27 @@ describe('undo and redo', () => {
     expect(await call('history.state', {})).toMatchObject({ undoLabel: 'Create highlight' })
     await call('history.undo', {})
     expect((await call('library.list', { sort: 'title' })).articles.find((a) => a.id === article.id)?.progress).toBe(0.5)
+  })
+
+  it('a highlight deleted before its file was renamed comes back to the renamed article', async () => {
+    const { call, corpus } = await start(undefined, {}, true)
+    const h = await highlight(call, 'Fog signals', { color: 'pink', note: 'still here' })
+    await call('highlight.delete', { highlightId: h.id })
+    await mkdir(path.join(corpus, 'coast'))
+    await rename(path.join(corpus, 'lighthouse.md'), path.join(corpus, 'coast', 'lighthouse.md'))
+    let movedId = ''
+    await expect
+      .poll(async () => {
+        const { articles } = await call('library.list', { sort: 'title' })
+        movedId = articles.find((a) => a.title === 'Lighthouse Keepers' && a.files[0] === 'coast/lighthouse.md')?.id ?? ''
+        return movedId
+      }, { timeout: 10_000 })
+      .not.toBe('')
+
+    const undone = await call('history.undo', {})
+    expect(undone.done).toMatchObject({ label: 'Delete highlight', articleIds: [movedId], highlightIds: [h.id] })
+    expect(await highlightsOf(call, movedId)).toEqual([expect.objectContaining({ id: h.id, note: 'still here', anchor: h.anchor })])
+    expect(await call('library.missing', {})).toEqual([])
   })
 
   it('a restored highlight is saved: it is there after a restart, and the history is not', async () => {

@@ -395,6 +395,14 @@ export class LibrarySession {
     return ids
   }
 
+  /**
+   * After annotations were written back from elsewhere (an undo or redo): any whose
+   * article file was moved meanwhile follow it, as they do after a scan.
+   */
+  followMovedArticles(): void {
+    if (!this.partial) this.reattachMovedAnnotations()
+  }
+
   /** Annotations whose article is not in the folder now, by title. */
   missingArticles(): MissingArticle[] {
     // Mid-scan, an article not read yet is not missing.

@@ -24,6 +24,8 @@ export interface HistoryOutcome extends HistoryState {
 export interface HistorySubject {
   readonly store: { readonly data: Record<string, unknown>; update(mutate: (data: Record<string, unknown>) => void): void }
   readonly scan: { readonly articles: ReadonlyArray<{ id: string }> }
+  /** Moves annotations whose article file was renamed since onto its new id. */
+  followMovedArticles?(): void
 }
 
 /**
@@ -124,6 +126,8 @@ export class FolderHistory {
   private step(entry: HistoryEntry | null, side: 'before' | 'after'): HistoryOutcome {
     if (entry) {
       this.subject.store.update((data) => applyRecordChanges(data, entry.changes, side, BOOKKEEPING))
+      // A highlight deleted before its file was renamed comes back to the renamed article.
+      this.subject.followMovedArticles?.()
     }
     return { done: entry ? this.describe(entry) : null, ...this.history.state() }
   }
@@ -132,12 +136,31 @@ export class FolderHistory {
     const present = new Set(this.subject.scan.articles.map((article) => article.id))
     const articleIds = new Set<string>()
     const highlightIds = new Set<string>()
+    const now = currentArticleIds(this.subject.store.data, entry.changes)
     for (const change of entry.changes) {
       for (const id of articleIdsOf(change)) if (present.has(id)) articleIds.add(id)
+      // Where the record is now (it may have followed a renamed file).
+      const current = now.get(change.collection)?.get(change.key)
+      if (current && present.has(current)) articleIds.add(current)
       if (change.collection === HIGHLIGHTS) highlightIds.add(change.key)
     }
     return { label: entry.label, articleIds: [...articleIds], highlightIds: [...highlightIds] }
   }
+}
+
+/** The articleId of each changed record of an array collection as it is stored now. */
+function currentArticleIds(data: Record<string, unknown>, changes: readonly RecordChange[]): Map<string, Map<string, string>> {
+  const found = new Map<string, Map<string, string>>()
+  for (const collection of new Set(changes.map((c) => c.collection))) {
+    const records = data[collection]
+    if (!Array.isArray(records)) continue
+    const byKey = new Map<string, string>()
+    for (const record of records as Array<{ id?: unknown; articleId?: unknown }>) {
+      if (typeof record?.id === 'string' && typeof record.articleId === 'string') byKey.set(record.id, record.articleId)
+    }
+    found.set(collection, byKey)
+  }
+  return found
 }
 
 /** A record's article: its articleId field, or its key in a per-article map. */
