@@ -65,6 +65,13 @@
  *                    button 'Open in article' (arrow keys / Home / End move between them, Enter opens);
  *                    'By article' adds li.ah-group headings (h3 = article title); empty state
  *                    [data-testid="workspace-empty"] with button 'Clear filters' when filters match nothing
+ *   reading settings header button 'Reading settings' (shows "Aa") opens getByRole('dialog', { name: 'Reading
+ *                    settings' }) ([data-testid="reading-settings"]): radio groups 'Theme' (System | Light | Dark |
+ *                    Sepia) and 'Font' (Serif | Sans | Mono), sliders 'Font size' | 'Line height' | 'Column width'
+ *                    (values in [data-testid="value-fontSize|lineHeight|columnWidth"]), buttons 'Reset', 'Done';
+ *                    <html data-theme="light|dark|sepia" data-theme-choice="system|…"> and --reader-* variables
+ *   reading progress library rows: [data-testid="row-progress"] ("45%" / "Read", data-progress = fraction) and
+ *                    .row-reading-time ("6 min"); reader: [data-testid="reading-time"] ("12 min read")
  *   toasts           role=status (info: "Highlight deleted", "Notes copied", "Saved to …"),
  *                    role=alert (errors); [data-toast-id] per toast; an action button inside
  *                    ('Undo' on "Highlight deleted" — focused when the deletion took focus away —,
@@ -105,6 +112,10 @@ import { useArticle } from './features/reader/use-article'
 import { SearchBox } from './features/search/search-box'
 import { useSearchJump } from './features/search/use-search-jump'
 import { useBodySelection } from './features/reader/use-body-selection'
+import { usePrefsOnPage } from './features/comfort/use-prefs'
+import { ReadingSettingsDialog } from './features/comfort/reading-settings'
+import { useReadingProgress } from './features/comfort/use-reading-progress'
+import { holdOffsetAtTop } from './features/comfort/reading-position'
 import { useUndoRedo } from './features/history/use-undo-redo'
 import { AllHighlights } from './features/workspace/all-highlights'
 import { ViewSwitch, type MainView } from './features/workspace/view-switch'
@@ -150,6 +161,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   /** "Highlight deleted" with an Undo button (set once the undo history is wired, below). */
   const announceDeletion = useRef<(highlightId: string, focusUndo: boolean) => void>(() => undefined)
   const reportError = useCallback((error: unknown) => toast(messageOf(error), 'error'), [toast])
+  // Theme, font and column on <html>, from the stored reading preferences.
+  const { prefs } = usePrefsOnPage(api, reportError)
   const library = useLibrary(api, reportError)
   const reader = useArticle(api, library.refresh)
   const { summary } = library
@@ -181,7 +194,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   /** The keyboard shortcuts sheet ('?', Help › Keyboard Shortcuts). */
   const [shortcutsOpen, setShortcutsOpen] = useState(false)
   const [manageTagsOpen, setManageTagsOpen] = useState(false)
-  const modalOpen = exportScope !== null || imported !== null || shortcutsOpen || manageTagsOpen
+  const [readingSettingsOpen, setReadingSettingsOpen] = useState(false)
+  const modalOpen = exportScope !== null || imported !== null || shortcutsOpen || manageTagsOpen || readingSettingsOpen
   const modalOpenRef = useRef(modalOpen)
   modalOpenRef.current = modalOpen
 
@@ -279,10 +293,12 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     document.title = article ? `${article.title} — Gloss` : summary ? `${summary.name} — Gloss` : 'Gloss'
   }, [article?.title, summary?.name])
 
-  // A newly opened article starts at its top; one reloaded because its file changed
-  // stays where the reader was.
+  // A newly opened article starts where the user stopped reading it (the block saved by
+  // useReadingProgress) or at its top; one reloaded because its file changed stays
+  // where the reader was.
   const restoreScroll = useRef<{ id: string; top: number } | null>(null)
   const shownId = useRef<string | null>(null)
+  const stopRestoring = useRef<() => void>(() => undefined)
   useLayoutEffect(() => {
     const view = readerRef.current
     const id = article?.id ?? null
@@ -291,10 +307,24 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       view.scrollTop = restore.top
       restoreScroll.current = null
     } else if (view && id !== shownId.current) {
+      // Another article before the last one's saved place settled: stop putting that back.
+      stopRestoring.current()
       view.scrollTop = 0
+      const offset = article?.progressOffset ?? null
+      if (offset !== null && bodyRef.current) stopRestoring.current = holdOffsetAtTop(view, bodyRef.current, offset)
     }
     shownId.current = id
   }, [article])
+
+  useReadingProgress({
+    api,
+    articleId: article?.id ?? null,
+    scrollerRef: readerRef,
+    bodyRef,
+    onSaved: () => void library.refresh(),
+    onError: reportError,
+    layoutKey: `${prefs.fontFamily} ${prefs.fontSize} ${prefs.lineHeight} ${prefs.columnWidth}`
+  })
 
   const articleRef = useRef(article)
   articleRef.current = article
@@ -609,8 +639,6 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       setPopover(null)
       void library.refresh()
       void library.refreshMissing()
-      // A tag edit or rename undone changes the folder's tags (filter, suggestions).
-      void tagList.refresh()
       const message = `${direction === 'undo' ? 'Undid' : 'Redid'}: ${done.label}`
       const open = articleRef.current
       const highlightId = done.highlightIds[0]
@@ -703,6 +731,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         onExportCorpus={() => void exportCorpus()}
         onCopyNotes={() => void copyNotes()}
         onImport={() => void importAnnotations()}
+        onReadingSettings={() => setReadingSettingsOpen(true)}
         sideBarToggles={
           <SideBarToggles
             libraryHidden={sideBars.hidden('library')}
@@ -893,6 +922,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         />
       )}
       <DropOverlay visible={dropping} />
+      {readingSettingsOpen && <ReadingSettingsDialog api={api} onClose={() => setReadingSettingsOpen(false)} />}
       <Toasts toasts={toasts} onDismiss={dismiss} onPause={pauseToast} onResume={resumeToast} />
     </div>
   )

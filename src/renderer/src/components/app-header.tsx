@@ -12,6 +12,8 @@ export interface AppHeaderProps {
   onExportCorpus: () => void
   onCopyNotes: () => void
   onImport: () => void
+  /** Opens the Reading settings dialog (theme, font, size, column). */
+  onReadingSettings?: () => void
   /** A dialog is open: the header is out of reach until it closes. */
   inert?: boolean
   /** Buttons that hide and show the library and the notes panel (features/layout). */
@@ -53,6 +55,18 @@ export function AppHeader(props: AppHeaderProps) {
           Import annotations…
         </button>
       </div>
+      {props.onReadingSettings && (
+        <button
+          type="button"
+          className="button reading-settings-button"
+          aria-label="Reading settings"
+          title="Reading settings"
+          aria-haspopup="dialog"
+          onClick={props.onReadingSettings}
+        >
+          <span aria-hidden="true">Aa</span>
+        </button>
+      )}
     </header>
   )
 }

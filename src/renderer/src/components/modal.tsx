@@ -24,7 +24,15 @@ const FOCUSABLE = [
 ].join(',')
 
 export function focusableIn(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[inert]') && !el.hidden && !el.closest('details:not([open]) > :not(summary)'))
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.closest('[inert]') && !el.hidden && !el.closest('details:not([open]) > :not(summary)') && !skippedRadio(root, el)
+  )
+}
+
+/** Tab visits a radio group once, at its checked radio: the others are not Tab stops. */
+function skippedRadio(root: HTMLElement, el: HTMLElement): boolean {
+  if (!(el instanceof HTMLInputElement) || el.type !== 'radio' || el.checked || !el.name) return false
+  return [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].some((other) => other.name === el.name && other.checked)
 }
 
 export function Modal({ title, onClose, children, initialFocus, className, testId }: ModalProps) {

@@ -7,6 +7,7 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent 
 import type { ArticleSummary } from '../../../../shared/model'
 import { formatPublished } from '../../components/format-date'
 import type { LibraryRows } from './use-library'
+import { RowProgress, RowReadingTime } from '../comfort/row-progress'
 
 const ROW_ESTIMATE_PX = 58
 /** The list's own padding (see .article-list in styles.css). */
@@ -27,6 +28,8 @@ const ArticleRow = memo(function ArticleRow({ article }: { article: ArticleSumma
           ) : (
             <span className="row-date">{date.text}</span>
           ))}
+        <RowReadingTime words={article.words} />
+        <RowProgress fraction={article.progress} />
       </span>
       {article.highlightCount > 0 && (
         <span className="badge" title={`${article.highlightCount} highlight${article.highlightCount === 1 ? '' : 's'}`}>

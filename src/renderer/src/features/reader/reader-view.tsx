@@ -6,6 +6,8 @@ import { formatPublished } from '../../components/format-date'
 import { webUrl } from '../../components/safe-url'
 import { ArticleBody } from './article-body'
 import { hidesTitleBlock } from './display-blocks'
+import { formatReadingTime } from '../comfort/reading-time'
+import '../comfort/comfort.css'
 
 export interface ReaderViewProps {
   article: Article
@@ -58,6 +60,11 @@ export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onS
               <span className="meta-date">{date.text}</span>
             ))}
           {article.author && <span className="meta-author">by {article.author}</span>}
+          {article.words > 0 && (
+            <span className="meta-reading-time" data-testid="reading-time">
+              {formatReadingTime(article.words)}
+            </span>
+          )}
           {original && (
             <a className="meta-link" href={original} target="_blank" rel="noopener noreferrer">
               Open original

@@ -1,0 +1,146 @@
+// Reports how far the user has read the open article: while scrolling at most once per
+// REPORT_INTERVAL_MS, and once more on leaving it (another article, closing the page).
+// The position is worked out on scroll (once per frame), so the report on leaving does
+// not depend on the old article still being on screen.
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react'
+import type { Api } from '../../../../shared/api'
+import { firstVisibleOffset, holdOffsetAtTop, readFraction } from './reading-position'
+
+export const REPORT_INTERVAL_MS = 1000
+
+interface Position {
+  articleId: string
+  fraction: number
+  offset: number
+}
+
+export interface ReadingProgressOptions {
+  api: Pick<Api, 'article.setProgress'>
+  articleId: string | null
+  scrollerRef: RefObject<HTMLElement | null>
+  bodyRef: RefObject<HTMLElement | null>
+  /** After a report was stored (e.g. to refresh the library rows). */
+  onSaved?: (articleId: string, fraction: number) => void
+  onError?: (error: unknown) => void
+  /**
+   * Changes whenever the column's layout does (font, size, line height, width): the
+   * block at the top stays at the top instead of the text sliding under the reader.
+   */
+  layoutKey?: string
+}
+
+export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSaved, onError, layoutKey = '' }: ReadingProgressOptions): void {
+  /** The article on screen, as of the latest render: a scroll event from a new article's DOM is never booked to the old one. */
+  const shown = useRef(articleId)
+  shown.current = articleId
+  const latest = useRef<Position | null>(null)
+  /** The block at the top now, for keeping the place when the layout changes. */
+  const anchor = useRef<{ articleId: string; offset: number } | null>(null)
+  const sent = useRef<Position | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const lastSentAt = useRef(0)
+  const callbacks = useRef({ onSaved, onError, api })
+  callbacks.current = { onSaved, onError, api }
+
+  const send = () => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = null
+    const position = latest.current
+    const before = sent.current
+    if (!position) return
+    if (before && before.articleId === position.articleId && before.fraction === position.fraction && before.offset === position.offset) return
+    sent.current = position
+    lastSentAt.current = Date.now()
+    const { api, onSaved, onError } = callbacks.current
+    api['article.setProgress'](position)
+      .then(() => onSaved?.(position.articleId, position.fraction))
+      .catch((error) => onError?.(error))
+  }
+  const sendRef = useRef(send)
+  sendRef.current = send
+
+  useEffect(() => {
+    const scroller = scrollerRef.current
+    if (!articleId || !scroller) return
+    let frame = 0
+    /** Reads the position on screen; false when this article is no longer the one shown. */
+    const read = (): boolean => {
+      const body = bodyRef.current
+      if (!body || shown.current !== articleId) return false
+      const offset = firstVisibleOffset(scroller, body)
+      if (offset === null) return false
+      anchor.current = { articleId, offset }
+      // Rounded to a thousandth: a few characters are not progress.
+      const fraction = Math.round((readFraction(scroller, body) ?? 0) * 1000) / 1000
+      latest.current = { articleId, fraction, offset }
+      return true
+    }
+    const measure = () => {
+      frame = 0
+      if (!read()) return
+      const wait = REPORT_INTERVAL_MS - (Date.now() - lastSentAt.current)
+      if (wait <= 0) sendRef.current()
+      else if (!timer.current) {
+        // Read again when sending: paragraphs laid out since may have shifted the text.
+        timer.current = setTimeout(() => {
+          read()
+          sendRef.current()
+        }, wait)
+      }
+    }
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(measure)
+    }
+    scroller.addEventListener('scroll', onScroll, { passive: true })
+    // Where the article was opened (its saved place or the top), until the user scrolls.
+    const body = bodyRef.current
+    const opened = body ? firstVisibleOffset(scroller, body) : null
+    anchor.current = opened === null ? null : { articleId, offset: opened }
+    return () => {
+      scroller.removeEventListener('scroll', onScroll)
+      if (frame) cancelAnimationFrame(frame)
+      // Leaving this article: its last position goes out now.
+      sendRef.current()
+      latest.current = null
+    }
+  }, [articleId, scrollerRef, bodyRef])
+
+  // New type or column: the block at the top now stays at the top. It is read here,
+  // while rendering, because the page still has the old sizes until the commit (the
+  // last scroll's measure can be stale: lazily laid-out paragraphs shift the text
+  // without a scroll event).
+  const renderedKey = useRef(layoutKey)
+  const relayoutFrom = useRef<number | null>(null)
+  if (renderedKey.current !== layoutKey) {
+    renderedKey.current = layoutKey
+    const scroller = scrollerRef.current
+    const body = bodyRef.current
+    relayoutFrom.current = scroller && body && articleId ? firstVisibleOffset(scroller, body) : null
+  }
+  const firstLayout = useRef(true)
+  useLayoutEffect(() => {
+    if (firstLayout.current) {
+      firstLayout.current = false
+      return
+    }
+    const scroller = scrollerRef.current
+    const body = bodyRef.current
+    const place = relayoutFrom.current ?? (anchor.current?.articleId === shown.current ? anchor.current.offset : null)
+    relayoutFrom.current = null
+    if (scroller && body && place !== null) return holdOffsetAtTop(scroller, body, place)
+  }, [layoutKey, scrollerRef, bodyRef])
+
+  // Closing or hiding the page (quit, reload, another app in front): report now.
+  useEffect(() => {
+    const flush = () => sendRef.current()
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush()
+    }
+    window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', onVisibility)
+    }
+  }, [])
+}
