@@ -73,6 +73,7 @@ test('a reading session with the keyboard only', async ({ app, gloss }) => {
   expect(await selected(app)).toBe('The reading room stays lit until the last ferry leaves the pier.')
   await keys.press('Shift+ArrowLeft')
   expect(await selected(app)).toBe('The reading room stays lit until the last ferry leaves the pier')
+  await expect(app.getByTestId('selection-announcer')).toHaveText('Selected: The reading room stays lit until the last ferry leaves the pier')
   await keys.press('2')
   const ferry = marks(app).filter({ hasText: 'the last ferry leaves the pier' })
   await expect(ferry).toHaveAttribute('data-color', 'green')

@@ -69,6 +69,8 @@ describe('reader keys', () => {
     await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
     key('s')
     expect(window.getSelection()!.toString()).toBe('Tides follow the moon.')
+    // Screen readers hear what was selected.
+    expect(screen.getByTestId('selection-announcer').textContent).toBe('Selected: Tides follow the moon.')
     key('s')
     expect(window.getSelection()!.toString()).toBe('Sailors knew it long before the theory.')
     key('e')

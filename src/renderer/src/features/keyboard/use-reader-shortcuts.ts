@@ -3,11 +3,12 @@
 // left alone. Selecting text works on the DOM selection directly (not the React state
 // that follows it a tick later), so s, e and Shift+arrows can be pressed in quick
 // succession; the selection toolbar then appears as it does for a mouse selection.
-import { useEffect, useRef, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, type RefObject } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { ArticleSummary, HighlightColor } from '../../../../shared/model'
 import { BLOCK_SELECTOR, domPointAt, selectionToTextRange, textOffsetAt, trimRange, type TextRange } from '../reader/text-offsets'
 import { listQuery, type LibraryRows, type LibraryView } from '../library/use-library'
+import { truncate } from '../highlights/colors'
 import { extendBySentence, sentenceAfter, sentenceAt, sentenceBefore } from './sentences'
 import { shortcutFor, type ShortcutAction } from './shortcuts'
 
@@ -130,10 +131,36 @@ function highlightOrder(body: HTMLElement): string[] {
   return ids
 }
 
+/**
+ * A polite live region for what keyboard selection selected: a selection made in
+ * non-editable text is not announced by screen readers on its own.
+ */
+function useSelectionAnnouncer(): (message: string) => void {
+  const region = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    const el = document.createElement('div')
+    el.setAttribute('role', 'status')
+    el.className = 'sr-only'
+    el.dataset.testid = 'selection-announcer'
+    document.body.append(el)
+    region.current = el
+    return () => {
+      el.remove()
+      region.current = null
+    }
+  }, [])
+  return useCallback((message: string) => {
+    if (region.current) region.current.textContent = message
+  }, [])
+}
+
 export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberColor: (color: HighlightColor) => void } {
   const optionsRef = useRef(options)
   optionsRef.current = options
   const lastColor = useRef<HighlightColor>('yellow')
+  const announce = useSelectionAnnouncer()
+  const announceRef = useRef(announce)
+  announceRef.current = announce
 
   useEffect(() => {
     const run = (action: ShortcutAction, event: KeyboardEvent): void => {
@@ -169,6 +196,7 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
           if (!body || !selected || !sel) return
           event.preventDefault()
           sel.modify('extend', action.direction, action.unit)
+          announceRef.current(`Selected: ${truncate(sel.toString())}`)
           return
         }
         case 'color':
@@ -220,8 +248,10 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
           else if (action.type === 'extend-sentence') next = selected ? extendBySentence(text, selected, bounds) : sentenceAt(text, startingOffset(body), bounds)
           else if (action.direction === 'next') next = selected ? sentenceAfter(text, selected.end, bounds) : sentenceAt(text, startingOffset(body), bounds)
           else next = selected ? sentenceBefore(text, selected.start, bounds) : sentenceAt(text, startingOffset(body), bounds)
-          if (next) selectText(body, next)
-          else o.hint(action.type === 'select-sentence' && action.direction === 'previous' ? 'This is the first sentence.' : 'This is the end of the article.')
+          if (next) {
+            selectText(body, next)
+            announceRef.current(`Selected: ${truncate(text.slice(next.start, next.end))}`)
+          } else o.hint(action.type === 'select-sentence' && action.direction === 'previous' ? 'This is the first sentence.' : 'This is the end of the article.')
           return
         }
       }
