@@ -639,6 +639,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       setPopover(null)
       void library.refresh()
       void library.refreshMissing()
+      // A tag edit or rename undone changes the folder's tags (filter, suggestions).
+      void tagList.refresh()
       const message = `${direction === 'undo' ? 'Undid' : 'Redid'}: ${done.label}`
       const open = articleRef.current
       const highlightId = done.highlightIds[0]
