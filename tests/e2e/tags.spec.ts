@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './a11y'
 import { expect, test } from './fixtures'
-import { exportDialog, highlight, listItemById, markById, openArticle, popover, rowTitles, sidePanel } from './helpers'
+import { articleRows, exportDialog, highlight, listItemById, markById, openArticle, popover, rowTitles, sidePanel } from './helpers'
 
 const SALT = 'Salt Roads of the Sahel'
 const MILLS = 'River Mills and Their Calendars'
@@ -93,6 +93,8 @@ test('tags on highlights and articles with the keyboard: autocomplete, filter, m
   await app.keyboard.type('Water power')
   await app.keyboard.press('Enter')
   await expect(chips(sidePanel(app), 'Article tags')).toHaveText(['Water power×'])
+  // The library row shows the article's own tags.
+  await expect(articleRows(app).filter({ hasText: MILLS }).locator('.tag-list')).toHaveAttribute('data-tags', 'Water power')
 
   // The library's Tag filter: the article's own tags and its highlights' tags, any case.
   const tagFilter = app.getByLabel('Tag', { exact: true })

@@ -880,7 +880,11 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
           onReattachOrphan={(id) => void reattachOrphan(id)}
           onDeleteOrphan={deleteOrphan}
           onSaveArticleTags={(articleId, tags) =>
-            reader.saveArticleTags(articleId, tags).then(tagsChanged, (error) => {
+            // The library rows show article tags: refresh them too.
+            reader.saveArticleTags(articleId, tags).then(() => {
+              void tagList.refresh()
+              void library.refresh()
+            }, (error) => {
               reportError(error)
               throw error
             })

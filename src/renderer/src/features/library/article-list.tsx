@@ -7,6 +7,7 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent 
 import type { ArticleSummary } from '../../../../shared/model'
 import { formatPublished } from '../../components/format-date'
 import type { LibraryRows } from './use-library'
+import { TagList } from '../tags/tag-list'
 import { RowProgress, RowReadingTime } from '../comfort/row-progress'
 
 const ROW_ESTIMATE_PX = 58
@@ -30,6 +31,7 @@ const ArticleRow = memo(function ArticleRow({ article }: { article: ArticleSumma
           ))}
         <RowReadingTime words={article.words} />
         <RowProgress fraction={article.progress} />
+        <TagList tags={article.tags} inline />
       </span>
       {article.highlightCount > 0 && (
         <span className="badge" title={`${article.highlightCount} highlight${article.highlightCount === 1 ? '' : 's'}`}>
