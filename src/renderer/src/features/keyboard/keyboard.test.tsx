@@ -2,7 +2,7 @@
 // The reader keys driven through the whole App on the in-memory fake: what a keyboard
 // user sees happen (articles opened, text selected, highlights made and recoloured,
 // the shortcuts sheet), and what must not happen (keys typed into fields).
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApi } from '../../../../shared/api'
 import type { ArticleSummary } from '../../../../shared/model'
@@ -12,6 +12,9 @@ import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
 import { isEditableTarget, neighbourArticleId } from './use-reader-shortcuts'
 
 const ROOT = '/home/reader/Clippings'
+
+// Two cores shared with other test runs: give the page time to answer.
+configure({ asyncUtilTimeout: 5000 })
 
 function start() {
   const first = buildArticle(
@@ -38,7 +41,7 @@ function start() {
   return fake
 }
 
-const title = () => screen.getByRole('heading', { level: 1 })
+const title = () => document.querySelector<HTMLElement>('h1#article-title') ?? screen.getByRole('heading', { level: 1 })
 const body = () => screen.getByTestId('article-body')
 const key = (k: string, init: Partial<KeyboardEventInit> = {}, target: Element = document.body) => {
   fireEvent.keyDown(target, { key: k, ...init })
@@ -144,6 +147,20 @@ describe('reader keys', () => {
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull())
     await waitFor(() => expect(document.activeElement).toBe(body()))
+  })
+
+  it('leaves the hidden reader alone while another view shows; / and ? still work', async () => {
+    start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    // What the "All highlights" view does to the reader's column.
+    document.getElementById('reader')!.parentElement!.hidden = true
+    key('j')
+    key('s')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(title().textContent).toContain('Why the sea keeps time')
+    expect(window.getSelection()!.toString()).toBe('')
+    key('?')
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy()
   })
 
   it('/ and Ctrl+F focus the search box; Ctrl+/ opens the sheet', async () => {

@@ -165,6 +165,9 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
   useEffect(() => {
     const run = (action: ShortcutAction, event: KeyboardEvent): void => {
       const o = optionsRef.current
+      // Another view (All highlights) hides the reader: only / and ? mean anything there.
+      const readerHidden = document.getElementById('reader')?.closest('[hidden]') != null
+      if (readerHidden && action.type !== 'focus-search' && action.type !== 'show-shortcuts') return
       const body = o.bodyRef.current
       const text = o.text
       const selected = body && text !== null ? bodySelectionRange(body, text) : null
