@@ -4,6 +4,7 @@
 // focus is in it, so nobody loses the button they were about to press.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import './toasts.css'
+import { useReturnFocusOnUnmount } from './focus-return'
 
 export type ToastKind = 'info' | 'error'
 
@@ -127,6 +128,8 @@ export function Toasts({ toasts, onDismiss, onPause, onResume }: ToastsProps) {
 function ToastItem({ toast, onDismiss, onPause, onResume }: { toast: Toast } & Omit<ToastsProps, 'toasts'>) {
   const actionRef = useRef<HTMLButtonElement>(null)
   const wantsFocus = toast.focusAction
+  // A toast that took focus gives it back when it goes (dismissed, or its action run).
+  useReturnFocusOnUnmount(wantsFocus)
   useLayoutEffect(() => {
     if (wantsFocus) actionRef.current?.focus()
   }, [wantsFocus])
