@@ -18,7 +18,8 @@ export function readFraction(scroller: HTMLElement, body: ParentNode): number | 
   const last = blocks[blocks.length - 1]
   const length = startOf(last) + (last.textContent ?? '').length
   if (!(length > 0)) return null
-  const bottom = scroller.getBoundingClientRect().bottom - 2
+  // A couple of pixels of slack: a last line that just touches the edge counts as shown.
+  const bottom = scroller.getBoundingClientRect().bottom + 2
   const index = firstBelow(blocks.length, (i) => blocks[i].getBoundingClientRect().bottom, bottom)
   if (index === -1) return 1
   return Math.min(1, Math.max(0, startOf(blocks[index]) / length))
@@ -89,9 +90,9 @@ export function scrollToOffset(scroller: HTMLElement, body: ParentNode, offset: 
   if (!block) return null
   // The first block: back to the very top, title and all.
   if (block === offsetBlocks(body)[0]) {
-    const moved = scroller.scrollTop
+    const before = scroller.scrollTop
     scroller.scrollTop = 0
-    return moved
+    return 0 - before
   }
   const delta = block.getBoundingClientRect().top - scroller.getBoundingClientRect().top - margin
   const before = scroller.scrollTop

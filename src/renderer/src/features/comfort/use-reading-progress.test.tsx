@@ -1,0 +1,93 @@
+// @vitest-environment jsdom
+// Reporting reading progress from a stand-in layout (jsdom has none): a scroll is
+// reported after a frame, at most once a second, and once more on leaving the article.
+import { act, cleanup, render } from '@testing-library/react'
+import { useRef } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { REPORT_INTERVAL_MS, useReadingProgress } from './use-reading-progress'
+
+const BLOCK = 100
+const VIEW = 300
+const COUNT = 20
+
+function Reader({ articleId, api }: { articleId: string; api: { 'article.setProgress': (input: { articleId: string; fraction: number; offset: number }) => Promise<object> } }) {
+  const scrollerRef = useRef<HTMLElement>(null)
+  const bodyRef = useRef<HTMLDivElement>(null)
+  useReadingProgress({ api, articleId, scrollerRef, bodyRef })
+  return (
+    <main ref={scrollerRef} data-testid="scroller">
+      <div ref={bodyRef}>
+        {Array.from({ length: COUNT }, (_, i) => (
+          <p key={`${articleId}-${i}`} data-start={i * 12}>
+            {`block ${String(i).padStart(4, '0')}`}
+          </p>
+        ))}
+      </div>
+    </main>
+  )
+}
+
+/** Gives the scroller and its blocks boxes that follow scrollTop. */
+function layOut(scroller: HTMLElement) {
+  let top = 0
+  Object.defineProperty(scroller, 'scrollTop', { configurable: true, get: () => top, set: (v: number) => (top = v) })
+  scroller.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: 0, width: 600, height: VIEW })
+  scroller.querySelectorAll<HTMLElement>('[data-start]').forEach((p, i) => {
+    p.getBoundingClientRect = () => DOMRect.fromRect({ x: 0, y: i * BLOCK - top, width: 600, height: BLOCK })
+  })
+  return (to: number) => {
+    top = to
+    scroller.dispatchEvent(new Event('scroll'))
+  }
+}
+
+const frame = () => act(() => vi.advanceTimersByTimeAsync(20))
+
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+})
+
+describe('useReadingProgress', () => {
+  it('reports the first block in view and the share shown, at most once a second, and on leaving', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'] })
+    const calls: Array<{ articleId: string; fraction: number; offset: number }> = []
+    const api = { 'article.setProgress': async (input: (typeof calls)[number]) => (calls.push(input), {}) }
+    const view = render(<Reader articleId="a1" api={api} />)
+    const scrollTo = layOut(view.getByTestId('scroller'))
+    expect(calls).toEqual([])
+
+    scrollTo(450)
+    await frame()
+    // Block 4 (offset 48) is at the top; blocks up to 6 are wholly in view, so 7 is next: 84 of 238 characters.
+    expect(calls).toEqual([{ articleId: 'a1', offset: 48, fraction: Math.round((84 / 238) * 1000) / 1000 }])
+
+    scrollTo(650)
+    await frame()
+    scrollTo(850)
+    await frame()
+    expect(calls).toHaveLength(1)
+    await act(() => vi.advanceTimersByTimeAsync(REPORT_INTERVAL_MS))
+    expect(calls).toHaveLength(2)
+    expect(calls[1]).toMatchObject({ articleId: 'a1', offset: 96 })
+
+    // Scrolling again then leaving before the second is up: the last place goes out at once.
+    scrollTo(1250)
+    await frame()
+    expect(calls).toHaveLength(2)
+    view.rerender(<Reader articleId="b2" api={api} />)
+    expect(calls).toHaveLength(3)
+    expect(calls[2]).toMatchObject({ articleId: 'a1', offset: 144 })
+  })
+
+  it('does not report an article that was only opened, not scrolled', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'] })
+    const setProgress = vi.fn(async () => ({}))
+    const view = render(<Reader articleId="a1" api={{ 'article.setProgress': setProgress }} />)
+    layOut(view.getByTestId('scroller'))
+    view.rerender(<Reader articleId="b2" api={{ 'article.setProgress': setProgress }} />)
+    window.dispatchEvent(new Event('pagehide'))
+    await act(() => vi.advanceTimersByTimeAsync(2000))
+    expect(setProgress).not.toHaveBeenCalled()
+  })
+})
