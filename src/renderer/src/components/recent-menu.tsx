@@ -112,7 +112,8 @@ export function RecentMenu({ loadRecent, onOpen, currentRoot }: RecentMenuProps)
                 className={`menu-item${folder === currentRoot ? ' current' : ''}`}
                 title={folder}
                 onClick={() => {
-                  setOpen(false)
+                  // Focus back on the Recent button, not lost with the menu.
+                  close()
                   onOpen(folder)
                 }}
               >
