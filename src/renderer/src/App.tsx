@@ -625,6 +625,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
 
   // Undo / redo of highlight, note and tag edits (features/history): refresh what the
   // step changed and point at it; a step in another article offers to open it.
+  /** Counts undo/redo steps, so that "All highlights" asks again after one. */
+  const [historyRevision, setHistoryRevision] = useState(0)
   const undoRedo = useUndoRedo({
     api,
     nativeMenu,
@@ -641,6 +643,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       void library.refreshMissing()
       // A tag edit or rename undone changes the folder's tags (filter, suggestions).
       void tagList.refresh()
+      setHistoryRevision((revision) => revision + 1)
       const message = `${direction === 'undo' ? 'Undid' : 'Redid'}: ${done.label}`
       const open = articleRef.current
       const highlightId = done.highlightIds[0]
@@ -900,6 +903,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             filters={workspaceFilters}
             onFiltersChange={setWorkspaceFilters}
             onOpen={openFromWorkspace}
+            revision={historyRevision}
           />
         </div>
       )}

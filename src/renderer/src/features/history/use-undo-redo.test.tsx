@@ -104,6 +104,21 @@ describe('undo and redo in the page', () => {
     expect(await screen.findByText('Nothing to redo')).toBeTruthy()
   })
 
+  it('"All highlights" asks again after an undo', async () => {
+    const { fake } = start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.click(mark('sea')!)
+    fireEvent.click(within(await screen.findByTestId('highlight-popover')).getByRole('button', { name: 'Delete' }))
+    await screen.findByRole('button', { name: 'Undo' })
+    fireEvent.click(screen.getByRole('button', { name: 'All highlights' }))
+    const count = await screen.findByTestId('workspace-count')
+    await waitFor(() => expect(count.textContent).toMatch(/^0 highlights/))
+    const asked = fake.callsTo('annotations.list').length
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true })
+    await waitFor(() => expect(screen.getByTestId('workspace-count').textContent).toMatch(/^1 highlight\b/))
+    expect(fake.callsTo('annotations.list').length).toBeGreaterThan(asked)
+  })
+
   it('with the native menu, Edit › Undo runs the field\'s text undo inside a field and the history elsewhere', async () => {
     const { fake, menu } = start({ nativeMenu: true })
     await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })

@@ -19,12 +19,14 @@ export interface AllHighlightsProps {
   onFiltersChange: (filters: WorkspaceFilters) => void
   /** Back to the reader, at this highlight. */
   onOpen: (articleId: string, highlightId: string) => void
+  /** Bumped after an undo or redo (the highlights changed elsewhere): the list is asked again. */
+  revision?: number
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
 
-export function AllHighlights({ api, root, filters, onFiltersChange, onOpen }: AllHighlightsProps) {
-  const state = useAnnotations(api, filters, root)
+export function AllHighlights({ api, root, filters, onFiltersChange, onOpen, revision = 0 }: AllHighlightsProps) {
+  const state = useAnnotations(api, filters, root, revision)
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null)
   const change = (patch: Partial<WorkspaceFilters>) => onFiltersChange({ ...filters, ...patch })
   const open = useCallback((entry: AnnotationEntry) => onOpen(entry.article.id, entry.highlight.id), [onOpen])

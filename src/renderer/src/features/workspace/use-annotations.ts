@@ -24,7 +24,8 @@ export interface AnnotationsState {
 
 const EMPTY: AnnotationsState = { entries: [], sort: 'newest', total: 0, totalHighlights: 0, facets: null, loading: true, error: null }
 
-export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string | null) {
+/** `revision`: a new number asks again with the same filters (the highlights changed). */
+export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string | null, revision = 0) {
   const [state, setState] = useState<AnnotationsState>(EMPTY)
   const generation = useRef(0)
   const loadingMore = useRef(false)
@@ -55,7 +56,7 @@ export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string
         if (generation.current !== mine) return
         setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) }))
       })
-  }, [api, key, root])
+  }, [api, key, root, revision])
 
   const loadMore = useCallback(() => {
     const current = stateRef.current
