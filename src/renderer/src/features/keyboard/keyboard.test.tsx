@@ -96,6 +96,25 @@ describe('reader keys', () => {
     await waitFor(() => expect(body().querySelectorAll('mark[data-color="green"]').length).toBeGreaterThan(1))
   })
 
+  it('Tab cycles inside the selection toolbar; Esc closes it and focus goes back to the text', async () => {
+    start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    act(() => body().focus())
+    key('s', {}, body())
+    const toolbar = await screen.findByRole('toolbar', { name: 'Highlight selection' })
+    const buttons = within(toolbar).getAllByRole('button')
+    act(() => buttons[0].focus())
+    fireEvent.keyDown(buttons[0], { key: 'Tab' })
+    expect(document.activeElement).toBe(buttons[1])
+    fireEvent.keyDown(buttons[1], { key: 'Tab', shiftKey: true })
+    fireEvent.keyDown(buttons[0], { key: 'Tab', shiftKey: true })
+    expect(document.activeElement).toBe(buttons[buttons.length - 1])
+    expect(buttons[buttons.length - 1].textContent).toBe('Add note')
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByRole('toolbar', { name: 'Highlight selection' })).toBeNull())
+    await waitFor(() => expect(document.activeElement).toBe(body()))
+  })
+
   it('] focuses the next highlight, 3 recolours it, Enter opens it, 4 recolours the open one, Esc returns focus', async () => {
     const fake = start()
     await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))

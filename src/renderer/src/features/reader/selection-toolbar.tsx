@@ -3,6 +3,8 @@
 import { forwardRef, useLayoutEffect, useRef, useState, type ForwardedRef } from 'react'
 import type { HighlightColor } from '../../../../shared/model'
 import { placeFloating, type Box } from '../../components/floating'
+import { useReturnFocusOnUnmount } from '../../components/focus-return'
+import { focusableIn } from '../../components/modal'
 import { colorName, COLORS } from '../highlights/colors'
 
 export interface SelectionToolbarProps {
@@ -25,6 +27,8 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
 ) {
   const own = useRef<HTMLDivElement | null>(null)
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null)
+  // When the toolbar goes (Escape, a colour chosen) while it held focus, focus goes back.
+  useReturnFocusOnUnmount(true)
 
   useLayoutEffect(() => {
     const el = own.current
@@ -42,6 +46,15 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
       data-testid="selection-toolbar"
       style={position ? { top: position.top, left: position.left } : { opacity: 0, top: 0, left: 0 }}
       onMouseDown={(e) => e.preventDefault()}
+      onKeyDown={(event) => {
+        // Tab and Shift+Tab cycle through the toolbar's buttons while focus is in it.
+        if (event.key !== 'Tab' || !own.current) return
+        const items = focusableIn(own.current)
+        const at = items.indexOf(document.activeElement as HTMLElement)
+        if (at < 0 || items.length === 0) return
+        event.preventDefault()
+        items[(at + (event.shiftKey ? -1 : 1) + items.length) % items.length].focus()
+      }}
     >
       {COLORS.map((color) => (
         <button
