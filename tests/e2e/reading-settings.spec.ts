@@ -2,6 +2,7 @@
 // the theme radios and on the sliders, Escape back to the button. The reader changes
 // as the values do, and the values are there again after a reload.
 import type { Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './a11y'
 import { expect, test } from './fixtures'
 import { openArticle } from './helpers'
 
@@ -35,6 +36,7 @@ test('theme, font size and column width change with the keyboard alone, live, an
   await app.keyboard.press('ArrowDown')
   await expect(dialog.getByRole('radio', { name: 'Dark' })).toBeChecked()
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await expectNoSeriousViolations(app, 'the Reading settings dialog in the dark theme', { include: '[data-testid="reading-settings"]' })
 
   const fontSize = dialog.getByRole('slider', { name: 'Font size' })
   await tabTo(app, fontSize)

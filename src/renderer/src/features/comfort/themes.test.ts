@@ -64,6 +64,13 @@ describe.each(Object.entries(palettes))('%s theme', (name, palette) => {
     }
   })
 
+  it('the focus ring stands out from every surface (WCAG 1.4.11: 3:1)', () => {
+    for (const background of ['--paper', '--panel', '--chrome', '--surface']) {
+      const ratio = contrastRatio(color('--focus'), color(background))
+      expect(ratio, `${name}: --focus on ${background} = ${ratio.toFixed(2)}`).toBeGreaterThanOrEqual(3)
+    }
+  })
+
   it('the toast error text is readable', () => {
     expect(contrastRatio(color('--toast-ink'), color('--toast-error-bg'))).toBeGreaterThanOrEqual(4.5)
   })
