@@ -302,6 +302,23 @@ describe('undo and redo', () => {
     expect(await call('library.missing', {})).toEqual([])
   })
 
+  it('removing a missing article\'s notes for good can be undone', async () => {
+    const { call, corpus } = await start(undefined, {}, true)
+    const h = await highlight(call, 'Fog signals', { note: 'keep' })
+    await call('article.setNote', { articleId: h.articleId, note: 'The whole piece.' })
+    await rm(path.join(corpus, 'lighthouse.md'))
+    await expect.poll(async () => (await call('library.missing', {})).length, { timeout: 10_000 }).toBe(1)
+    expect(await call('annotations.removeMissing', { articleId: h.articleId })).toEqual({ removed: 2 })
+    expect(await call('library.missing', {})).toEqual([])
+
+    const undone = await call('history.undo', {})
+    // The article is not in the folder: it is named by no article id, but its highlight is.
+    expect(undone.done).toEqual({ label: 'Remove missing notes', articleIds: [], highlightIds: [h.id] })
+    expect(await call('library.missing', {})).toEqual([
+      expect.objectContaining({ articleId: h.articleId, title: 'Lighthouse Keepers', note: 'The whole piece.', highlights: [expect.objectContaining({ id: h.id, note: 'keep' })] })
+    ])
+  })
+
   it('a restored highlight is saved: it is there after a restart, and the history is not', async () => {
     const first = await start()
     const h = await highlight(first.call, 'Fog signals', { color: 'blue', note: 'keep me' })

@@ -160,6 +160,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const { toasts, show: toast, dismiss, pause: pauseToast, resume: resumeToast } = useToasts()
   /** "Highlight deleted" with an Undo button (set once the undo history is wired, below). */
   const announceDeletion = useRef<(highlightId: string, focusUndo: boolean) => void>(() => undefined)
+  /** A toast's Undo: takes back its own step only (set below with the undo history). */
+  const undoLast = useRef<(expect: { label: string; highlightId?: string }) => void>(() => undefined)
   const reportError = useCallback((error: unknown) => toast(messageOf(error), 'error'), [toast])
   // Theme, font and column on <html>, from the stored reading preferences.
   const { prefs } = usePrefsOnPage(api, reportError)
@@ -607,7 +609,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     async (articleId: string) => {
       try {
         const removed = await library.removeMissing(articleId)
-        toast(`Removed ${removed === 1 ? '1 annotation' : `${removed} annotations`}`)
+        toast(`Removed ${removed === 1 ? '1 annotation' : `${removed} annotations`}`, 'info', {
+          action: { label: 'Undo', run: () => void undoLast.current({ label: 'Remove missing notes' }) }
+        })
       } catch (error) {
         reportError(error)
       }
@@ -665,6 +669,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       } else toast(message)
     }
   })
+  undoLast.current = (expect) => void undoRedo.undo(expect)
   announceDeletion.current = (highlightId, focusUndo) =>
     void toast('Highlight deleted', 'info', {
       focusAction: focusUndo,
