@@ -75,8 +75,8 @@
  *   toasts           role=status (info: "Highlight deleted", "Notes copied", "Saved to …"),
  *                    role=alert (errors); [data-toast-id] per toast; an action button inside
  *                    ('Undo' on "Highlight deleted" — focused when the deletion took focus away —,
- *                    'Open' on "Undid: …" for another article); action toasts stay 8 s, held while
- *                    hovered or focused
+ *                    'Undo' on "Removed N annotations", 'Open' on "Undid: …" for another article);
+ *                    action toasts stay 8 s, held while hovered or focused
  *   undo / redo      Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y (Edit › Undo / Redo in the desktop app):
  *                    in a text field its own text undo, elsewhere the last highlight / note / tag edit
  *                    (features/history/use-undo-redo.ts); toast "Undid: <label>" / "Redid: <label>",
