@@ -66,7 +66,6 @@ export const EDIT_METHODS: Record<string, EditSpec> = {
   'annotations.removeMissing': fixed('Remove missing notes'),
   'import.annotations': fixed('Import annotations'),
   'tags.rename': fixed('Rename tag'),
-  'tags.merge': fixed('Merge tags'),
   'tags.delete': fixed('Delete tag')
 }
 
