@@ -115,7 +115,7 @@ import { useBodySelection } from './features/reader/use-body-selection'
 import { usePrefsOnPage } from './features/comfort/use-prefs'
 import { ReadingSettingsDialog } from './features/comfort/reading-settings'
 import { useReadingProgress } from './features/comfort/use-reading-progress'
-import { holdOffsetAtTop } from './features/comfort/reading-position'
+import { holdOffsetAtTop, progressText } from './features/comfort/reading-position'
 import { useUndoRedo } from './features/history/use-undo-redo'
 import { AllHighlights } from './features/workspace/all-highlights'
 import { ViewSwitch, type MainView } from './features/workspace/view-switch'
@@ -323,7 +323,11 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     articleId: article?.id ?? null,
     scrollerRef: readerRef,
     bodyRef,
-    onSaved: () => void library.refresh(),
+    // The library row shows the new figure; only ask for the rows again when it changes.
+    onSaved: (articleId, fraction) => {
+      const row = library.list?.rows.find((r) => r?.id === articleId)
+      if (!row || progressText(row.progress) !== progressText(fraction)) void library.refresh()
+    },
     onError: reportError,
     layoutKey: `${prefs.fontFamily} ${prefs.fontSize} ${prefs.lineHeight} ${prefs.columnWidth}`
   })
