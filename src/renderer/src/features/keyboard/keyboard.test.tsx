@@ -9,6 +9,7 @@ import type { ArticleSummary } from '../../../../shared/model'
 import { App } from '../../App'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
+import { SHORTCUTS } from './shortcuts'
 import { isEditableTarget, neighbourArticleId } from './use-reader-shortcuts'
 
 const ROOT = '/home/reader/Clippings'
@@ -158,6 +159,9 @@ describe('reader keys', () => {
     for (const group of ['Library', 'Selecting text', 'Highlights and notes', 'Search and help', 'Menu commands']) {
       expect(within(sheet).getByRole('heading', { name: group })).toBeTruthy()
     }
+    // One row per entry of the table, nothing more, nothing less.
+    expect(sheet.querySelectorAll('tbody tr')).toHaveLength(SHORTCUTS.length)
+    for (const shortcut of SHORTCUTS) expect(sheet.textContent).toContain(shortcut.description)
     expect(within(sheet).getByRole('rowheader', { name: 'j' })).toBeTruthy()
     expect(within(sheet).getByRole('rowheader', { name: 'Ctrl/⌘ + F' })).toBeTruthy()
     // Keys belong to the sheet while it is open.
