@@ -4,12 +4,20 @@
 // grouping by article, every filter, search, and Enter on an entry opening the article
 // with that highlight in view and focused.
 import type { Locator, Page } from '@playwright/test'
+import { mkdir, realpath, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { CORPUS_SCHEMA_VERSION, CorpusDataSchema, corpusStoreFile } from '../../src/main/store/corpus-store'
 import { expectNoSeriousViolations } from './a11y'
 import { expect, test } from './fixtures'
 import { body } from './helpers'
 
+/** One long paragraph of numbered sentences, for the 20,000-highlight test. */
+const LONG_SENTENCES = Array.from({ length: 400 }, (_, i) => `Sentence ${i + 1} of the long read sits here.`)
+const LONG_TEXT = LONG_SENTENCES.join(' ')
+
 test.use({
   extraFiles: {
+    'workspace/long-read.md': ['---', 'title: Long Read', 'source: Archive Weekly', '---', '', LONG_TEXT, ''].join('\n'),
     'workspace/tidal-notes.md': [
       '---',
       'title: Tidal Notes',
@@ -252,4 +260,72 @@ test('passes an axe-core audit', async ({ app: page }) => {
   await page.keyboard.press('End')
   await expect(workspace(page).locator('.ah-group-title')).toHaveCount(3)
   await expectNoSeriousViolations(page, 'the All highlights view, by article', { include: '.all-highlights' })
+})
+
+test('stays quick and small in the page with 20,000 highlights', async ({ app: page, gloss }) => {
+  test.slow()
+  // Written straight into the folder's store while Gloss is stopped, as months of reading would leave it.
+  const { articles } = await rpc<{ articles: Array<{ id: string; title: string }> }>(page, 'library.list', { sort: 'title' })
+  const articleId = articles.find((a) => a.title === 'Long Read')!.id
+  const root = await realpath(gloss.corpus.root)
+  const colors = ['yellow', 'green', 'blue', 'pink'] as const
+  const started = Date.UTC(2025, 0, 1)
+  const highlights = Array.from({ length: 20_000 }, (_, i) => {
+    const sentence = LONG_SENTENCES[i % LONG_SENTENCES.length]
+    const start = LONG_TEXT.indexOf(sentence)
+    const at = new Date(started + i * 60_000).toISOString()
+    return {
+      id: `bulk-${i}`,
+      articleId,
+      articleFingerprint: 'unknown',
+      color: colors[i % 4],
+      note: i % 10 === 0 ? `Note number ${i}` : '',
+      quote: { type: 'TextQuoteSelector', exact: sentence, prefix: LONG_TEXT.slice(Math.max(0, start - 32), start), suffix: LONG_TEXT.slice(start + sentence.length, start + sentence.length + 32) },
+      position: { type: 'TextPositionSelector', start, end: start + sentence.length },
+      createdAt: at,
+      updatedAt: at,
+      tags: i % 7 === 0 ? ['Bulk'] : []
+    }
+  })
+  const data = CorpusDataSchema.parse({ schemaVersion: CORPUS_SCHEMA_VERSION, root, highlights, articleNotes: {}, lastArticleId: null })
+  const storeFile = corpusStoreFile(gloss.dataDir, root)
+  // Nothing is pending in the running Gloss (no article was opened), so stopping it writes nothing over this.
+  await mkdir(path.dirname(storeFile), { recursive: true })
+  await writeFile(storeFile, JSON.stringify(data))
+  await page.goto(await gloss.restart())
+  await expect(page.getByRole('listbox', { name: 'Articles' })).toBeVisible()
+
+  const before = Date.now()
+  await openWorkspace(page)
+  await expect(count(page)).toHaveText('20,000 highlights')
+  test.info().annotations.push({ type: 'workspace', description: `20,000 highlights: first page shown ${Date.now() - before} ms after Ctrl+Shift+H` })
+  // Only the entries in view (and a few around them) are in the page.
+  expect(await workspace(page).locator('li[data-highlight-entry]').count()).toBeLessThan(60)
+  await expect(quotes(page).first()).toHaveText(LONG_SENTENCES[19_999 % 400])
+
+  // Keyboard through the list: End goes to the last entry loaded, and more load as it comes into view.
+  const openButtons = workspace(page).getByRole('button', { name: 'Open in article' })
+  await tabTo(page, openButtons.first())
+  await page.keyboard.press('End')
+  const focusedEntry = workspace(page).locator('li[data-highlight-entry]:focus-within')
+  await expect(focusedEntry).toHaveAttribute('aria-posinset', '200')
+  await page.keyboard.press('End')
+  await expect(focusedEntry).toHaveAttribute('aria-posinset', '400')
+  expect(await workspace(page).locator('li[data-highlight-entry]').count()).toBeLessThan(60)
+
+  // Filters and search over all of them.
+  const search = workspace(page).getByRole('searchbox', { name: 'Search highlights' })
+  await tabTo(page, search, true)
+  const typed = Date.now()
+  await page.keyboard.type('note number 1990')
+  await expect(count(page)).toHaveText('2 highlights of 20,000')
+  test.info().annotations.push({ type: 'workspace', description: `search over 20,000 highlights answered ${Date.now() - typed} ms after typing (150 ms of it the typing pause)` })
+  await expect(quotes(page)).toHaveText([LONG_SENTENCES[19_900 % 400], LONG_SENTENCES[1_990 % 400]])
+  await page.keyboard.press('Control+A')
+  await page.keyboard.press('Backspace')
+  const tag = workspace(page).getByLabel('Tag', { exact: true })
+  await tabTo(page, tag)
+  await expect(tag.locator('option')).toHaveText(['All tags', 'Bulk (2,858)'])
+  await page.keyboard.press('ArrowDown')
+  await expect(count(page)).toHaveText('2,858 highlights of 20,000')
 })

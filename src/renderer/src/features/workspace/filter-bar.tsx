@@ -53,7 +53,7 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
           >
             <span className="ah-swatch" aria-hidden="true" />
             {colorName(color)}
-            {facets && <span className="ah-count">{facets.colors[color]}</span>}
+            {facets && <span className="ah-count">{facets.colors[color].toLocaleString()}</span>}
           </button>
         ))}
       </div>
@@ -63,7 +63,7 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
           <option value="">All tags</option>
           {tagOptions.map(({ tag, count }) => (
             <option key={tag} value={tag}>
-              {tag} ({count})
+              {tag} ({count.toLocaleString()})
             </option>
           ))}
         </select>
@@ -74,7 +74,7 @@ export function FilterBar({ filters, facets, onChange }: FilterBarProps) {
           <option value="">All sources</option>
           {sourceOptions.map(({ source, count }) => (
             <option key={source} value={source}>
-              {source} ({count})
+              {source} ({count.toLocaleString()})
             </option>
           ))}
         </select>
