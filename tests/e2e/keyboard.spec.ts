@@ -111,7 +111,8 @@ test('a reading session with the keyboard only', async ({ app, gloss }) => {
   await expectVisibleFocus(app, 'MARK')
   await expect(body(app).locator(`mark[data-highlight-id="${kettleId}"]`).first()).toHaveAttribute('aria-describedby', 'hl-desc-green-note')
 
-  // [ and ] move between highlights in reading order.
+  // [ and ] move between highlights in reading order (from the focused one).
+  await expect(app.locator(':focus')).toHaveAttribute('data-highlight-id', kettleId!)
   await keys.press('[')
   await expect(app.locator(':focus')).toHaveText('The reading room stays lit until the last ferry leaves the pier')
   await keys.press('[')

@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from
 import type { Highlight, HighlightColor } from '../../../../shared/model'
 import { placeFloating, toBox } from '../../components/floating'
 import { focusableIn } from '../../components/modal'
+import { useReturnFocusOnUnmount } from '../../components/focus-return'
 import { TagInput } from '../tags/tag-input'
 import { colorName, COLORS, highlightLabel } from './colors'
 
@@ -87,19 +88,7 @@ export function HighlightPopover({
 
   // Focus goes back where it came from when the popover closes, if nothing else took it
   // (after Delete the highlight it came from is gone: then to the article text).
-  useLayoutEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
-    const body = opener?.closest<HTMLElement>('[data-testid="article-body"]') ?? null
-    const popover = ref.current
-    return () => {
-      setTimeout(() => {
-        const active = document.activeElement
-        if (active && active !== document.body && active.isConnected && !popover?.contains(active)) return
-        if (opener?.isConnected) opener.focus({ preventScroll: true })
-        else if (body?.isConnected) body.focus({ preventScroll: true })
-      }, 0)
-    }
-  }, [])
+  useReturnFocusOnUnmount(true)
 
   useLayoutEffect(() => {
     if (focusNote) noteRef.current?.focus({ preventScroll: true })
