@@ -43,7 +43,7 @@ const Entry = memo(function Entry({
   const created = formatPublished(highlight.createdAt)
   const quoteId = `ah-quote-${highlight.id}`
   return (
-    <>
+    <div className="ah-card">
       <div className="ah-entry-meta">
         <span className="ah-color">
           <span className="ah-swatch" aria-hidden="true" />
@@ -56,7 +56,8 @@ const Entry = memo(function Entry({
         )}
       </div>
       <blockquote className="ah-quote" id={quoteId}>
-        {highlight.quote}
+        {/* Paragraph breaks inside a quote show as line breaks: the list stays compact. */}
+        <span className="ah-quote-text">{highlight.quote.replace(/\n{2,}/g, '\n')}</span>
       </blockquote>
       {highlight.note.trim() && <p className="ah-note">{highlight.note}</p>}
       {highlight.tags.length > 0 && (
@@ -93,7 +94,7 @@ const Entry = memo(function Entry({
           </button>
         )}
       </div>
-    </>
+    </div>
   )
 })
 
