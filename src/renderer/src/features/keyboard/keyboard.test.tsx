@@ -134,6 +134,8 @@ describe('reader keys', () => {
     key('Escape', {}, document.activeElement!)
     await waitFor(() => expect(screen.queryByTestId('highlight-popover')).toBeNull())
     expect((document.activeElement as HTMLElement).dataset.highlightId).toBe('tides')
+    key('h', {}, document.activeElement!)
+    expect(await screen.findByText(/highlighted already: 1–4 change its colour/)).toBeTruthy()
     key(']', {}, document.activeElement!)
     expect(await screen.findByText('No more highlights after this one.')).toBeTruthy()
   })

@@ -225,7 +225,8 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
             event.preventDefault()
             return o.focusArticleNote()
           }
-          if (o.articleId) o.hint(NOTHING_SELECTED)
+          if (action.type === 'highlight' && body && focusedMark(body)) o.hint('This passage is highlighted already: 1–4 change its colour, Enter opens it.')
+          else if (o.articleId) o.hint(NOTHING_SELECTED)
           return
         }
         case 'highlight-step': {
