@@ -323,8 +323,10 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     articleId: article?.id ?? null,
     scrollerRef: readerRef,
     bodyRef,
-    // The library row shows the new figure; only ask for the rows again when it changes.
+    // The row of an article the user has left shows its new figure. Not while reading:
+    // refreshing the library under a text selection being dragged can lose it.
     onSaved: (articleId, fraction) => {
+      if (articleId === articleRef.current?.id) return
       const row = library.list?.rows.find((r) => r?.id === articleId)
       if (!row || progressText(row.progress) !== progressText(fraction)) void library.refresh()
     },

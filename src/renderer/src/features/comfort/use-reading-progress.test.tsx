@@ -10,10 +10,16 @@ const BLOCK = 100
 const VIEW = 300
 const COUNT = 20
 
-function Reader({ articleId, api }: { articleId: string; api: { 'article.setProgress': (input: { articleId: string; fraction: number; offset: number }) => Promise<object> } }) {
+interface ReaderProps {
+  articleId: string
+  api: { 'article.setProgress': (input: { articleId: string; fraction: number; offset: number }) => Promise<object> }
+  onSaved?: (articleId: string, fraction: number) => void
+}
+
+function Reader({ articleId, api, onSaved }: ReaderProps) {
   const scrollerRef = useRef<HTMLElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
-  useReadingProgress({ api, articleId, scrollerRef, bodyRef })
+  useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSaved })
   return (
     <main ref={scrollerRef} data-testid="scroller">
       <div ref={bodyRef}>
@@ -78,6 +84,24 @@ describe('useReadingProgress', () => {
     view.rerender(<Reader articleId="b2" api={api} />)
     expect(calls).toHaveLength(3)
     expect(calls[2]).toMatchObject({ articleId: 'a1', offset: 144 })
+  })
+
+  it('on leaving, tells onSaved the last position even when it had already been sent', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'Date'] })
+    const setProgress = vi.fn(async () => ({}))
+    const saved: Array<[string, number]> = []
+    const onSaved = (id: string, fraction: number) => saved.push([id, fraction])
+    const view = render(<Reader articleId="a1" api={{ 'article.setProgress': setProgress }} onSaved={onSaved} />)
+    const scrollTo = layOut(view.getByTestId('scroller'))
+    scrollTo(450)
+    await frame()
+    expect(setProgress).toHaveBeenCalledTimes(1)
+    expect(saved).toHaveLength(1)
+    view.rerender(<Reader articleId="b2" api={{ 'article.setProgress': setProgress }} onSaved={onSaved} />)
+    // Nothing new to store, but the library still hears where a1 was left.
+    expect(setProgress).toHaveBeenCalledTimes(1)
+    expect(saved).toEqual([saved[0], saved[0]])
+    expect(saved[0][0]).toBe('a1')
   })
 
   it('does not report an article that was only opened, not scrolled', async () => {

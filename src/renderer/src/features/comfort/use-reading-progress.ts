@@ -42,13 +42,17 @@ export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSav
   const callbacks = useRef({ onSaved, onError, api })
   callbacks.current = { onSaved, onError, api }
 
-  const send = () => {
+  /** `leaving`: the reader moves on; onSaved hears of the article's last position even if it went out earlier. */
+  const send = (leaving = false) => {
     if (timer.current) clearTimeout(timer.current)
     timer.current = null
     const position = latest.current
     const before = sent.current
     if (!position) return
-    if (before && before.articleId === position.articleId && before.fraction === position.fraction && before.offset === position.offset) return
+    if (before && before.articleId === position.articleId && before.fraction === position.fraction && before.offset === position.offset) {
+      if (leaving) callbacks.current.onSaved?.(before.articleId, before.fraction)
+      return
+    }
     sent.current = position
     lastSentAt.current = Date.now()
     const { api, onSaved, onError } = callbacks.current
@@ -100,7 +104,7 @@ export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSav
       scroller.removeEventListener('scroll', onScroll)
       if (frame) cancelAnimationFrame(frame)
       // Leaving this article: its last position goes out now.
-      sendRef.current()
+      sendRef.current(true)
       latest.current = null
     }
   }, [articleId, scrollerRef, bodyRef])
