@@ -62,6 +62,13 @@ test('light, dark and sepia: each repaints the reader, passes axe, is remembered
   // The text colour changes with the page, not only the background.
   expect(texts.size).toBe(3)
 
+  // The Reading settings dialog over the article, for the README.
+  await app.getByRole('button', { name: 'Reading settings' }).click()
+  await expect(settings(app).getByRole('radio', { name: 'Sepia' })).toBeChecked()
+  await app.screenshot({ path: path.join(SHOTS, 'reading-settings.png') })
+  await app.keyboard.press('Escape')
+  await expect(settings(app)).toBeHidden()
+
   // Remembered: settings.json holds it, so a reload (and a restart) comes back in sepia.
   await app.reload()
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'sepia')
