@@ -78,7 +78,7 @@ describe('annotations.list', () => {
 
     const newest = await call('annotations.list', {})
     expect(newest.entries.map((e) => e.highlight.id)).toEqual([silt, moon, wick, fog])
-    expect(newest).toMatchObject({ total: 4, totalHighlights: 4, facets: { colors: { yellow: 1, green: 1, blue: 1, pink: 1 } } })
+    expect(newest).toMatchObject({ total: 4, totalHighlights: 4, scanning: false, facets: { colors: { yellow: 1, green: 1, blue: 1, pink: 1 } } })
     expect(newest.facets.sources).toEqual([
       { source: 'Coastal Review', count: 2 },
       { source: 'Le Géographe', count: 1 }

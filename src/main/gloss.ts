@@ -146,7 +146,7 @@ class GlossCore {
       'highlight.reattach': async (input) => this.current().reattachHighlight(input),
       'annotations.list': async (query) => {
         const session = this.current()
-        return listAnnotations({ articles: session.scan.articles, highlights: session.store.data.highlights }, query)
+        return listAnnotations({ articles: session.scan.articles, highlights: session.store.data.highlights, scanning: session.scanning }, query)
       },
       'annotations.removeMissing': async ({ articleId }) => ({ removed: this.current().removeMissing(articleId) }),
       'export.markdown': async (scope) => this.exportMarkdown(scope),

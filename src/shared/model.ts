@@ -502,6 +502,8 @@ export const AnnotationList = z.object({
     tags: z.array(z.object({ tag: z.string(), count: FacetCount })),
     sources: z.array(z.object({ source: z.string(), count: FacetCount }))
   }),
+  /** The folder is still being read: an article not read yet shows as missing until it is. */
+  scanning: z.boolean(),
   tookMs: z.number().nonnegative()
 })
 export type AnnotationList = z.infer<typeof AnnotationList>

@@ -309,6 +309,8 @@ test('stays quick and small in the page with 20,000 highlights', async ({ app: p
   await page.keyboard.press('End')
   const focusedEntry = workspace(page).locator('li[data-highlight-entry]:focus-within')
   await expect(focusedEntry).toHaveAttribute('aria-posinset', '200')
+  // The last entry loaded came into view: the next page is asked for.
+  await expect(workspace(page).getByRole('list', { name: 'Highlights' })).toHaveAttribute('data-loaded', '400')
   await page.keyboard.press('End')
   await expect(focusedEntry).toHaveAttribute('aria-posinset', '400')
   expect(await workspace(page).locator('li[data-highlight-entry]').count()).toBeLessThan(60)

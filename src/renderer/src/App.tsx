@@ -61,7 +61,7 @@
  *                    'Colours' of buttons 'Yellow'|'Green'|'Blue'|'Pink' (aria-pressed; name ends with the count),
  *                    selects 'Tag' (exact: each entry has a list 'Tags') | 'Source' | 'Order' (Newest first / Oldest first / By article), date inputs
  *                    'From' | 'To'; count [data-testid="workspace-count"] ("N highlights"[ "of M"]); list
- *                    'Highlights' of li[data-highlight-entry] (data-article-id, class hl-<colour>) each with
+ *                    'Highlights' (data-loaded: entries fetched so far) of li[data-highlight-entry] (data-article-id, class hl-<colour>) each with
  *                    button 'Open in article' (arrow keys / Home / End move between them, Enter opens);
  *                    'By article' adds li.ah-group headings (h3 = article title); empty state
  *                    [data-testid="workspace-empty"] with button 'Clear filters' when filters match nothing
@@ -915,6 +915,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             onFiltersChange={setWorkspaceFilters}
             onOpen={openFromWorkspace}
             revision={historyRevision}
+            events={events}
           />
         </div>
       )}

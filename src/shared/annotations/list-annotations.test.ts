@@ -96,6 +96,11 @@ describe('listAnnotations', () => {
     expect(titles).toEqual(['old/file.md', 'Missing article'])
   })
 
+  it('says whether the folder is still being read (absent articles may not be read yet)', () => {
+    expect(listAnnotations({ articles, highlights }, AnnotationQuery.parse({})).scanning).toBe(false)
+    expect(listAnnotations({ articles, highlights, scanning: true }, AnnotationQuery.parse({})).scanning).toBe(true)
+  })
+
   it('finds a highlight by its new note after it was edited in place', () => {
     const own = [hl('tide', 0, '2025-03-01T00:00:00.000Z', { note: 'first thought' })]
     const corpus = { articles, highlights: own }

@@ -35,6 +35,8 @@ export interface AnnotationCorpus {
   /** The folder's articles now (the scan's array; its identity tells when it changed). */
   articles: readonly AnnotationArticle[]
   highlights: readonly StoredAnnotation[]
+  /** The folder's scan has not finished: absent articles may simply not be read yet. */
+  scanning?: boolean
 }
 
 export type ParsedAnnotationQuery = Omit<AnnotationQuery, 'sort'> & { sort: NonNullable<AnnotationQuery['sort']> }
@@ -135,6 +137,7 @@ export function listAnnotations(corpus: AnnotationCorpus, query: ParsedAnnotatio
       tags: [...tagCounts.values()].sort((a, b) => collator.compare(a.tag, b.tag)),
       sources: [...sourceCounts.values()].sort((a, b) => collator.compare(a.source, b.source))
     },
+    scanning: corpus.scanning ?? false,
     tookMs: Math.max(0, now() - started)
   }
 }

@@ -5,6 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../../../shared/api'
+import type { GlossEvents, LibraryChange, ScanProgress } from '../../../../shared/menu'
 import type { AnnotationQuery } from '../../../../shared/model'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
@@ -35,7 +36,17 @@ function makeFake(withHighlights = true) {
   return new FakeGloss(new Map([[ROOT, library]]), ROOT, ROOT)
 }
 
-function Harness({ fake, onOpen = () => undefined, initial = DEFAULT_FILTERS }: { fake: FakeGloss; onOpen?: (a: string, h: string) => void; initial?: WorkspaceFilters }) {
+function Harness({
+  fake,
+  onOpen = () => undefined,
+  initial = DEFAULT_FILTERS,
+  events = null
+}: {
+  fake: FakeGloss
+  onOpen?: (a: string, h: string) => void
+  initial?: WorkspaceFilters
+  events?: GlossEvents | null
+}) {
   const [api] = useState(() => createApi(fake.transport))
   const [filters, setFilters] = useState(initial)
   const [shown, setShown] = useState(true)
@@ -44,7 +55,7 @@ function Harness({ fake, onOpen = () => undefined, initial = DEFAULT_FILTERS }: 
       <button type="button" onClick={() => setShown((s) => !s)}>
         Toggle
       </button>
-      {shown && <AllHighlights api={api} root={ROOT} filters={filters} onFiltersChange={setFilters} onOpen={onOpen} />}
+      {shown && <AllHighlights api={api} root={ROOT} filters={filters} onFiltersChange={setFilters} onOpen={onOpen} events={events} />}
     </>
   )
 }
@@ -146,5 +157,27 @@ describe('AllHighlights', () => {
     await waitFor(() => expect(quotes()).toEqual(['Lighthouse keepers', 'sea']))
     expect(within(region()).getByRole('button', { name: /^Yellow/ }).getAttribute('aria-pressed')).toBe('true')
     expect(fake.callsTo('annotations.list').length).toBeGreaterThan(calls)
+  })
+
+  it('asks again when the folder changes on disk or its scan ends, not on every scan report', async () => {
+    const fake = makeFake()
+    const changed = new Set<(change: LibraryChange) => void>()
+    const progress = new Set<(report: ScanProgress) => void>()
+    const events: GlossEvents = {
+      onMenuCommand: () => () => undefined,
+      onLibraryChanged: (listener) => (changed.add(listener), () => changed.delete(listener)),
+      onScanProgress: (listener) => (progress.add(listener), () => progress.delete(listener))
+    }
+    render(<Harness fake={fake} events={events} />)
+    await waitFor(() => expect(quotes()).toHaveLength(3))
+    const asked = () => fake.callsTo('annotations.list').length
+    const before = asked()
+    act(() => progress.forEach((l) => l({ root: ROOT, scanned: 10, total: 20, currentFolder: '', done: false })))
+    act(() => changed.forEach((l) => l({ root: '/elsewhere', changedArticleIds: [], addedArticleIds: [], removedArticleIds: [], movedArticles: [] })))
+    expect(asked()).toBe(before)
+    act(() => progress.forEach((l) => l({ root: ROOT, scanned: 20, total: 20, currentFolder: '', done: true })))
+    await waitFor(() => expect(asked()).toBe(before + 1))
+    act(() => changed.forEach((l) => l({ root: ROOT, changedArticleIds: ['tides'], addedArticleIds: [], removedArticleIds: [], movedArticles: [] })))
+    await waitFor(() => expect(asked()).toBe(before + 2))
   })
 })

@@ -4,6 +4,7 @@
 // it is shown, so highlights made or changed in the reader are always there.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
+import type { GlossEvents } from '../../../../shared/menu'
 import type { AnnotationEntry } from '../../../../shared/model'
 import { FilterBar } from './filter-bar'
 import { HighlightEntries } from './highlight-entries'
@@ -21,12 +22,14 @@ export interface AllHighlightsProps {
   onOpen: (articleId: string, highlightId: string) => void
   /** Bumped after an undo or redo (the highlights changed elsewhere): the list is asked again. */
   revision?: number
+  /** Library changes on disk and the end of a folder's scan: the list is asked again. */
+  events?: GlossEvents | null
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
 
-export function AllHighlights({ api, root, filters, onFiltersChange, onOpen, revision = 0 }: AllHighlightsProps) {
-  const state = useAnnotations(api, filters, root, revision)
+export function AllHighlights({ api, root, filters, onFiltersChange, onOpen, revision = 0, events = null }: AllHighlightsProps) {
+  const state = useAnnotations(api, filters, root, revision, events)
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null)
   const change = (patch: Partial<WorkspaceFilters>) => onFiltersChange({ ...filters, ...patch })
   const open = useCallback((entry: AnnotationEntry) => onOpen(entry.article.id, entry.highlight.id), [onOpen])
@@ -40,7 +43,8 @@ export function AllHighlights({ api, root, filters, onFiltersChange, onOpen, rev
     focusSearch()
   }
 
-  const status = state.loading && state.facets === null ? 'Loading highlights…' : filtered ? `${plural(state.total, 'highlight')} of ${state.totalHighlights.toLocaleString()}` : plural(state.total, 'highlight')
+  const counted = filtered ? `${plural(state.total, 'highlight')} of ${state.totalHighlights.toLocaleString()}` : plural(state.total, 'highlight')
+  const status = state.loading && state.facets === null ? 'Loading highlights…' : state.scanning ? `${counted} — still reading the folder` : counted
 
   return (
     <section className="all-highlights" aria-label="All highlights" aria-busy={state.loading} ref={sectionRef}>
@@ -73,6 +77,7 @@ export function AllHighlights({ api, root, filters, onFiltersChange, onOpen, rev
             entries={state.entries}
             total={state.total}
             grouped={state.sort === 'article'}
+            scanning={state.scanning}
             scrollElement={scrollElement}
             onOpen={open}
             onNearEnd={state.loadMore}

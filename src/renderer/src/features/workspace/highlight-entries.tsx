@@ -32,11 +32,13 @@ const Entry = memo(function Entry({
   entry,
   focusable,
   grouped,
+  scanning,
   onOpen
 }: {
   entry: AnnotationEntry
   focusable: boolean
   grouped: boolean
+  scanning: boolean
   onOpen: (entry: AnnotationEntry) => void
 }) {
   const { highlight, article } = entry
@@ -77,7 +79,9 @@ const Entry = memo(function Entry({
           </span>
         )}
         {article.missing ? (
-          <span className="ah-missing">The article’s file is no longer in the folder</span>
+          <span className="ah-missing">
+            {scanning ? 'Not read yet: the folder is still being read' : 'The article’s file is no longer in the folder'}
+          </span>
         ) : (
           <button
             type="button"
@@ -106,13 +110,15 @@ export interface HighlightEntriesProps {
   entries: readonly AnnotationEntry[]
   total: number
   grouped: boolean
+  /** The folder is still being read: an absent article may not be read yet. */
+  scanning?: boolean
   scrollElement: HTMLElement | null
   onOpen: (entry: AnnotationEntry) => void
   /** The list scrolled near the last entry loaded. */
   onNearEnd: () => void
 }
 
-export function HighlightEntries({ entries, total, grouped, scrollElement, onOpen, onNearEnd }: HighlightEntriesProps) {
+export function HighlightEntries({ entries, total, grouped, scanning = false, scrollElement, onOpen, onNearEnd }: HighlightEntriesProps) {
   const rows = useMemo(() => buildRows(entries, grouped), [entries, grouped])
   const entryRows = useMemo(() => rows.flatMap((row, index) => (row.kind === 'entry' ? [index] : [])), [rows])
   /** Row index → position among the entries (group rows: -1). */
@@ -187,6 +193,7 @@ export function HighlightEntries({ entries, total, grouped, scrollElement, onOpe
       ref={listRef}
       className="ah-list"
       aria-label="Highlights"
+      data-loaded={entries.length}
       onKeyDown={onKeyDown}
       style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
     >
@@ -223,7 +230,7 @@ export function HighlightEntries({ entries, total, grouped, scrollElement, onOpe
             }}
             onFocus={() => setActive(position)}
           >
-            <Entry entry={row.entry} focusable={position === active} grouped={grouped} onOpen={onOpen} />
+            <Entry entry={row.entry} focusable={position === active} grouped={grouped} scanning={scanning} onOpen={onOpen} />
           </li>
         )
       })}

@@ -3,6 +3,7 @@
 // An answer to an older filter is dropped, so typing fast never shows stale rows.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
+import type { GlossEvents } from '../../../../shared/menu'
 import type { AnnotationEntry, AnnotationList } from '../../../../shared/model'
 import { toQuery, type WorkspaceFilters } from './workspace-filters'
 
@@ -17,16 +18,36 @@ export interface AnnotationsState {
   total: number
   totalHighlights: number
   facets: AnnotationList['facets'] | null
+  /** The folder is still being read (entries of articles not read yet look missing). */
+  scanning: boolean
   /** The first page for the current filters has not come yet. */
   loading: boolean
   error: string | null
 }
 
-const EMPTY: AnnotationsState = { entries: [], sort: 'newest', total: 0, totalHighlights: 0, facets: null, loading: true, error: null }
+const EMPTY: AnnotationsState = { entries: [], sort: 'newest', total: 0, totalHighlights: 0, facets: null, scanning: false, loading: true, error: null }
 
-/** `revision`: a new number asks again with the same filters (the highlights changed). */
-export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string | null, revision = 0) {
+/**
+ * `revision`: a new number asks again with the same filters (the highlights changed).
+ * `events`: a change on disk in `root`, or the end of its scan, asks again too.
+ */
+export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string | null, revision = 0, events: GlossEvents | null = null) {
   const [state, setState] = useState<AnnotationsState>(EMPTY)
+  const [changes, setChanges] = useState(0)
+  useEffect(() => {
+    if (!events) return
+    const offChanged = events.onLibraryChanged((change) => {
+      if (change.root === root) setChanges((n) => n + 1)
+    })
+    // Mid-scan reports come every quarter second: only the last one is worth a new query.
+    const offProgress = events.onScanProgress((progress) => {
+      if (progress.root === root && progress.done) setChanges((n) => n + 1)
+    })
+    return () => {
+      offChanged()
+      offProgress()
+    }
+  }, [events, root])
   const generation = useRef(0)
   const loadingMore = useRef(false)
   const stateRef = useRef(state)
@@ -50,13 +71,22 @@ export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string
     api['annotations.list'](toQuery(asked, 0, PAGE_SIZE))
       .then((list) => {
         if (generation.current !== mine) return
-        setState({ entries: list.entries, sort: asked.sort, total: list.total, totalHighlights: list.totalHighlights, facets: list.facets, loading: false, error: null })
+        setState({
+          entries: list.entries,
+          sort: asked.sort,
+          total: list.total,
+          totalHighlights: list.totalHighlights,
+          facets: list.facets,
+          scanning: list.scanning,
+          loading: false,
+          error: null
+        })
       })
       .catch((error: unknown) => {
         if (generation.current !== mine) return
         setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) }))
       })
-  }, [api, key, root, revision])
+  }, [api, key, root, revision, changes])
 
   const loadMore = useCallback(() => {
     const current = stateRef.current
