@@ -14,7 +14,8 @@ function longArticle(): string {
     paragraphs.push(
       `Entry ${i}. The keeper climbed the spiral stair before the light faded and wiped the salt from the great lens. ` +
         `He wrote the wind, the swell and the ships he had counted into the log, the same columns every evening. ` +
-        `On the shelf below the lamp sat the almanac, the oil ledger and a tin of biscuits that lasted the winter.`
+        `On the shelf below the lamp sat the almanac, the oil ledger and a tin of biscuits that lasted the winter.` +
+        (i === 6 ? ' A periwinkle shell held the door of the lamp room open.' : '')
     )
   }
   return ['---', `title: ${LONG_TITLE}`, 'date: 2021-03-09', '---', '', ...paragraphs.flatMap((p) => [p, '']), ''].join('\n')
@@ -46,7 +47,7 @@ async function firstVisibleEntry(page: Page): Promise<string> {
 
 test('a long article reopens where the reader stopped; the library shows how far', async ({ app, gloss }) => {
   await openArticle(app, LONG_TITLE)
-  // About 4,900 words at 230 a minute.
+  // About 4,900 words at 230 a minute (21.2).
   await expect(app.getByTestId('reading-time')).toHaveText('21 min read')
   await expect(row(app, LONG_TITLE).locator('.row-reading-time')).toHaveText('21 min read')
   await expect(row(app, LONG_TITLE).getByTestId('row-progress')).toHaveCount(0)
@@ -111,4 +112,27 @@ test('a different font size keeps the place: the restore point is a block, not p
   await app.reload()
   await expect(app.locator('h1#article-title')).toHaveText(LONG_TITLE)
   await expect.poll(() => firstVisibleEntry(app)).toBe(stoppedAt)
+})
+
+test('a search result opens the article at the match, not at the saved place', async ({ app, gloss }) => {
+  await openArticle(app, LONG_TITLE)
+  await reader(app).evaluate((el) => el.scrollTo({ top: (el.scrollHeight - el.clientHeight) * 0.7 }))
+  const saved = await settledEntry(app)
+  expect(Number(saved.split(' ')[1])).toBeGreaterThan(30)
+  await openArticle(app, gloss.corpus.pairTitle)
+
+  const search = app.getByRole('searchbox', { name: 'Search all text' })
+  await search.fill('periwinkle')
+  const results = app.getByTestId('search-results').locator('button[data-search-result]')
+  await expect(results).toHaveCount(1, { timeout: 30_000 })
+  await results.first().click()
+  await expect(app.locator('h1#article-title')).toHaveText(LONG_TITLE)
+  await expect.poll(() => app.evaluate(() => window.getSelection()?.toString())).toBe('periwinkle')
+  // Still there a moment later: the saved place did not pull the reader away.
+  await app.waitForTimeout(800)
+  const inView = await app.evaluate(() => {
+    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect()
+    return rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight
+  })
+  expect(inView).toBe(true)
 })

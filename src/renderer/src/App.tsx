@@ -628,6 +628,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const jumpTo = useCallback((highlightId: string) => {
     const el = findHighlightElement(bodyRef.current, highlightId)
     if (!el) return
+    // Going to a highlight wins over going back to the saved reading place.
+    stopRestoring.current()
     el.scrollIntoView?.({ block: 'center', behavior: 'smooth' })
     el.focus({ preventScroll: true })
     setFlashId(highlightId)

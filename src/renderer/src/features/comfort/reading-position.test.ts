@@ -132,4 +132,21 @@ describe('positions in a laid-out body', () => {
     expect(scroller.scrollTop).toBe(200)
     stop()
   })
+
+  it('holdOffsetAtTop lets go when something else scrolls (a jump to a highlight)', async () => {
+    const { scroller, body } = layout(20)
+    holdOffsetAtTop(scroller, body, 120)
+    expect(scroller.scrollTop).toBe(984)
+    scroller.scrollTop = 300
+    for (const block of [...body.children].slice(1) as HTMLElement[]) {
+      const before = block.getBoundingClientRect
+      block.getBoundingClientRect = () => {
+        const r = before()
+        return DOMRect.fromRect({ x: r.x, y: r.y + 50, width: r.width, height: r.height })
+      }
+    }
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(null)))
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(null)))
+    expect(scroller.scrollTop).toBe(300)
+  })
 })

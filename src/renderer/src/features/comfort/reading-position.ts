@@ -106,7 +106,8 @@ const USER_SCROLL_EVENTS = ['wheel', 'pointerdown', 'touchstart', 'keydown'] as 
  * Puts the block holding `offset` at the top and keeps it there for a few frames:
  * paragraphs out of view are laid out lazily (content-visibility), so the ones around
  * the target only get their real height after the first scroll, and push it away.
- * Stops once it stays put, after `frames`, or as soon as the user scrolls. Returns a
+ * Stops once it stays put, after `frames`, as soon as the user scrolls, or when
+ * something else moves the scroller (a jump to a highlight or a search match). Returns a
  * function that stops it.
  */
 export function holdOffsetAtTop(scroller: HTMLElement, body: ParentNode, offset: number, frames = 30): () => void {
@@ -122,10 +123,14 @@ export function holdOffsetAtTop(scroller: HTMLElement, body: ParentNode, offset:
     for (const type of USER_SCROLL_EVENTS) view?.removeEventListener(type, stop, true)
   }
   for (const type of USER_SCROLL_EVENTS) view?.addEventListener(type, stop, { capture: true, passive: true })
+  let placedAt: number | null = null
   const step = () => {
     frame = 0
     if (stopped) return
+    // Lazily laid-out paragraphs move the text, not scrollTop: a changed scrollTop is someone else's scroll.
+    if (placedAt !== null && Math.abs(scroller.scrollTop - placedAt) > 1) return stop()
     const moved = scrollToOffset(scroller, body, offset)
+    placedAt = scroller.scrollTop
     still = moved === null || Math.abs(moved) < 1 ? still + 1 : 0
     if (moved === null || --left <= 0 || still >= 3 || !view) return stop()
     frame = view.requestAnimationFrame(step)
