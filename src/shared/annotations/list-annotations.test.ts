@@ -45,6 +45,7 @@ describe('listAnnotations', () => {
     ['several colours', { colors: ['blue', 'pink'] }, ['h01', 'h04']],
     ['no colours chosen = every colour', { colors: [] }, ['h03', 'h06', 'h02', 'h05', 'h01', 'h04']],
     ['tag, case-insensitive', { tag: 'SEA' }, ['h02', 'h01']],
+    ['tag, spacing aside', { tag: '  sea ' }, ['h02', 'h01']],
     ['source, case-insensitive, across spellings', { source: 'Coastal Review' }, ['h03', 'h06', 'h02', 'h01']],
     ['from a day on (createdAt, UTC)', { from: '2025-01-04' }, ['h03', 'h06', 'h02', 'h05']],
     ['up to a day, inclusive', { to: '2024-12-31' }, ['h04']],

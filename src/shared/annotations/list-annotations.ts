@@ -6,6 +6,7 @@
 // renderer's in-memory fake answers with the same rules.
 import { HIGHLIGHT_COLORS } from '../colors'
 import type { AnnotationEntry, AnnotationList, AnnotationQuery, HighlightColor } from '../model'
+import { tagKey } from '../tags'
 
 /** What the query reads of a stored highlight (the main process's StoredAnnotation has it). */
 export interface StoredAnnotation {
@@ -84,7 +85,8 @@ export function listAnnotations(corpus: AnnotationCorpus, query: ParsedAnnotatio
   const started = now()
   const index = articleIndex(corpus.articles)
   const colors = query.colors?.length ? new Set<HighlightColor>(query.colors) : null
-  const tag = query.tag?.trim().toLowerCase() || null
+  // Tags compare as everywhere else in Gloss (src/shared/tags.ts): case and spacing aside.
+  const tag = query.tag?.trim() ? tagKey(query.tag) : null
   const source = query.source?.trim().toLowerCase() || null
   const needle = query.query?.trim() ? foldForSearch(query.query.trim()) : null
 
@@ -98,10 +100,10 @@ export function listAnnotations(corpus: AnnotationCorpus, query: ParsedAnnotatio
     const article = present ?? missingArticle(h)
     colorCounts[h.color] += 1
     // A tag typed twice on one highlight counts once.
-    for (const t of new Set(h.tags.map((t) => t.toLowerCase()))) {
+    for (const t of new Set(h.tags.map(tagKey))) {
       const entry = tagCounts.get(t)
       if (entry) entry.count += 1
-      else tagCounts.set(t, { tag: h.tags.find((x) => x.toLowerCase() === t)!, count: 1 })
+      else tagCounts.set(t, { tag: h.tags.find((x) => tagKey(x) === t)!, count: 1 })
     }
     if (article.source) {
       const key = article.source.toLowerCase()
@@ -111,7 +113,7 @@ export function listAnnotations(corpus: AnnotationCorpus, query: ParsedAnnotatio
     }
 
     if (colors && !colors.has(h.color)) continue
-    if (tag && !h.tags.some((t) => t.toLowerCase() === tag)) continue
+    if (tag && !h.tags.some((t) => tagKey(t) === tag)) continue
     if (source && article.source?.toLowerCase() !== source) continue
     if (query.from || query.to) {
       const day = h.createdAt.slice(0, 10)
