@@ -183,6 +183,8 @@ test('filters by colour, tag, source and day, searches, and remembers the filter
   // Leaving and coming back keeps the filters.
   await page.keyboard.press('Control+Shift+H')
   await expect(workspace(page)).toBeHidden()
+  // Focus went with the workspace: the reader has it now.
+  await expect(page.locator('main#reader')).toBeFocused()
   await openWorkspace(page)
   await expect(blue).toHaveAttribute('aria-pressed', 'true')
   await expect(quotes(page)).toHaveText(['no front matter', 'hollow glass floats'])

@@ -696,6 +696,16 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     [openArticle]
   )
 
+  // Back from "All highlights" (whose focus went with it): the reader takes focus, so
+  // the keyboard carries on there; opening an entry then moves it to the highlight.
+  const shownView = useRef(view)
+  useEffect(() => {
+    const was = shownView.current
+    shownView.current = view
+    if (was !== 'highlights' || view !== 'reader') return
+    if (!document.activeElement || document.activeElement === document.body) readerRef.current?.focus({ preventScroll: true })
+  }, [view])
+
   // Reader keys (j/k, s/e/p, h/n/1–4, [ ], /, ?): features/keyboard/shortcuts.ts.
   const keys = useReaderShortcuts({
     api,
