@@ -60,7 +60,9 @@ export function createPrefsStore(api: Pick<Api, 'prefs.get' | 'prefs.set'>): Pre
     .then((stored) => {
       prefs = { ...stored, ...unsaved } as Prefs
     })
-    .catch(fail)
+    // Unreadable preferences leave the defaults in place: nothing the reader can act on,
+    // and the page says so anyway when it cannot reach the app at all.
+    .catch(() => undefined)
     .finally(() => {
       isLoaded = true
       emit()
