@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 // Reporting reading progress from a stand-in layout (jsdom has none): a scroll is
-// reported after a frame, at most once a second, and once more on leaving the article.
+// reported shortly after, at most once a second, and once more on leaving the article.
 import { act, cleanup, render } from '@testing-library/react'
 import { useRef } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { REPORT_INTERVAL_MS, useReadingProgress } from './use-reading-progress'
+import { MEASURE_DELAY_MS, REPORT_INTERVAL_MS, useReadingProgress } from './use-reading-progress'
 
 const BLOCK = 100
 const VIEW = 300
@@ -47,7 +47,8 @@ function layOut(scroller: HTMLElement) {
   }
 }
 
-const frame = () => act(() => vi.advanceTimersByTimeAsync(20))
+/** Past the measuring delay after a scroll. */
+const frame = () => act(() => vi.advanceTimersByTimeAsync(MEASURE_DELAY_MS + 10))
 
 afterEach(() => {
   cleanup()

@@ -1,12 +1,17 @@
 // Reports how far the user has read the open article: while scrolling at most once per
 // REPORT_INTERVAL_MS, and once more on leaving it (another article, closing the page).
-// The position is worked out on scroll (once per frame), so the report on leaving does
+// The position is worked out while scrolling (every MEASURE_DELAY_MS), so the report on leaving does
 // not depend on the old article still being on screen.
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react'
 import type { Api } from '../../../../shared/api'
 import { firstVisibleOffset, holdOffsetAtTop, readFraction } from './reading-position'
 
 export const REPORT_INTERVAL_MS = 1000
+/**
+ * How often the position is read while scrolling: finding the block in view walks the
+ * body's blocks (thousands in a long article), too much to do every frame of a scroll.
+ */
+export const MEASURE_DELAY_MS = 150
 
 interface Position {
   articleId: string
@@ -66,7 +71,7 @@ export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSav
   useEffect(() => {
     const scroller = scrollerRef.current
     if (!articleId || !scroller) return
-    let frame = 0
+    let pending: ReturnType<typeof setTimeout> | null = null
     /** Reads the position on screen; false when this article is no longer the one shown. */
     const read = (): boolean => {
       const body = bodyRef.current
@@ -80,7 +85,7 @@ export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSav
       return true
     }
     const measure = () => {
-      frame = 0
+      pending = null
       if (!read()) return
       const wait = REPORT_INTERVAL_MS - (Date.now() - lastSentAt.current)
       if (wait <= 0) sendRef.current()
@@ -93,7 +98,7 @@ export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSav
       }
     }
     const onScroll = () => {
-      if (!frame) frame = requestAnimationFrame(measure)
+      pending ??= setTimeout(measure, MEASURE_DELAY_MS)
     }
     scroller.addEventListener('scroll', onScroll, { passive: true })
     // Where the article was opened (its saved place or the top), until the user scrolls.
@@ -102,7 +107,7 @@ export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSav
     anchor.current = opened === null ? null : { articleId, offset: opened }
     return () => {
       scroller.removeEventListener('scroll', onScroll)
-      if (frame) cancelAnimationFrame(frame)
+      if (pending) clearTimeout(pending)
       // Leaving this article: its last position goes out now.
       sendRef.current(true)
       latest.current = null
