@@ -70,15 +70,11 @@ export function firstVisibleOffset(scroller: HTMLElement, body: ParentNode): num
   return Number.isFinite(start) ? start : null
 }
 
-/** The block holding `offset`: the last one starting at or before it. */
-export function blockAtOffset(body: ParentNode, offset: number): HTMLElement | null {
-  const blocks = offsetBlocks(body)
-  let found: HTMLElement | null = null
-  for (const block of blocks) {
-    if (startOf(block) <= offset) found = block
-    else break
-  }
-  return found ?? blocks[0] ?? null
+/** The block holding `offset`: the last one starting at or before it (blocks are in text order). */
+export function blockAtOffset(body: ParentNode, offset: number, blocks: HTMLElement[] = offsetBlocks(body)): HTMLElement | null {
+  const after = firstBelow(blocks.length, (i) => startOf(blocks[i]), offset)
+  const index = after === -1 ? blocks.length - 1 : after - 1
+  return blocks[Math.max(0, index)] ?? null
 }
 
 /**
@@ -86,10 +82,11 @@ export function blockAtOffset(body: ParentNode, offset: number): HTMLElement | n
  * far it had to move (0 = already there), or null without blocks.
  */
 export function scrollToOffset(scroller: HTMLElement, body: ParentNode, offset: number, margin = 16): number | null {
-  const block = blockAtOffset(body, offset)
+  const blocks = offsetBlocks(body)
+  const block = blockAtOffset(body, offset, blocks)
   if (!block) return null
   // The first block: back to the very top, title and all.
-  if (block === offsetBlocks(body)[0]) {
+  if (block === blocks[0]) {
     const before = scroller.scrollTop
     scroller.scrollTop = 0
     return 0 - before
