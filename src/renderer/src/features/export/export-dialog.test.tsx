@@ -140,7 +140,8 @@ describe('ExportDialog', () => {
     const fake = makeFake()
     render(<Harness fake={fake} scope="corpus" initial={{ ...DEFAULT_EXPORT_SETTINGS, format: 'md-folder', custom: true }} />)
     const fileName = (await within(dialog()).findByRole('textbox', { name: 'File name template' })) as HTMLInputElement
-    expect(fileName.value).toBe('{{title}}')
+    // The default arrives with export.defaults, after the field is shown (later still on a busy machine).
+    await waitFor(() => expect(fileName.value).toBe('{{title}}'))
     fireEvent.change(fileName, { target: { value: '{{slug}}' } })
     fireEvent.click(within(dialog()).getByRole('button', { name: 'Dry run' }))
     const report = await screen.findByTestId('folder-report')
