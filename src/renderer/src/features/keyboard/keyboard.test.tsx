@@ -68,6 +68,15 @@ describe('reader keys', () => {
     expect(selected.textContent).toContain('Keepers of the light')
   })
 
+  it('quick j presses step on from the article still loading instead of opening it twice', async () => {
+    start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    // Two presses in the same moment: the second comes before the first article is shown.
+    key('j')
+    key('j')
+    await waitFor(() => expect(title().textContent).toContain('Gulls'))
+  })
+
   it('s selects a sentence, e extends it, Shift+S steps back; h highlights it', async () => {
     const fake = start()
     await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))

@@ -161,6 +161,12 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
   const announce = useSelectionAnnouncer()
   const announceRef = useRef(announce)
   announceRef.current = announce
+  /**
+   * The last j/k step, while the article it left is still the one shown: a quick second
+   * press steps on from where the first one is going instead of opening the same
+   * article again (the first may still be loading).
+   */
+  const lastStep = useRef<{ from: string | null; to: Promise<string | null> } | null>(null)
 
   useEffect(() => {
     const run = (action: ShortcutAction, event: KeyboardEvent): void => {
@@ -184,7 +190,14 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
           event.preventDefault()
           const { list, view } = o.library
           const fetchAt = async (index: number) => (await o.api['library.list']({ ...listQuery(view, 0), offset: index, limit: 1 })).articles[0]
-          void neighbourArticleId(list, o.articleId, action.type === 'next-article' ? 1 : -1, fetchAt).then(
+          const from = o.articleId
+          const pending = lastStep.current?.from === from ? lastStep.current.to : null
+          const to = (async () => {
+            const base = pending ? ((await pending.catch(() => null)) ?? from) : from
+            return neighbourArticleId(list, base, action.type === 'next-article' ? 1 : -1, fetchAt)
+          })()
+          lastStep.current = { from, to }
+          void to.then(
             (id) => {
               if (id) optionsRef.current.openArticle(id)
               else optionsRef.current.hint(action.type === 'next-article' ? 'This is the last article in the list.' : 'This is the first article in the list.')
