@@ -47,7 +47,7 @@
  *                    with mark.search-mark around matched words; a click opens the article at the match
  *   keyboard         reader keys from features/keyboard/shortcuts.ts (j/k; s, Shift+S, e, p and Shift(+Ctrl)+arrows
  *                    select text; h, n, 1–4; [ ]; /; ?); getByRole('dialog', { name: 'Keyboard shortcuts' })
- *                    ([data-testid="shortcuts-sheet"]) lists them, a table per group (row headers = keys);
+ *                    ([data-testid="shortcuts-sheet"], also header button 'Keyboard shortcuts') lists them, a table per group (row headers = keys);
  *                    link 'Skip to article' (first Tab stop) focuses the article body (tabIndex 0); main#reader;
  *                    each mark has aria-describedby → hidden "<Colour> highlight[ with note]" (#hl-desc-<colour>[-note])
  *   side bars        role=separator 'Resize library' | 'Resize notes panel' (aria-valuenow = width in px;
@@ -760,6 +760,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         onCopyNotes={() => void copyNotes()}
         onImport={() => void importAnnotations()}
         onReadingSettings={() => setReadingSettingsOpen(true)}
+        onShowShortcuts={() => setShortcutsOpen(true)}
         sideBarToggles={
           <SideBarToggles
             libraryHidden={sideBars.hidden('library')}

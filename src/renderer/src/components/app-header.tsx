@@ -14,6 +14,8 @@ export interface AppHeaderProps {
   onImport: () => void
   /** Opens the Reading settings dialog (theme, font, size, column). */
   onReadingSettings?: () => void
+  /** Opens the keyboard shortcuts sheet (also the ? key and Help › Keyboard Shortcuts). */
+  onShowShortcuts?: () => void
   /** A dialog is open: the header is out of reach until it closes. */
   inert?: boolean
   /** Buttons that hide and show the library and the notes panel (features/layout). */
@@ -65,6 +67,18 @@ export function AppHeader(props: AppHeaderProps) {
           onClick={props.onReadingSettings}
         >
           <span aria-hidden="true">Aa</span>
+        </button>
+      )}
+      {props.onShowShortcuts && (
+        <button
+          type="button"
+          className="button reading-settings-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          aria-haspopup="dialog"
+          onClick={props.onShowShortcuts}
+        >
+          <span aria-hidden="true">?</span>
         </button>
       )}
     </header>

@@ -183,6 +183,18 @@ describe('reader keys', () => {
     await waitFor(() => expect(document.activeElement).toBe(body()))
   })
 
+  it('the header button "Keyboard shortcuts" opens the sheet for people who do not know about ?', async () => {
+    start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    const button = screen.getByRole('button', { name: 'Keyboard shortcuts' })
+    button.focus()
+    fireEvent.click(button)
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeTruthy()
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull())
+    await waitFor(() => expect(document.activeElement).toBe(button))
+  })
+
   it('leaves the hidden reader alone while another view shows; / and ? still work', async () => {
     start()
     await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
