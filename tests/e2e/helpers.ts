@@ -93,3 +93,23 @@ export async function exportWithDialog(page: Page, opener: 'Export article…' |
   await expect(dialog).toBeHidden()
   return text
 }
+
+/**
+ * The scene of the README screenshots: the sample's paired article with three coloured
+ * highlights, a note on the first, an article note, and no selection left on screen.
+ */
+export async function showScreenshotScene(app: Page, title: string): Promise<void> {
+  await openArticle(app, title)
+  const ferry = await highlight(app, 'The reading room stays lit until the last ferry leaves the pier.', 'yellow')
+  await highlight(app, 'one extra staff member and a kettle', 'green')
+  await highlight(app, 'many of them come back', 'pink')
+  await markById(app, ferry).click()
+  await popover(app).getByRole('textbox', { name: 'Note' }).fill('Late hours follow the ferry timetable, not the clock.')
+  await app.keyboard.press('Escape')
+  await expect(popover(app)).toBeHidden()
+  const note = sidePanel(app).getByRole('textbox', { name: 'Article note' })
+  await note.fill('A cheap way to make a library useful to commuters.')
+  await note.blur()
+  await expect(sidePanel(app).getByRole('status').first()).toHaveText('Saved')
+  await app.evaluate(() => window.getSelection()?.removeAllRanges())
+}

@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expectNoSeriousViolations } from './a11y'
 import { expect, test } from './fixtures'
-import { highlight, markById, openArticle, popover, sidePanel } from './helpers'
+import { showScreenshotScene } from './helpers'
 
 const SHOTS = path.resolve('docs', 'screenshots')
 
@@ -30,19 +30,7 @@ async function chooseTheme(page: Page, name: 'System' | 'Light' | 'Dark' | 'Sepi
 
 test('light, dark and sepia: each repaints the reader, passes axe, is remembered, and is photographed', async ({ app, gloss }) => {
   await app.setViewportSize({ width: 1280, height: 800 })
-  await openArticle(app, gloss.corpus.pairTitle)
-  const ferry = await highlight(app, 'The reading room stays lit until the last ferry leaves the pier.', 'yellow')
-  await highlight(app, 'one extra staff member and a kettle', 'green')
-  await highlight(app, 'many of them come back', 'pink')
-  await markById(app, ferry).click()
-  await popover(app).getByRole('textbox', { name: 'Note' }).fill('Late hours follow the ferry timetable, not the clock.')
-  await app.keyboard.press('Escape')
-  await expect(popover(app)).toBeHidden()
-  const note = sidePanel(app).getByRole('textbox', { name: 'Article note' })
-  await note.fill('A cheap way to make a library useful to commuters.')
-  await note.blur()
-  await expect(sidePanel(app).getByRole('status').first()).toHaveText('Saved')
-  await app.evaluate(() => window.getSelection()?.removeAllRanges())
+  await showScreenshotScene(app, gloss.corpus.pairTitle)
 
   const texts = new Set<string>()
   for (const [theme, label] of [
