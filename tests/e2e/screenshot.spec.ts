@@ -1,7 +1,7 @@
 // The README screenshot: an article with highlights and notes open, at 1280×800.
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import { expect, test } from './fixtures'
+import { test } from './fixtures'
 import { showScreenshotScene } from './helpers'
 
 const SCREENSHOT = path.resolve('docs', 'screenshot.png')
