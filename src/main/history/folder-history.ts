@@ -1,10 +1,13 @@
 // Undo and redo for one open folder's annotations. Every edit method runs between a
 // snapshot of the stored records and a diff against it (record-changes.ts), so undo
 // covers whatever the method touched — highlights, notes, tags, merges, imports —
-// without knowing how the method works. Undo writes the records back as they were: a
+// without knowing how the method works. An edit of one article or one highlight
+// copies and compares only that article's records (its scope), so it costs the same
+// however many highlights the folder holds; edits across the folder (rename a tag,
+// import) compare every record. Undo writes the records back as they were: a
 // deleted highlight returns with the same id, colour, note, tags, anchor and dates.
 import type { Handlers } from '../dispatch'
-import { applyRecordChanges, diffRecords, snapshotRecords, type RecordChange } from './record-changes'
+import { applyRecordChanges, diffRecords, snapshotRecords, type RecordChange, type RecordScope } from './record-changes'
 import { UndoHistory, type HistoryEntry, type HistoryState, type UndoHistoryOptions } from './undo-history'
 
 /** What an undo or redo did, for the page to refresh and point at. */
@@ -44,29 +47,69 @@ const HIGHLIGHTS = 'highlights'
 /** How an edit method is named in the history, and which edits of it merge. */
 type EditSpec = (input: Record<string, unknown>) => { label: string; coalesceKey: string | null }
 
+/**
+ * The records an edit can touch, looked up in the stored data just before it runs:
+ * those of some articles (highlights by their articleId, article notes by key) and
+ * some highlights by id; 'all' for an edit across the folder.
+ */
+export type EditScope = { articleIds: string[]; highlightIds?: string[] } | 'all'
+type ScopeOf = (input: Record<string, unknown>, data: Record<string, unknown>) => EditScope
+
+interface EditMethod {
+  describe: EditSpec
+  scope: ScopeOf
+}
+
 const fixed = (label: string): EditSpec => () => ({ label, coalesceKey: null })
+
+const everything: ScopeOf = () => 'all'
+
+/** The article named in the input. */
+const ofArticle: ScopeOf = (input) => (typeof input.articleId === 'string' ? { articleIds: [input.articleId] } : 'all')
+
+/**
+ * The highlight named in the input, and its article as stored before the edit (the
+ * highlight is also followed by id, whatever its article after the edit).
+ */
+const ofHighlight: ScopeOf = (input, data) => {
+  const highlightId = input.highlightId
+  const highlights = data[HIGHLIGHTS]
+  if (typeof highlightId !== 'string' || !Array.isArray(highlights)) return 'all'
+  const found = (highlights as Array<{ id?: unknown; articleId?: unknown } | null>).find((h) => h?.id === highlightId)
+  // Not found: the method fails and records nothing (anything it did add elsewhere would
+  // still be seen, by reference).
+  const articleIds = typeof found?.articleId === 'string' ? [found.articleId] : []
+  return { articleIds, highlightIds: [highlightId] }
+}
 
 /**
  * The contract methods that change annotations. Methods named here that the core does
  * not have (yet) are simply not wrapped; a new edit method only needs a line here.
  */
-export const EDIT_METHODS: Record<string, EditSpec> = {
-  'highlight.create': fixed('Create highlight'),
-  'highlight.update': (input) => {
-    const fields = ['color', 'note', 'tags'].filter((field) => input[field] !== undefined)
-    if (fields.length === 1 && fields[0] === 'note') return { label: 'Edit note', coalesceKey: `highlight-note:${String(input.highlightId)}` }
-    if (fields.length === 1 && fields[0] === 'color') return { label: 'Change colour', coalesceKey: null }
-    if (fields.length === 1 && fields[0] === 'tags') return { label: 'Edit tags', coalesceKey: null }
-    return { label: 'Edit highlight', coalesceKey: null }
+export const EDIT_METHODS: Record<string, EditMethod> = {
+  'highlight.create': { describe: fixed('Create highlight'), scope: ofArticle },
+  'highlight.update': {
+    describe: (input) => {
+      const fields = ['color', 'note', 'tags'].filter((field) => input[field] !== undefined)
+      if (fields.length === 1 && fields[0] === 'note') return { label: 'Edit note', coalesceKey: `highlight-note:${String(input.highlightId)}` }
+      if (fields.length === 1 && fields[0] === 'color') return { label: 'Change colour', coalesceKey: null }
+      if (fields.length === 1 && fields[0] === 'tags') return { label: 'Edit tags', coalesceKey: null }
+      return { label: 'Edit highlight', coalesceKey: null }
+    },
+    scope: ofHighlight
   },
-  'highlight.delete': fixed('Delete highlight'),
-  'highlight.reattach': fixed('Re-attach highlight'),
-  'article.setNote': (input) => ({ label: 'Edit article note', coalesceKey: `article-note:${String(input.articleId)}` }),
-  'article.setTags': fixed('Edit article tags'),
-  'annotations.removeMissing': fixed('Remove missing notes'),
-  'import.annotations': fixed('Import annotations'),
-  'tags.rename': fixed('Rename tag'),
-  'tags.delete': fixed('Delete tag')
+  'highlight.delete': { describe: fixed('Delete highlight'), scope: ofHighlight },
+  'highlight.reattach': { describe: fixed('Re-attach highlight'), scope: ofHighlight },
+  'article.setNote': {
+    describe: (input) => ({ label: 'Edit article note', coalesceKey: `article-note:${String(input.articleId)}` }),
+    scope: ofArticle
+  },
+  'article.setTags': { describe: fixed('Edit article tags'), scope: ofArticle },
+  // The highlights and note of one article that is not in the folder.
+  'annotations.removeMissing': { describe: fixed('Remove missing notes'), scope: ofArticle },
+  'import.annotations': { describe: fixed('Import annotations'), scope: everything },
+  'tags.rename': { describe: fixed('Rename tag'), scope: everything },
+  'tags.delete': { describe: fixed('Delete tag'), scope: everything }
 }
 
 export class FolderHistory {
@@ -80,12 +123,16 @@ export class FolderHistory {
     this.history = new UndoHistory(options)
   }
 
-  /** Runs an edit and records what it changed (nothing is recorded if it fails). */
-  async record<T>(label: string, coalesceKey: string | null, edit: () => Promise<T>): Promise<T> {
+  /**
+   * Runs an edit and records what it changed (nothing is recorded if it fails).
+   * `scope`: the records it can touch, asked of the data as it is when the edit starts.
+   */
+  async record<T>(label: string, coalesceKey: string | null, edit: () => Promise<T>, scope?: (data: Record<string, unknown>) => EditScope): Promise<T> {
     // One edit at a time, so that an edit waiting on a dialog (an import) never takes
     // another edit's changes into its own step.
     const run = this.queue.then(async () => {
-      const before = snapshotRecords(this.subject.store.data, NOT_EDITS)
+      const data = this.subject.store.data
+      const before = snapshotRecords(data, NOT_EDITS, recordScope(scope ? scope(data) : 'all'))
       const result = await edit()
       this.history.record(label, diffRecords(before, this.subject.store.data, NOT_EDITS), coalesceKey)
       return result
@@ -147,6 +194,11 @@ export class FolderHistory {
   }
 }
 
+function recordScope(scope: EditScope): RecordScope | null {
+  if (scope === 'all') return null
+  return { articleIds: new Set(scope.articleIds), recordIds: new Set(scope.highlightIds ?? []) }
+}
+
 /** The articleId of each changed record of an array collection as it is stored now. */
 function currentArticleIds(data: Record<string, unknown>, changes: readonly RecordChange[]): Map<string, Map<string, string>> {
   const found = new Map<string, Map<string, string>>()
@@ -180,14 +232,15 @@ function articleIdsOf(change: RecordChange): string[] {
  */
 export function recordEdits(handlers: Handlers, historyOf: () => FolderHistory | null): Handlers {
   const wrapped: Record<string, unknown> = { ...handlers }
-  for (const [method, spec] of Object.entries(EDIT_METHODS)) {
+  for (const [method, { describe, scope }] of Object.entries(EDIT_METHODS)) {
     const handler = (handlers as Record<string, ((input: unknown) => Promise<unknown>) | undefined>)[method]
     if (!handler) continue
     wrapped[method] = async (input: unknown) => {
       const history = historyOf()
       if (!history) return handler(input)
-      const { label, coalesceKey } = spec((input ?? {}) as Record<string, unknown>)
-      return history.record(label, coalesceKey, () => handler(input))
+      const fields = (input ?? {}) as Record<string, unknown>
+      const { label, coalesceKey } = describe(fields)
+      return history.record(label, coalesceKey, () => handler(input), (data) => scope(fields, data))
     }
   }
   return wrapped as Handlers

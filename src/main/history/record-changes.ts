@@ -22,8 +22,62 @@ interface Captured {
   value: unknown
 }
 
-/** A copy of every record, by collection and key, to compare with the data after an edit. */
-export type RecordSnapshot = Map<string, Map<string, Captured>>
+/**
+ * The records an edit of one article or one highlight can touch. With a scope, a
+ * snapshot copies only these records, so an edit costs the same on a folder of 100
+ * highlights and of 50,000. A record is in scope when its key is one of the ids (an
+ * array record's `id`, a per-article map's key) or its `articleId` field names one of
+ * `articleIds`.
+ */
+export interface RecordScope {
+  articleIds: ReadonlySet<string>
+  recordIds: ReadonlySet<string>
+}
+
+/**
+ * One collection as it was, by reference: a shallow copy of the list of records (the
+ * records themselves, not copies of them) and which places were in scope.
+ */
+interface Outside {
+  values: unknown[]
+  /** Per-article maps only (an array record's key is its id). */
+  keys: string[] | null
+  /** Places of the records in scope (copied in `records`), ascending. */
+  taken: number[]
+}
+
+/** A copy of the records (all of them, or those in scope) to compare with the data after an edit. */
+export interface RecordSnapshot {
+  scope: RecordScope | null
+  records: Map<string, Map<string, Captured>>
+  /**
+   * Scoped only: every record, by reference, in order. After the edit each record out
+   * of scope is checked by one pointer comparison (no copy, no deep comparison), which
+   * finds any record out of scope added, removed or replaced, so such an edit is still
+   * recorded whole. What it cannot see is a record out of scope changed in place: the
+   * methods given a scope find their one record by id or key, so they do not do that.
+   */
+  outside: Map<string, Outside>
+}
+
+/** An array record's key if it is in scope (by id, or by its article). */
+function keyInScope(scope: RecordScope, record: unknown): string | null {
+  if (typeof record !== 'object' || record === null) return null
+  const { id, articleId } = record as { id?: unknown; articleId?: unknown }
+  if (typeof id !== 'string') return null
+  // Set lookups only when there are ids to look up (most edits name one article).
+  if (typeof articleId === 'string' && scope.articleIds.size && scope.articleIds.has(articleId)) return id
+  return scope.recordIds.size && scope.recordIds.has(id) ? id : null
+}
+
+/** Whether a per-article map's entry is in scope (by key, or by an articleId field). */
+function entryInScope(scope: RecordScope, key: string, value: unknown): boolean {
+  if (scope.articleIds.has(key) || scope.recordIds.has(key)) return true
+  const articleId = isPlainObject(value) ? value.articleId : undefined
+  return typeof articleId === 'string' && scope.articleIds.has(articleId)
+}
+
+const NONE: readonly unknown[] = []
 
 type Data = Record<string, unknown>
 
@@ -96,36 +150,245 @@ export function sameJson(a: unknown, b: unknown, ignore: ReadonlySet<string> | n
 
 const NOTHING: ReadonlySet<string> = new Set()
 
-/** `skip`: collections that are not the user's edits (reading progress), left out of snapshots and diffs. */
-export function snapshotRecords(data: Data, skip: ReadonlySet<string> = NOTHING): RecordSnapshot {
-  const snapshot: RecordSnapshot = new Map()
+/**
+ * `skip`: collections that are not the user's edits (reading progress), left out of
+ * snapshots and diffs. `scope`: copy only the records an edit of one article or
+ * highlight can touch (null: every record, for edits across the folder).
+ */
+export function snapshotRecords(data: Data, skip: ReadonlySet<string> = NOTHING, scope: RecordScope | null = null): RecordSnapshot {
+  if (scope) return snapshotScoped(data, skip, scope)
+  const records = new Map<string, Map<string, Captured>>()
   eachRecord(data, skip, (collection, key, index, value) => {
-    let records = snapshot.get(collection)
-    if (!records) snapshot.set(collection, (records = new Map()))
-    records.set(key, { index, value: cloneJson(value) })
+    let kept = records.get(collection)
+    if (!kept) records.set(collection, (kept = new Map()))
+    kept.set(key, { index, value: cloneJson(value) })
   })
-  return snapshot
+  return { scope: null, records, outside: new Map() }
 }
 
 /** Every record added, changed or removed since the snapshot, in collection order. */
 export function diffRecords(before: RecordSnapshot, data: Data, skip: ReadonlySet<string> = NOTHING): RecordChange[] {
+  if (before.scope) return diffScoped(before, before.scope, data, skip)
   const changes: RecordChange[] = []
   const seen = new Map<string, Set<string>>()
   eachRecord(data, skip, (collection, key, index, value) => {
     let keys = seen.get(collection)
     if (!keys) seen.set(collection, (keys = new Set()))
     keys.add(key)
-    const old = before.get(collection)?.get(key)
+    const old = before.records.get(collection)?.get(key)
     if (old && sameJson(old.value, value)) return
     changes.push({ collection, key, index: old?.index ?? index, before: old ? old.value : null, after: cloneJson(value) })
   })
-  for (const [collection, records] of before) {
+  removals(before, seen, changes)
+  return changes
+}
+
+/** Records of the snapshot no longer there. */
+function removals(before: RecordSnapshot, seen: Map<string, Set<string>>, changes: RecordChange[]): void {
+  for (const [collection, records] of before.records) {
     const keys = seen.get(collection)
     for (const [key, old] of records) {
       if (!keys?.has(key)) changes.push({ collection, key, index: old.index, before: old.value, after: null })
     }
   }
+}
+
+// Scoped snapshots walk every record once before and once after the edit, but only
+// to test its article (a Set lookup) and keep or compare a pointer: plain loops, no
+// callbacks, so that the walk stays far below the cost of copying one article.
+function snapshotScoped(data: Data, skip: ReadonlySet<string>, scope: RecordScope): RecordSnapshot {
+  const records = new Map<string, Map<string, Captured>>()
+  const outside = new Map<string, Outside>()
+  for (const collection of Object.keys(data)) {
+    if (skip.has(collection)) continue
+    const value = data[collection]
+    const kept = new Map<string, Captured>()
+    let out: Outside
+    if (Array.isArray(value)) {
+      // A shallow copy of the array is a block copy of pointers: far cheaper than
+      // pushing the records out of scope one by one.
+      out = { values: value.slice(), keys: null, taken: [] }
+      for (let index = 0; index < value.length; index++) {
+        const record = value[index]
+        const key = keyInScope(scope, record)
+        // Keyless records, and a second record with one id, are followed by reference.
+        if (key !== null && !kept.has(key)) {
+          kept.set(key, { index, value: cloneJson(record) })
+          out.taken.push(index)
+        }
+      }
+    } else if (isPlainObject(value)) {
+      const keys = Object.keys(value)
+      out = { values: new Array(keys.length), keys, taken: [] }
+      for (let index = 0; index < keys.length; index++) {
+        const key = keys[index]
+        out.values[index] = value[key]
+        if (entryInScope(scope, key, value[key])) {
+          kept.set(key, { index, value: cloneJson(value[key]) })
+          out.taken.push(index)
+        }
+      }
+    } else continue
+    if (kept.size) records.set(collection, kept)
+    outside.set(collection, out)
+  }
+  return { scope, records, outside }
+}
+
+function diffScoped(before: RecordSnapshot, scope: RecordScope, data: Data, skip: ReadonlySet<string>): RecordChange[] {
+  const changes: RecordChange[] = []
+  const seen = new Map<string, Set<string>>()
+  /** Collections where something beyond the scope changed, with what was compared in them. */
+  const beyond = new Map<string, { compared: Set<number>; created: Map<string, RecordChange> }>()
+  const visited = new Set<string>()
+  for (const collection of Object.keys(data)) {
+    if (skip.has(collection)) continue
+    const value = data[collection]
+    const isArray = Array.isArray(value)
+    if (!isArray && !isPlainObject(value)) continue
+    visited.add(collection)
+    const kept = before.records.get(collection)
+    const out = before.outside.get(collection)
+    const was = out?.values ?? NONE
+    const wasKeys = out?.keys ?? null
+    const taken = out?.taken ?? []
+    let t = 0
+    /** Moves `j` on to the next record that was out of scope. */
+    const skipTaken = (): void => {
+      while (t < taken.length && taken[t] === j) {
+        j++
+        t++
+      }
+    }
+    const keys = new Set<string>()
+    seen.set(collection, keys)
+    const compared = new Set<number>()
+    const created = new Map<string, RecordChange>()
+    let strayed = false
+    let j = 0
+    skipTaken()
+    const compare = (key: string, index: number, record: unknown): void => {
+      keys.add(key)
+      compared.add(index)
+      const old = kept?.get(key)
+      if (old && sameJson(old.value, record)) return
+      const change: RecordChange = { collection, key, index: old?.index ?? index, before: old ? old.value : null, after: cloneJson(record) }
+      changes.push(change)
+      if (!old) created.set(key, change)
+    }
+    if (isArray) {
+      const list = value as unknown[]
+      for (let index = 0; index < list.length; index++) {
+        const record = list[index]
+        // The next record out of scope, as it was: nothing to compare.
+        if (j < was.length && was[j] === record) {
+          j++
+          skipTaken()
+          continue
+        }
+        const key = recordKey(record)
+        // A record copied before is compared even if the edit took it out of scope.
+        if (key !== null && !keys.has(key) && (kept?.has(key) || keyInScope(scope, record) !== null)) compare(key, index, record)
+        else strayed = true
+      }
+    } else {
+      const map = value as Record<string, unknown>
+      const names = Object.keys(map)
+      for (let index = 0; index < names.length; index++) {
+        const key = names[index]
+        const record = map[key]
+        if (j < was.length && was[j] === record && wasKeys?.[j] === key) {
+          j++
+          skipTaken()
+          continue
+        }
+        if (kept?.has(key) || entryInScope(scope, key, record)) compare(key, index, record)
+        else strayed = true
+      }
+    }
+    if (strayed || j !== was.length) beyond.set(collection, { compared, created })
+  }
+  removals(before, seen, changes)
+  for (const [collection, out] of before.outside) {
+    // A collection gone altogether: whatever it held beyond the scope went with it.
+    if (!visited.has(collection) && out.values.length > out.taken.length) beyond.set(collection, { compared: new Set(), created: new Map() })
+  }
+  for (const [collection, { compared, created }] of beyond) {
+    beyondScope(collection, outsideBefore(before, collection), outsideNow(data[collection], compared), created, changes)
+  }
   return changes
+}
+
+interface Listed {
+  keys: Array<string | null>
+  indexes: number[]
+  values: unknown[]
+}
+
+/** The records of a collection that were out of scope, with their keys and places then. */
+function outsideBefore(before: RecordSnapshot, collection: string): Listed {
+  const listed: Listed = { keys: [], indexes: [], values: [] }
+  const out = before.outside.get(collection)
+  if (!out) return listed
+  const taken = new Set(out.taken)
+  out.values.forEach((record, index) => {
+    if (taken.has(index)) return
+    listed.keys.push(out.keys ? out.keys[index] : recordKey(record))
+    listed.indexes.push(index)
+    listed.values.push(record)
+  })
+  return listed
+}
+
+/** The records of a collection now that the scoped diff did not compare. */
+function outsideNow(value: unknown, compared: ReadonlySet<number>): Listed {
+  const listed: Listed = { keys: [], indexes: [], values: [] }
+  const add = (key: string | null, index: number, record: unknown): void => {
+    if (compared.has(index)) return
+    listed.keys.push(key)
+    listed.indexes.push(index)
+    listed.values.push(record)
+  }
+  if (Array.isArray(value)) value.forEach((record, index) => add(recordKey(record), index, record))
+  else if (isPlainObject(value)) Object.keys(value).forEach((key, index) => add(key, index, value[key]))
+  return listed
+}
+
+/**
+ * Adds to `changes` what an edit did to records outside its scope, found by reference:
+ * added, removed, replaced by another object, or moved into the scope (which the scoped
+ * diff took for new). Rare by construction; kept so that such an edit is still undone.
+ */
+function beyondScope(collection: string, was: Listed, now: Listed, created: Map<string, RecordChange>, changes: RecordChange[]): void {
+  const before = new Map<string, number>()
+  was.keys.forEach((key, i) => {
+    if (key !== null) before.set(key, i)
+  })
+  const after = new Set(now.keys)
+  now.keys.forEach((key, i) => {
+    if (key === null) return
+    const value = now.values[i]
+    const j = before.get(key)
+    if (j === undefined) {
+      changes.push({ collection, key, index: now.indexes[i], before: null, after: cloneJson(value) })
+    } else if (was.values[j] !== value && !sameJson(was.values[j], value)) {
+      changes.push({ collection, key, index: was.indexes[j], before: cloneJson(was.values[j]), after: cloneJson(value) })
+    }
+  })
+  was.keys.forEach((key, j) => {
+    if (key === null || after.has(key)) return
+    const old = was.values[j]
+    const movedIn = created.get(key)
+    if (!movedIn) {
+      changes.push({ collection, key, index: was.indexes[j], before: cloneJson(old), after: null })
+    } else if (sameJson(old, movedIn.after)) {
+      // The same record, now in scope: not new, and (as far as can be seen) unchanged.
+      changes.splice(changes.indexOf(movedIn), 1)
+    } else {
+      movedIn.before = cloneJson(old)
+      movedIn.index = was.indexes[j]
+    }
+  })
 }
 
 /** True when a change alters something beyond the ignored fields (e.g. only `updatedAt`). */
