@@ -6,6 +6,8 @@
 // A collection is a top-level field of the store's data that is either an array of
 // records with a string `id` (highlights) or an object keyed by id (article notes, or
 // any per-article map). Scalars (schema version, root, last article) are not edits.
+// An edit of one article can be given a scope (RecordScope): only its records are
+// copied and compared, and the rest are followed by reference.
 
 /** One record as it was before and after an edit; null = absent on that side. */
 export interface RecordChange {
@@ -91,7 +93,8 @@ function recordKey(record: unknown): string | null {
 
 /**
  * Calls `visit` for each record of each collection. Plain loops rather than a
- * generator: this runs over every record twice per edit (10,000 highlights and more).
+ * generator: an edit across the folder runs this over every record twice (10,000
+ * highlights and more).
  */
 function eachRecord(data: Data, skip: ReadonlySet<string>, visit: (collection: string, key: string, index: number, value: unknown) => void): void {
   for (const collection of Object.keys(data)) {
