@@ -1,23 +1,13 @@
 // "All highlights" (annotations.list) through the dispatcher, with real temp folders
 // and real database files: what the workspace view is given, minus the view.
-import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { unlink } from 'node:fs/promises'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { writeCorpus } from '../../tests/fixtures/corpus-builder'
 import type { Article } from '../shared/model'
-import { startGloss } from './gloss'
-import { callThrough, cancelledDialogs } from './test-support/gloss-client'
+import { callThrough, rangeOf, startTestGloss, tempDirs } from './test-support/gloss-client'
 
-const cleanup: string[] = []
-afterEach(async () => {
-  for (const dir of cleanup.splice(0)) await rm(dir, { recursive: true, force: true })
-})
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `gloss-${prefix}-`))
-  cleanup.push(dir)
-  return dir
-}
+const tempDir = tempDirs('annotations')
 
 const CORPUS: Record<string, string> = {
   'lighthouse.md':
@@ -27,36 +17,17 @@ const CORPUS: Record<string, string> = {
 }
 
 async function start(corpus: string, dataDir: string) {
-  const sampleRoot = await tempDir('sample')
-  await writeFile(path.join(sampleRoot, 'welcome.md'), '# Welcome\n\nA sample.\n')
   // One day later at every call: creation days are known.
   let day = 0
-  const gloss = await startGloss({
-    dataDir,
-    sampleRoot,
-    initialFolder: corpus,
-    validateOutput: true,
-    log: () => undefined,
-    dialogs: cancelledDialogs(),
-    now: () => new Date(Date.UTC(2025, 0, 1 + day++, 12))
-  })
+  const gloss = await startTestGloss(tempDir, { dataDir, initialFolder: corpus, now: () => new Date(Date.UTC(2025, 0, 1 + day++, 12)) })
   return { gloss, call: callThrough(gloss) }
 }
 
 async function setup() {
   const corpus = await tempDir('corpus')
   const dataDir = await tempDir('data')
-  for (const [rel, content] of Object.entries(CORPUS)) {
-    await mkdir(path.dirname(path.join(corpus, rel)), { recursive: true })
-    await writeFile(path.join(corpus, rel), content)
-  }
+  await writeCorpus(corpus, CORPUS)
   return { corpus, dataDir }
-}
-
-function rangeOf(article: Article, phrase: string): { start: number; end: number } {
-  const start = article.text.indexOf(phrase)
-  if (start < 0) throw new Error(`"${phrase}" not in ${article.title}`)
-  return { start, end: start + phrase.length }
 }
 
 describe('annotations.list', () => {

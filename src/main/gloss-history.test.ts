@@ -1,34 +1,20 @@
 // Undo and redo through the dispatcher, with real temp folders and database files:
 // what the page's Ctrl+Z does, minus the page.
-import { mkdir, mkdtemp, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Article } from '../shared/model'
-import { startGloss, type Gloss } from './gloss'
+import { writeCorpus as writeFiles } from '../../tests/fixtures/corpus-builder'
+import type { Gloss } from './gloss'
 import { corpusStoreFile } from './store/corpus-store'
 import type { Dialogs } from './services'
-import { callThrough, cancelledDialogs, type Call } from './test-support/gloss-client'
+import { articleTitled, callThrough, rangeOf, startTestGloss, tempDirs, type Call } from './test-support/gloss-client'
 
-const cleanup: string[] = []
+// Registered first, so its clean-up runs after the one below has closed every core.
+const tempDir = tempDirs('undo')
 const running: Gloss[] = []
 afterEach(async () => {
   for (const gloss of running.splice(0)) await gloss.close()
-  for (const dir of cleanup.splice(0)) await rm(dir, { recursive: true, force: true })
 })
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `gloss-undo-${prefix}-`))
-  cleanup.push(dir)
-  return dir
-}
-
-async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
-  for (const [rel, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, rel)), { recursive: true })
-    await writeFile(path.join(root, rel), content)
-  }
-}
 
 const CORPUS = {
   'lighthouse.md': '# Lighthouse Keepers\n\nThe keeper trimmed the wick at dusk.\n\nFog signals sounded every thirty seconds.\n',
@@ -48,35 +34,17 @@ async function start(existing?: { corpus: string; dataDir?: string }, dialogs: P
   const corpus = existing?.corpus ?? (await tempDir('corpus'))
   const dataDir = existing?.dataDir ?? (await tempDir('data'))
   if (!existing) await writeFiles(corpus, CORPUS)
-  const sampleRoot = await tempDir('sample')
-  await writeFiles(sampleRoot, { 'welcome.md': '# Welcome\n\nA sample to read.\n' })
   let t = Date.parse('2025-03-01T10:00:00.000Z')
-  const gloss = await startGloss({
+  const gloss = await startTestGloss(tempDir, {
     dataDir,
-    sampleRoot,
     initialFolder: corpus,
-    validateOutput: true,
-    log: () => undefined,
     now: () => new Date(t),
-    dialogs: cancelledDialogs(dialogs),
+    dialogs,
     ...(watch ? { watch: { debounceMs: 100, writeSettleMs: 50 } } : {})
   })
   running.push(gloss)
   await gloss.watchReady()
   return { gloss, call: callThrough(gloss), tick: (ms) => (t += ms), corpus, dataDir }
-}
-
-async function articleTitled(call: Call, title: string): Promise<Article> {
-  const { articles } = await call('library.list', { sort: 'title' })
-  const found = articles.find((a) => a.title === title)
-  if (!found) throw new Error(`no article ${title}`)
-  return call('article.get', { articleId: found.id })
-}
-
-function rangeOf(article: Article, phrase: string): { start: number; end: number } {
-  const start = article.text.indexOf(phrase)
-  if (start < 0) throw new Error(`"${phrase}" not in ${article.title}`)
-  return { start, end: start + phrase.length }
 }
 
 async function highlight(call: Call, phrase: string, extra: { color?: 'yellow' | 'green' | 'blue' | 'pink'; note?: string } = {}) {

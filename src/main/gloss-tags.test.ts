@@ -1,25 +1,15 @@
 // Tags end to end through the dispatcher, with real temp folders and database files:
 // highlight and article tags, the corpus-wide list, rename and merge, the library
 // filter, persistence, old files, moved files and the exports.
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Article } from '../shared/model'
-import { startGloss, type Gloss } from './gloss'
+import type { Gloss } from './gloss'
 import { corpusStoreFile } from './store/corpus-store'
-import { callThrough, cancelledDialogs, type Call } from './test-support/gloss-client'
+import { articleTitled, callThrough, startTestGloss, tempDirs, type Call } from './test-support/gloss-client'
 
-const cleanup: string[] = []
-afterEach(async () => {
-  for (const dir of cleanup.splice(0)) await rm(dir, { recursive: true, force: true })
-})
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `gloss-tags-${prefix}-`))
-  cleanup.push(dir)
-  return dir
-}
+const tempDir = tempDirs('tags')
 
 const CORPUS: Record<string, string> = {
   'canals.md': '---\ntitle: Canals of the Low Country\ndate: 2022-03-01\ntags: [water]\n---\n\nThe locks were opened at dawn for the barges.\n\nA keeper logged each boat by its flag.\n',
@@ -36,23 +26,13 @@ interface Session {
 }
 
 async function start(corpus: string, dataDir: string, files: { save?: string; open?: string } = {}): Promise<Session> {
-  const sampleRoot = await tempDir('sample')
-  await writeFile(path.join(sampleRoot, 'welcome.md'), '# Welcome\n\nA sample.\n')
-  const gloss = await startGloss({
+  const gloss = await startTestGloss(tempDir, {
     dataDir,
-    sampleRoot,
     initialFolder: corpus,
-    validateOutput: true,
-    log: () => undefined,
-    dialogs: cancelledDialogs({ chooseSavePath: async () => files.save ?? null, chooseOpenFile: async () => files.open ?? null })
+    dialogs: { chooseSavePath: async () => files.save ?? null, chooseOpenFile: async () => files.open ?? null }
   })
   const call = callThrough(gloss)
-  const byTitle = async (title: string) => {
-    const { articles } = await call('library.list', { sort: 'title' })
-    const found = articles.find((a) => a.title === title)
-    if (!found) throw new Error(`no ${title}`)
-    return call('article.get', { articleId: found.id })
-  }
+  const byTitle = (title: string) => articleTitled(call, title)
   return { gloss, call, corpus, dataDir, byTitle }
 }
 

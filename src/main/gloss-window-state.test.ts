@@ -1,29 +1,14 @@
 // The desktop window's bounds kept by the core in settings.json, next to the folders
 // and preferences, across a restart; the page cannot reach them through the contract.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from '../shared/channels'
-import { startGloss } from './gloss'
-import { callThrough, cancelledDialogs } from './test-support/gloss-client'
+import { callThrough, startTestGloss, tempDirs } from './test-support/gloss-client'
 
-const cleanup: string[] = []
-afterEach(async () => {
-  for (const dir of cleanup.splice(0)) await rm(dir, { recursive: true, force: true })
-})
+const tempDir = tempDirs('window')
 
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `gloss-${prefix}-`))
-  cleanup.push(dir)
-  return dir
-}
-
-async function start(dataDir: string) {
-  const sampleRoot = await tempDir('sample')
-  await writeFile(path.join(sampleRoot, 'welcome.md'), '# Welcome\n\nA few words.\n')
-  return startGloss({ dataDir, sampleRoot, log: () => undefined, dialogs: cancelledDialogs() })
-}
+const start = (dataDir: string) => startTestGloss(tempDir, { dataDir })
 
 const moved = { x: 1600, y: -120, width: 1500, height: 980, maximized: true, fullScreen: false }
 

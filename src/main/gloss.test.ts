@@ -1,31 +1,15 @@
 // The application core end to end through the dispatcher, with real temp folders and
 // real database files: what the renderer sees, minus the renderer.
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile, readdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { writeCorpus as writeFiles } from '../../tests/fixtures/corpus-builder'
 import type { Input, Method, Output } from '../shared/contract'
 import { DEFAULT_PREFS, type Article } from '../shared/model'
-import { startGloss, type Gloss } from './gloss'
-import { callThrough, cancelledDialogs } from './test-support/gloss-client'
+import type { Gloss } from './gloss'
+import { callThrough, rangeOf, startTestGloss, tempDirs } from './test-support/gloss-client'
 
-const cleanup: string[] = []
-afterEach(async () => {
-  for (const dir of cleanup.splice(0)) await rm(dir, { recursive: true, force: true })
-})
-
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `gloss-${prefix}-`))
-  cleanup.push(dir)
-  return dir
-}
-
-async function writeFiles(root: string, files: Record<string, string>): Promise<void> {
-  for (const [rel, content] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(root, rel)), { recursive: true })
-    await writeFile(path.join(root, rel), content)
-  }
-}
+const tempDir = tempDirs('core')
 
 const CORPUS = {
   'harbour.md': '---\ntitle: The Harbour Ledger\ndate: 2023-05-01\ntags: [maritime, archives]\nurl: https://example.org/harbour\n---\n\nThe harbour master kept a ledger of every ship.\n\nEach entry named the *cargo* and the weather.\n',
@@ -40,18 +24,8 @@ interface Harness {
 }
 
 async function start(corpus: string, dataDir: string, saveTo: string | null = null): Promise<Harness> {
-  const sampleRoot = await tempDir('sample')
-  await writeFiles(sampleRoot, { 'welcome.md': '# Welcome\n\nA sample.\n' })
-  const gloss = await startGloss({
-    dataDir,
-    sampleRoot,
-    initialFolder: corpus,
-    validateOutput: true,
-    log: () => undefined,
-    dialogs: cancelledDialogs({ chooseSavePath: async () => saveTo })
-  })
-  const call = callThrough(gloss)
-  return { gloss, call }
+  const gloss = await startTestGloss(tempDir, { dataDir, initialFolder: corpus, dialogs: { chooseSavePath: async () => saveTo } })
+  return { gloss, call: callThrough(gloss) }
 }
 
 async function setup() {
@@ -59,12 +33,6 @@ async function setup() {
   const dataDir = await tempDir('data')
   await writeFiles(corpus, CORPUS)
   return { corpus, dataDir }
-}
-
-function rangeOf(article: Article, phrase: string): { start: number; end: number } {
-  const start = article.text.indexOf(phrase)
-  if (start < 0) throw new Error(`"${phrase}" not in ${article.title}`)
-  return { start, end: start + phrase.length }
 }
 
 describe('library', () => {
