@@ -5,7 +5,7 @@
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { expect, test } from './fixtures'
-import { articleRows, body, highlight, markById, marks, openArticle, selectWithMouse, sidePanel } from './helpers'
+import { articleRows, body, highlight, markById, marks, openArticle, selectWithMouse, sidePanel, toolbar } from './helpers'
 
 const PARAGRAPHS = Array.from(
   { length: 50 },
@@ -135,4 +135,15 @@ test('a deleted file that comes back brings its highlights with it', async ({ ap
   await expect(app.getByTestId('missing-articles')).toHaveCount(0, { timeout: 10_000 })
   await openArticle(app, 'Lighthouse Keepers')
   await expect(markById(app, clock)).toHaveText('wound the clockwork')
+})
+
+test('a text selection waiting to be highlighted survives the folder changing on disk', async ({ app, gloss }) => {
+  await openArticle(app, 'Lighthouse Keepers')
+  await selectWithMouse(app, 'wound the clockwork')
+  await expect(toolbar(app)).toBeVisible()
+  await writeFile(path.join(gloss.corpus.root, 'tide-tables.md'), '# Tide Tables\n\nHigh water comes fifty minutes later each day.\n')
+  await expect(articleRows(app).filter({ hasText: 'Tide Tables' })).toBeVisible({ timeout: 10_000 })
+  expect(await app.evaluate(() => window.getSelection()?.toString())).toBe('wound the clockwork')
+  await toolbar(app).getByRole('button', { name: 'Highlight blue' }).click()
+  await expect(body(app).locator('mark[data-color="blue"]')).toHaveText('wound the clockwork')
 })
