@@ -13,7 +13,7 @@ import { appMenuTemplate } from './app-menu'
 import { startGloss, type Gloss } from './gloss'
 import { bindContract } from './ipc'
 import { folderFromArgv, linkFromArgv, protocolRegistration, secondLaunchData, secondLaunchRequest, type SecondLaunchRequest } from './launch-args'
-import { nativeThemeSource } from './native-theme'
+import { nativeThemeSource, windowBackground } from './native-theme'
 import { dataDirFrom, optionValue, sampleCorpusDir } from './paths'
 import { guardAllWebContents, hardenSession } from './security'
 import { appLocation, isTrustedSender } from './sender-trust'
@@ -47,6 +47,8 @@ let saveWindowNow: (() => void) | null = null
 // call says it is ready.
 const pendingCommands: MenuCommand[] = []
 let pageReady = false
+/** The reading theme, for the window's colour before its page paints. */
+let theme: Prefs['theme'] = 'system'
 const launchCwd = process.env.INIT_CWD ?? process.cwd()
 
 // A second launch hands its own argv to this one (see secondLaunchRequest) and quits.
@@ -130,7 +132,9 @@ async function start(): Promise<void> {
 
 /** Scrollbars, menus and dialogs follow the reading theme (before the window opens, so it starts right). */
 function applyNativeTheme(prefs: Prefs): void {
+  theme = prefs.theme
   nativeTheme.themeSource = nativeThemeSource(prefs.theme)
+  mainWindow?.setBackgroundColor(windowBackground(prefs.theme, nativeTheme.shouldUseDarkColors))
 }
 
 function openWindow(): BrowserWindow {
@@ -139,7 +143,8 @@ function openWindow(): BrowserWindow {
   const primaryId = screen.getPrimaryDisplay().id
   const displays = screen.getAllDisplays().map((display) => ({ workArea: display.workArea, primary: display.id === primaryId }))
   const placement = fitWindowToDisplays(gloss?.windowState(), displays, WINDOW_SIZE)
-  const window = createMainWindow({ preloadPath, indexFile, devServerUrl, placement })
+  const backgroundColor = windowBackground(theme, nativeTheme.shouldUseDarkColors)
+  const window = createMainWindow({ preloadPath, indexFile, devServerUrl, placement, backgroundColor })
   const saveNow = rememberWindowState(window, (state) => gloss?.saveWindowState(state))
   saveWindowNow = saveNow
   window.on('closed', () => {

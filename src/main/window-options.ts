@@ -1,7 +1,8 @@
 // BrowserWindow options as plain data, so the security-relevant settings are tested
 // without the Electron binary. window.ts passes this object to new BrowserWindow(),
 // where TypeScript checks it against Electron's own option type.
-// The renderer's chrome colour (--chrome in styles.css), so the first frame matches.
+// The renderer's light chrome colour (--chrome in styles.css), so the first frame
+// matches; index.ts passes the colour of the user's theme (native-theme.ts).
 export const WINDOW_BACKGROUND = '#f4f1eb'
 
 /** The first window's size and the least the layout (library, reader, notes) works in. */
@@ -16,7 +17,7 @@ export interface WindowPlacement {
   fullScreen?: boolean
 }
 
-export function windowOptions(preloadPath: string, placement: WindowPlacement = WINDOW_SIZE) {
+export function windowOptions(preloadPath: string, placement: WindowPlacement = WINDOW_SIZE, backgroundColor: string = WINDOW_BACKGROUND) {
   return {
     title: 'Gloss',
     // No x/y: the system centres the window.
@@ -28,7 +29,7 @@ export function windowOptions(preloadPath: string, placement: WindowPlacement = 
     fullscreen: placement.fullScreen === true,
     // Shown on ready-to-show so the user never sees an unstyled flash.
     show: false,
-    backgroundColor: WINDOW_BACKGROUND,
+    backgroundColor,
     autoHideMenuBar: false,
     webPreferences: {
       preload: preloadPath,

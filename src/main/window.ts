@@ -13,10 +13,12 @@ export interface MainWindowOptions {
   devServerUrl?: string
   /** Where to open (saved bounds fitted to today's displays). */
   placement?: FittedWindow
+  /** The colour shown before the page paints (the reading theme's chrome). */
+  backgroundColor?: string
 }
 
-export function createMainWindow({ preloadPath, indexFile, devServerUrl, placement }: MainWindowOptions): BrowserWindow {
-  const { webPreferences, ...options } = windowOptions(preloadPath, placement)
+export function createMainWindow({ preloadPath, indexFile, devServerUrl, placement, backgroundColor }: MainWindowOptions): BrowserWindow {
+  const { webPreferences, ...options } = windowOptions(preloadPath, placement, backgroundColor)
   const window = new BrowserWindow({
     ...options,
     // Restated where the window is made so that static analysis (Electronegativity, run

@@ -123,6 +123,10 @@ const electron = vi.hoisted(() => {
       return false
     }
     restore() {}
+    background: string | null = null
+    setBackgroundColor(colour: string) {
+      this.background = colour
+    }
     /** Where a test moved the window; until then, where it was created. */
     bounds: { x: number; y: number; width: number; height: number } | null = null
     maximized = false
@@ -178,7 +182,7 @@ const electron = vi.hoisted(() => {
         }
       },
       shell: { openExternal: async (url: string) => void state.opened.push(url) },
-      nativeTheme: { themeSource: 'unset' as string },
+      nativeTheme: { themeSource: 'unset' as string, shouldUseDarkColors: false },
       screen: {
         getAllDisplays: () => state.displays,
         getPrimaryDisplay: () => state.displays[0]
@@ -272,6 +276,12 @@ describe('desktop main process (Electron stand-in)', () => {
       expect(await call('prefs.set', { theme })).toMatchObject({ ok: true, value: { theme } })
       expect(electron.module.nativeTheme.themeSource).toBe(source)
     }
+    // The window's colour before its page paints follows too (the stand-in OS is light).
+    expect(window().options.backgroundColor).toBe('#f4f1eb')
+    expect(await call('prefs.set', { theme: 'dark' })).toMatchObject({ ok: true })
+    expect(window().background).toBe('#1b1c1f')
+    expect(await call('prefs.set', { theme: 'sepia' })).toMatchObject({ ok: true })
+    expect(window().background).toBe('#ede3cc')
     // A refused change leaves it alone.
     await call('prefs.set', { theme: 'dark' })
     expect(await call('prefs.set', { theme: 'neon' })).toMatchObject({ ok: false })

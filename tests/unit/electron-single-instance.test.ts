@@ -33,7 +33,7 @@ const electron = vi.hoisted(() => {
       BrowserWindow: unexpected,
       dialog: { showErrorBox: unexpected },
       Menu: { setApplicationMenu: unexpected },
-      nativeTheme: {},
+      nativeTheme: { shouldUseDarkColors: false },
       screen: { getAllDisplays: unexpected },
       session: {},
       ipcMain: { handle: unexpected },
