@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { MenuCommand } from '../shared/menu'
-import { appMenuTemplate, type AppMenuOptions, type MenuItemSpec } from './app-menu'
+import { appMenuTemplate, historyLabelsDiffer, type AppMenuOptions, type MenuItemSpec } from './app-menu'
 
 function build(overrides: Partial<AppMenuOptions> = {}) {
   const sent: MenuCommand[] = []
@@ -94,6 +94,35 @@ describe('appMenuTemplate', () => {
     expect(items.filter((i) => i.visible === false).every((i) => i.acceleratorWorksWhenHidden)).toBe(true)
     for (const entry of items) entry.click?.()
     expect(sent).toEqual([{ type: 'undo' }, ...accelerators.slice(1).map(() => ({ type: 'redo' }))])
+  })
+
+  it.each<[NodeJS.Platform, string | null, string | null, string, string]>([
+    ['linux', null, null, 'Undo', 'Redo'],
+    ['linux', 'Delete highlight', null, 'Undo Delete Highlight', 'Redo'],
+    ['darwin', 'Create highlight', 'Edit note', 'Undo Create Highlight', 'Redo Edit Note'],
+    ['win32', null, 'Re-attach highlight', 'Undo', 'Redo Re-attach Highlight'],
+    ['darwin', 'Edit article tags', 'Remove missing notes', 'Undo Edit Article Tags', 'Redo Remove Missing Notes']
+  ])('on %s with undo %o and redo %o, Edit reads %s / %s, always enabled', (platform, undoLabel, redoLabel, undoItem, redoItem) => {
+    const { template, sent } = build({ platform, history: { undoLabel, redoLabel } })
+    const edit = menu(template, 'Edit')
+    const [undo, redo, ...hiddenRedo] = edit.filter((i) => i.accelerator?.endsWith('Z') || i.accelerator === 'Ctrl+Y')
+    expect([undo.label, redo.label]).toEqual([undoItem, redoItem])
+    expect(hiddenRedo.map((i) => i.label)).toEqual(platform === 'darwin' ? [] : [redoItem])
+    // Never greyed out: in a text field the same keys undo the field's typing.
+    expect([undo, redo, ...hiddenRedo].every((i) => i.enabled !== false)).toBe(true)
+    undo.click?.()
+    redo.click?.()
+    expect(sent).toEqual([{ type: 'undo' }, { type: 'redo' }])
+  })
+
+  it.each<[string, string | null, string | null, boolean]>([
+    ['same labels', 'Edit note', 'Edit note', false],
+    ['both empty', null, null, false],
+    ['a new step', 'Edit note', 'Delete highlight', true],
+    ['history emptied', 'Delete highlight', null, true]
+  ])('history labels differ (%s): %s', (_case, before, after, differ) => {
+    expect(historyLabelsDiffer({ undoLabel: before, redoLabel: null }, { undoLabel: after, redoLabel: null })).toBe(differ)
+    expect(historyLabelsDiffer({ undoLabel: null, redoLabel: before }, { undoLabel: null, redoLabel: after })).toBe(differ)
   })
 
   it.each([

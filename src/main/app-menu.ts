@@ -42,12 +42,31 @@ export interface AppMenuOptions {
   /** Reload and developer tools exist only while developing. */
   isDev: boolean
   recentFolders: readonly string[]
+  /** What Undo and Redo would take back or do again (the open folder's history); none: plain Undo / Redo. */
+  history?: MenuHistoryLabels
   send: (command: MenuCommand) => void
+}
+
+/** The labels of the next undo and redo steps ("Delete highlight"), as history.state gives them. */
+export interface MenuHistoryLabels {
+  undoLabel: string | null
+  redoLabel: string | null
+}
+
+/** "Undo" + "Delete highlight" → "Undo Delete Highlight" (menu items are in title case). */
+export function historyItemLabel(action: 'Undo' | 'Redo', step: string | null): string {
+  const words = (step ?? '').trim().split(/\s+/).filter(Boolean)
+  return [action, ...words.map((word) => word[0].toUpperCase() + word.slice(1))].join(' ')
+}
+
+/** Whether the Edit menu would read differently: the menu is rebuilt only then, not on every note keystroke. */
+export function historyLabelsDiffer(a: MenuHistoryLabels, b: MenuHistoryLabels): boolean {
+  return a.undoLabel !== b.undoLabel || a.redoLabel !== b.redoLabel
 }
 
 const separator: MenuItemSpec = { type: 'separator' }
 
-export function appMenuTemplate({ platform, isDev, recentFolders, send }: AppMenuOptions): MenuItemSpec[] {
+export function appMenuTemplate({ platform, isDev, recentFolders, history, send }: AppMenuOptions): MenuItemSpec[] {
   const isMac = platform === 'darwin'
   const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemSpec => ({
     label,
@@ -76,15 +95,20 @@ export function appMenuTemplate({ platform, isDev, recentFolders, send }: AppMen
     ]
   }
 
+  const undoLabel = historyItemLabel('Undo', history?.undoLabel ?? null)
+  const redoLabel = historyItemLabel('Redo', history?.redoLabel ?? null)
   const edit: MenuItemSpec = {
     label: 'Edit',
     submenu: [
       // Not Electron's undo/redo roles: those only reach text fields. These let the page
       // choose between a field's text undo and undoing the last highlight or note edit.
-      command('Undo', { type: 'undo' }, 'CmdOrCtrl+Z'),
-      command('Redo', { type: 'redo' }, 'Shift+CmdOrCtrl+Z'),
+      // Always enabled, even with an empty history: the main process cannot tell whether
+      // focus is in a text field, whose own undo must keep working. The label names the
+      // annotation step when there is one ("Undo Delete Highlight").
+      command(undoLabel, { type: 'undo' }, 'CmdOrCtrl+Z'),
+      command(redoLabel, { type: 'redo' }, 'Shift+CmdOrCtrl+Z'),
       // Windows and Linux users also expect Ctrl+Y (hidden: one shortcut shown per item).
-      ...(isMac ? [] : [{ ...command('Redo', { type: 'redo' }, 'Ctrl+Y'), visible: false, acceleratorWorksWhenHidden: true }]),
+      ...(isMac ? [] : [{ ...command(redoLabel, { type: 'redo' }, 'Ctrl+Y'), visible: false, acceleratorWorksWhenHidden: true }]),
       separator,
       { role: 'cut' },
       { role: 'copy' },

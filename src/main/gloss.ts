@@ -14,6 +14,7 @@ import {
   FILE_NAME_VARIABLES,
   HIGHLIGHT_VARIABLES
 } from '../shared/export/template'
+import type { HistoryState } from '../shared/history'
 import type { GlossEvent, ScanProgress } from '../shared/menu'
 import type { ExportDefaults, ExportRunRequest, ExportRunResult, ExportScope, LibrarySummary, MarkdownExport, OpenLinkResult } from '../shared/model'
 import { badInput, GlossError, notFound, type Result } from '../shared/result'
@@ -45,6 +46,11 @@ export interface Gloss {
   windowState(): WindowState | undefined
   /** Remembers the window's bounds (a coalesced write); ignored once Gloss is closed. */
   saveWindowState(state: WindowState): void
+  /**
+   * What undo and redo would do in the open folder now (empty with no folder open), for
+   * the native Edit menu. Synchronous and cheap: the main process asks after every call.
+   */
+  historyState(): HistoryState
   close(): Promise<void>
 }
 
@@ -75,6 +81,7 @@ export async function startGloss(options: StartOptions): Promise<Gloss> {
     watchReady: () => core.watchReady(),
     windowState: () => core.windowState(),
     saveWindowState: (state) => core.saveWindowState(state),
+    historyState: () => core.historyState(),
     close: () => core.close()
   }
 }
@@ -173,6 +180,10 @@ class GlossCore {
   }
 
   /** The open folder's undo history: a new folder (or the same one opened again) starts a new one. */
+  historyState(): HistoryState {
+    return this.folderHistory(false)?.state() ?? { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
+  }
+
   private folderHistory(required: boolean): FolderHistory | null {
     const session = required ? this.current() : this.session
     if (!session) return null

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, SCAN_PROGRESS_CHANNEL, type MethodName } from '../shared/channels'
 import type { GlossEvent, MenuCommand } from '../shared/menu'
 import type { Prefs } from '../shared/model'
-import { appMenuTemplate } from './app-menu'
+import { appMenuTemplate, historyLabelsDiffer, type MenuHistoryLabels } from './app-menu'
 import { startGloss, type Gloss } from './gloss'
 import { bindContract } from './ipc'
 import { folderFromArgv, linkFromArgv, protocolRegistration, secondLaunchData, secondLaunchRequest, type SecondLaunchRequest } from './launch-args'
@@ -49,6 +49,8 @@ const pendingCommands: MenuCommand[] = []
 let pageReady = false
 /** The reading theme, for the window's colour before its page paints. */
 let theme: Prefs['theme'] = 'system'
+/** The undo/redo labels of the menu last built or being built. */
+let menuHistory: MenuHistoryLabels = { undoLabel: null, redoLabel: null }
 const launchCwd = process.env.INIT_CWD ?? process.cwd()
 
 // A second launch hands its own argv to this one (see secondLaunchRequest) and quits.
@@ -116,7 +118,12 @@ async function start(): Promise<void> {
   bindContract(core, {
     isTrusted,
     afterCall: (method, result) => {
-      if (result.ok && OPENS_FOLDER.has(method)) void refreshMenu()
+      // Any call may change what Edit › Undo / Redo would do (an edit, an undo, another
+      // folder); the menu is rebuilt when its labels change, not on every note keystroke.
+      const { undoLabel, redoLabel } = core.historyState()
+      const historyChanged = historyLabelsDiffer({ undoLabel, redoLabel }, menuHistory)
+      if (historyChanged) menuHistory = { undoLabel, redoLabel }
+      if (historyChanged || (result.ok && OPENS_FOLDER.has(method))) void refreshMenu()
       if (result.ok && method === 'prefs.set') applyNativeTheme(result.value as Prefs)
       if (method === 'library.current') {
         pageReady = true
@@ -174,10 +181,14 @@ async function refreshMenu(): Promise<void> {
   let recentFolders: string[] = []
   const result = await gloss?.dispatch('library.recent', {})
   if (result?.ok) recentFolders = (result.value as { folders: string[] }).folders
+  // Read after the await, so the menu built last has the latest labels.
+  const { undoLabel, redoLabel } = gloss?.historyState() ?? menuHistory
+  menuHistory = { undoLabel, redoLabel }
   const template = appMenuTemplate({
     platform: process.platform,
     isDev: Boolean(devServerUrl),
     recentFolders,
+    history: menuHistory,
     send: sendMenuCommand
   })
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))

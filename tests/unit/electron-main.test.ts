@@ -482,6 +482,45 @@ describe('desktop main process (Electron stand-in)', () => {
     expect(list.value.articles.map((a: { title: string }) => a.title)).toEqual(['Gulls', 'Tide Tables'])
   })
 
+  it('names the next undo and redo in the Edit menu, rebuilt only when the names change', async () => {
+    const edit = () => state.menus.at(-1).find((m: any) => m.label === 'Edit').submenu
+    const labels = () => {
+      const byKey = (key: string) => edit().find((item: any) => item.accelerator === key)
+      return [byKey('CmdOrCtrl+Z').label, byKey('Shift+CmdOrCtrl+Z').label]
+    }
+    // Opening the folder again starts its history afresh.
+    expect(await call('library.open', { root: corpus })).toMatchObject({ ok: true })
+    await vi.waitFor(() => expect(labels()).toEqual(['Undo', 'Redo']))
+    const articleId = (await call('library.list', { sort: 'title' })).value.articles.find((a: { title: string }) => a.title === 'Tide Tables').id
+    const text = (await call('article.get', { articleId })).value.text as string
+    const start = text.indexOf('tables say')
+    const created = await call('highlight.create', { articleId, start, end: start + 10, color: 'yellow' })
+    expect(created).toMatchObject({ ok: true })
+    await vi.waitFor(() => expect(labels()).toEqual(['Undo Create Highlight', 'Redo']))
+    const highlightId = created.value.id
+    // Typing a note: one step, and one rebuild for it, not one per keystroke.
+    const menusBefore = state.menus.length
+    for (const note of ['w', 'wh', 'when']) expect(await call('highlight.update', { highlightId, note })).toMatchObject({ ok: true })
+    await vi.waitFor(() => expect(labels()).toEqual(['Undo Edit Note', 'Redo']))
+    await call('library.recent', {})
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(state.menus.length).toBe(menusBefore + 1)
+    expect(await call('highlight.delete', { highlightId })).toMatchObject({ ok: true, value: { deleted: true } })
+    await vi.waitFor(() => expect(labels()).toEqual(['Undo Delete Highlight', 'Redo']))
+    expect(await call('history.undo', {})).toMatchObject({ ok: true, value: { done: { label: 'Delete highlight' } } })
+    await vi.waitFor(() => expect(labels()).toEqual(['Undo Edit Note', 'Redo Delete Highlight']))
+    await call('history.undo', {})
+    expect(await call('history.undo', {})).toMatchObject({ ok: true, value: { canUndo: false } })
+    await vi.waitFor(() => expect(labels()).toEqual(['Undo', 'Redo Create Highlight']))
+    // On Linux the hidden Ctrl+Y Redo reads the same.
+    expect(edit().find((item: any) => item.accelerator === 'Ctrl+Y')?.label).toBe(process.platform === 'darwin' ? undefined : 'Redo Create Highlight')
+    // Still enabled with nothing to undo: the page decides (a text field's own undo, or nothing).
+    const undo = edit().find((item: any) => item.accelerator === 'CmdOrCtrl+Z')
+    expect(undo.enabled).not.toBe(false)
+    undo.click()
+    expect(window().webContents.sent.at(-1)).toEqual([MENU_CHANNEL, { type: 'undo' }])
+  })
+
   it('holds the quit until the data is flushed, then quits', async () => {
     const title = 'Saved before quitting'
     expect(await call('article.setNote', { articleId: (await call('library.list', {})).value.articles[0].id, note: title })).toMatchObject({ ok: true })
