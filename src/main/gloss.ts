@@ -179,11 +179,11 @@ class GlossCore {
     }, () => this.folderHistory(false))
   }
 
-  /** The open folder's undo history: a new folder (or the same one opened again) starts a new one. */
   historyState(): HistoryState {
     return this.folderHistory(false)?.state() ?? { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
   }
 
+  /** The open folder's undo history: a new folder (or the same one opened again) starts a new one. */
   private folderHistory(required: boolean): FolderHistory | null {
     const session = required ? this.current() : this.session
     if (!session) return null
