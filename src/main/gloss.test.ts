@@ -7,7 +7,7 @@ import { writeCorpus as writeFiles } from '../../tests/fixtures/corpus-builder'
 import type { Input, Method, Output } from '../shared/contract'
 import { DEFAULT_PREFS, type Article } from '../shared/model'
 import type { Gloss } from './gloss'
-import { callThrough, rangeOf, startTestGloss, tempDirs } from './test-support/gloss-client'
+import { articleTitled, callThrough, rangeOf, startTestGloss, tempDirs } from './test-support/gloss-client'
 
 const tempDir = tempDirs('core')
 
@@ -70,6 +70,38 @@ describe('library', () => {
     await call('library.openSample', {})
     const { folders } = await call('library.recent', {})
     expect(folders.slice(0, 2)).toEqual([path.resolve(other), path.resolve(corpus)].map((p) => p))
+    await gloss.close()
+  })
+})
+
+describe('library.position', () => {
+  it('gives the row library.list would show an article at, under filters and sorts; null when filtered out', async () => {
+    const { corpus, dataDir } = await setup()
+    const { gloss, call } = await start(corpus, dataDir)
+    const bees = await articleTitled(call, 'Bees in Winter')
+    await call('highlight.create', { articleId: bees.id, ...rangeOf(bees, 'shivering together'), color: 'yellow' })
+    const idOf = async (title: string) => (await articleTitled(call, title)).id
+    const cases: Array<[Omit<Input<'library.position'>, 'articleId'>, string, number | null, number]> = [
+      [{ sort: 'title' }, 'Bees in Winter', 0, 3],
+      [{ sort: 'title' }, 'The Harbour Ledger', 2, 3],
+      [{ sort: 'date' }, 'The Harbour Ledger', 0, 3],
+      [{ sort: 'title', topic: 'Maritime' }, 'The Harbour Ledger', 0, 1],
+      [{ sort: 'title', topic: 'Maritime' }, 'Orchard Diaries', null, 1],
+      [{ sort: 'title', query: 'ORCH' }, 'Orchard Diaries', 0, 1],
+      [{ sort: 'title', hasHighlights: true }, 'Bees in Winter', 0, 1],
+      [{ sort: 'title', hasHighlights: false }, 'The Harbour Ledger', 1, 2],
+      [{ sort: 'date', from: '2023-01-01' }, 'Bees in Winter', null, 1]
+    ]
+    for (const [filters, title, index, total] of cases) {
+      expect(await call('library.position', { ...filters, articleId: await idOf(title) }), `${title} in ${JSON.stringify(filters)}`).toEqual({ index, total })
+    }
+    // The same order as the pages of library.list, row by row.
+    for (const sort of ['date', 'title'] as const) {
+      const { articles } = await call('library.list', { sort })
+      for (const [row, a] of articles.entries()) expect((await call('library.position', { sort, articleId: a.id })).index).toBe(row)
+    }
+    expect(await call('library.position', { sort: 'title', articleId: 'no-such-article' })).toEqual({ index: null, total: 3 })
+    expect(await gloss.dispatch('library.position', { sort: 'title', articleId: bees.id, offset: 1 } as never)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
     await gloss.close()
   })
 })

@@ -135,6 +135,7 @@ class GlossCore {
       'library.openSample': async () => this.summary(await this.open(this.options.sampleRoot)),
       'library.recent': async () => ({ folders: [...this.settings.data.recentFolders] }),
       'library.list': async (query) => this.current().list(query),
+      'library.position': async (query) => this.current().position(query),
       'library.missing': async () => this.current().missingArticles(),
       'search.query': async ({ query, limit }) => {
         this.current()

@@ -8,6 +8,7 @@ export const METHOD_NAMES = [
   'library.openSample',
   'library.recent',
   'library.list',
+  'library.position',
   'library.missing',
   'article.get',
   'article.setNote',

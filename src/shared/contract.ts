@@ -18,6 +18,8 @@ import {
   IdSchema,
   ImportResult,
   LibrarySummary,
+  ListPosition,
+  ListPositionQuery,
   ListQuery,
   MarkdownExport,
   MissingArticle,
@@ -49,6 +51,8 @@ export const contract = {
   'library.openSample': rpc(Empty, LibrarySummary),
   'library.recent': rpc(Empty, z.object({ folders: z.array(z.string()) })),
   'library.list': rpc(ListQuery, ArticleList),
+  /** The row of one article in the filtered, sorted library (j/k from an article not fetched yet). */
+  'library.position': rpc(ListPositionQuery, ListPosition),
   /** Annotations whose article's file has gone from the folder (until it returns). */
   'library.missing': rpc(Empty, z.array(MissingArticle)),
   'article.get': rpc(z.object({ articleId: IdSchema }).strict(), Article),

@@ -153,6 +153,12 @@ export const ListQuery = z
 export type ListQuery = z.input<typeof ListQuery>
 export const ArticleList = z.object({ articles: z.array(ArticleSummary), total: z.number().int() })
 export type ArticleList = z.infer<typeof ArticleList>
+/** Where one article sits in the list a ListQuery's filters and sort make (no paging). */
+export const ListPositionQuery = ListQuery.omit({ offset: true, limit: true }).extend({ articleId: Id }).strict()
+export type ListPositionQuery = z.input<typeof ListPositionQuery>
+/** `index`: its row in that list, null when the filters leave it out; `total`: rows in the list. */
+export const ListPosition = z.object({ index: z.number().int().nonnegative().nullable(), total: z.number().int() })
+export type ListPosition = z.infer<typeof ListPosition>
 
 export const NewHighlight = z
   .object({

@@ -199,3 +199,38 @@ test.describe('a long library', () => {
     await expect(library(app).getByRole('option', { selected: true })).toBeInViewport()
   })
 })
+
+// Far more rows than the list fetches (200 a page): an article opened from search near the
+// end sits in rows never fetched, and j/k still step from where it is in the list's order.
+const FAR_COUNT = 3000
+const FAR = Object.fromEntries(
+  Array.from({ length: FAR_COUNT }, (_, i) => {
+    const n = String(i + 1).padStart(4, '0')
+    // One hour apart, newest first in the default (date) order: log 0001 first.
+    const date = new Date(Date.UTC(2000, 5, 1) - i * 3_600_000).toISOString()
+    const words = n === '2990' ? 'the quillwort drifted past the breakwater' : 'the wind held from the west'
+    return [`far/log-${n}.md`, `---\ntitle: Far log ${n}\ndate: ${date}\n---\n\nEntry ${n}: ${words}.\n`]
+  })
+)
+
+test.describe('a library longer than the rows fetched', () => {
+  test.use({ extraFiles: FAR })
+
+  test('j and k step from an article opened far down the list, not from the top', async ({ app }) => {
+    const keys = app.keyboard
+    await keys.press('/')
+    await keys.type('quillwort')
+    await expect(app.locator('button[data-search-result]').first()).toBeVisible()
+    await keys.press('Enter')
+    await expect(title(app)).toHaveText('Far log 2990')
+    // Its row was never fetched: the list shows the top of 3,000 rows.
+    await expect(library(app).getByRole('option', { name: /Far log 2990/ })).toHaveCount(0)
+    if ((await app.evaluate(() => document.activeElement?.tagName)) === 'INPUT') await keys.press('Shift+Tab')
+    await keys.press('j')
+    await expect(title(app)).toHaveText('Far log 2991')
+    await keys.press('j')
+    await expect(title(app)).toHaveText('Far log 2992')
+    await keys.press('k')
+    await expect(title(app)).toHaveText('Far log 2991')
+  })
+})

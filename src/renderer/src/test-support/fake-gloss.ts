@@ -134,6 +134,12 @@ export class FakeGloss {
       list.sort((a, b) => (sort === 'title' ? a.title.localeCompare(b.title) : time(b) - time(a)))
       return { articles: list, total: list.length }
     },
+    // The same rows library.list answers with, searched for one article.
+    'library.position': ({ articleId, ...query }: { articleId: string; sort: 'date' | 'title'; topic?: string; query?: string; tag?: string }) => {
+      const { articles, total } = (this.handlers['library.list'] as (q: typeof query) => { articles: ArticleSummary[]; total: number })(query)
+      const index = articles.findIndex((a) => a.id === articleId)
+      return { index: index < 0 ? null : index, total }
+    },
     'article.get': ({ articleId }: { articleId: string }) => {
       const a = this.article(articleId)
       this.library().summary = { ...this.library().summary, lastArticleId: a.id }

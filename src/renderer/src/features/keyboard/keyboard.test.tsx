@@ -246,6 +246,27 @@ describe('neighbourArticleId', () => {
     expect(await neighbourArticleId(list, current, direction, fetchAt)).toBe(expected)
   })
 
+  // Rows not fetched: the open article's row comes from library.position (null: filtered out).
+  const positions: Record<string, number | null> = { c: 2, d: 3, hidden: null }
+  const located: string[] = []
+  const locate = async (id: string) => {
+    located.push(id)
+    return positions[id] ?? null
+  }
+  it.each<[string | null, 1 | -1, string | null, string[]]>([
+    ['c', 1, 'fetched-3', ['c']],
+    ['c', -1, 'b', ['c']],
+    ['d', 1, 'e', ['d']],
+    ['hidden', 1, 'a', ['hidden']],
+    ['hidden', -1, 'e', ['hidden']],
+    ['a', 1, 'b', []],
+    [null, 1, 'a', []]
+  ])('from %s (not fetched) by %i → %s, located %j', async (current, direction, expected, lookups) => {
+    located.length = 0
+    expect(await neighbourArticleId(list, current, direction, fetchAt, locate)).toBe(expected)
+    expect(located).toEqual(lookups)
+  })
+
   it('asks only for rows it does not have, and nothing of an empty list', async () => {
     fetched.length = 0
     await neighbourArticleId(list, 'a', 1, fetchAt)

@@ -24,17 +24,21 @@ export function isEditableTarget(target: EventTarget | null): boolean {
 
 /**
  * The article id `direction` rows away from the open one in the library's current
- * order; rows not fetched yet are asked for. With no open article (or one the list does
- * not show) j starts at the top and k at the bottom. Null past either end.
+ * order; rows not fetched yet are asked for. An open article outside the fetched rows
+ * is looked up with `locate` (its row in the whole list, null when the filters leave it
+ * out). With no open article, or one the list does not hold, j starts at the top and k
+ * at the bottom. Null past either end.
  */
 export async function neighbourArticleId(
   list: LibraryRows | null,
   currentId: string | null,
   direction: 1 | -1,
-  fetchAt: (index: number) => Promise<ArticleSummary | undefined>
+  fetchAt: (index: number) => Promise<ArticleSummary | undefined>,
+  locate?: (articleId: string) => Promise<number | null>
 ): Promise<string | null> {
   if (!list || list.total === 0) return null
-  const at = currentId === null ? -1 : list.rows.findIndex((row) => row?.id === currentId)
+  let at = currentId === null ? -1 : list.rows.findIndex((row) => row?.id === currentId)
+  if (at < 0 && currentId !== null && locate) at = (await locate(currentId)) ?? -1
   const target = at < 0 ? (direction === 1 ? 0 : list.total - 1) : at + direction
   if (target < 0 || target >= list.total) return null
   return (list.rows[target] ?? (await fetchAt(target)))?.id ?? null
@@ -190,15 +194,24 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
           event.preventDefault()
           const { list, view } = o.library
           const fetchAt = async (index: number) => (await o.api['library.list']({ ...listQuery(view, 0), offset: index, limit: 1 })).articles[0]
+          // The open article may sit in rows never fetched (opened from search or a link).
+          let outside = false
+          const locate = async (articleId: string) => {
+            const { offset: _o, limit: _l, ...filters } = listQuery(view, 0)
+            const { index } = await o.api['library.position']({ ...filters, articleId })
+            outside = index === null
+            return index
+          }
           const from = o.articleId
           const pending = lastStep.current?.from === from ? lastStep.current.to : null
           const to = (async () => {
             const base = pending ? ((await pending.catch(() => null)) ?? from) : from
-            return neighbourArticleId(list, base, action.type === 'next-article' ? 1 : -1, fetchAt)
+            return neighbourArticleId(list, base, action.type === 'next-article' ? 1 : -1, fetchAt, locate)
           })()
           lastStep.current = { from, to }
           void to.then(
             (id) => {
+              if (id && outside) optionsRef.current.hint(`The open article is not in this list: ${action.type === 'next-article' ? 'j starts at the top' : 'k starts at the bottom'}.`)
               if (id) optionsRef.current.openArticle(id)
               else optionsRef.current.hint(action.type === 'next-article' ? 'This is the last article in the list.' : 'This is the first article in the list.')
             },
