@@ -7,7 +7,7 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test, type GlossFixture } from './fixtures'
-import { expectNoSeriousViolations } from './a11y'
+import { auditPage, describeFindings, expectNoSeriousViolations } from './a11y'
 import { exportDialog, highlight, markById, openArticle, popover, selectWithMouse, toolbar } from './helpers'
 
 test('library and reader with highlights, toolbar, popover and problems pass axe', async ({ app, gloss }) => {
@@ -41,6 +41,18 @@ test('library and reader with highlights, toolbar, popover and problems pass axe
   await missing.locator('summary').click()
   await expect(missing.getByRole('button', { name: 'Remove' })).toBeVisible()
   await expectNoSeriousViolations(app, 'missing articles list open')
+})
+
+test('the whole page with an article open has no axe violation of any impact (every control in a landmark)', async ({ app, gloss }) => {
+  await openArticle(app, gloss.corpus.pairTitle)
+  await highlight(app, 'the last ferry leaves the pier', 'green')
+  const all = await auditPage(app)
+  expect(all, `axe: violations in the whole page:\n${describeFindings(all)}`).toEqual([])
+  // The parts that used to sit outside landmarks are inside one now.
+  for (const selector of ['.view-switch', '.splitter-library', '.splitter-panel']) {
+    const landmark = await app.locator(selector).evaluate((el) => el.parentElement?.closest('nav, main, aside, header, footer, section[aria-label], [role="search"], [role="region"]')?.tagName ?? null)
+    expect(landmark, selector).not.toBeNull()
+  }
 })
 
 /** Sets a reading preference through the harness, as the settings dialog would, and reloads. */

@@ -135,6 +135,20 @@ test('a reading session with the keyboard only', async ({ app, gloss }) => {
   await expect(ferry).toHaveAttribute('data-color', 'pink')
   await expect(sidePanel(app).locator('[data-list-highlight-id]')).toHaveCount(3)
 
+  // ] with the popover open closes it and goes on to the next highlight; [ likewise back.
+  await keys.press('Enter')
+  await expect(popover(app)).toBeVisible()
+  await expect(popover(app).getByRole('button', { name: 'Pink' })).toBeFocused()
+  await keys.press(']')
+  await expect(popover(app)).toBeHidden()
+  await expect(app.locator(':focus')).toHaveAttribute('data-highlight-id', kettleId!)
+  await keys.press('Enter')
+  await expect(popover(app)).toBeVisible()
+  await keys.press('[')
+  await expect(popover(app)).toBeHidden()
+  await expect(app.locator(':focus')).toHaveText('The reading room stays lit until the last ferry leaves the pier')
+  await expectVisibleFocus(app, 'MARK')
+
   // ? lists every shortcut; Tab stays inside; Esc closes and focus comes back.
   await keys.press('?')
   const sheet = app.getByRole('dialog', { name: 'Keyboard shortcuts' })

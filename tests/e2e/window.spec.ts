@@ -114,12 +114,32 @@ test('Ctrl+\\ hides the library and shows it again; Ctrl+Shift+\\ the notes pane
   await expect(toggleNotes).toHaveAttribute('aria-expanded', 'true')
 })
 
+test('each splitter sits inside the landmark it resizes, on the border with the reader, and stays there when the panel scrolls', async ({ app, gloss }) => {
+  await openArticle(app, gloss.corpus.pairTitle)
+  const reader = app.locator('main#reader')
+  const check = async () => {
+    const readerBox = (await reader.boundingBox())!
+    const library = (await librarySplitter(app).boundingBox())!
+    const panel = (await panelSplitter(app).boundingBox())!
+    // The 9px grab area is centred on each border (within a pixel), the full height of the reader.
+    expect(Math.abs(library.x + library.width / 2 - readerBox.x)).toBeLessThanOrEqual(1.5)
+    expect(Math.abs(panel.x + panel.width / 2 - (readerBox.x + readerBox.width))).toBeLessThanOrEqual(1.5)
+    expect(Math.round(library.height)).toBe(Math.round(readerBox.height))
+    expect(Math.round(panel.y)).toBe(Math.round(readerBox.y))
+  }
+  await expect(libraryRegion(app).getByRole('separator', { name: 'Resize library' })).toHaveCount(1)
+  await expect(notesRegion(app).getByRole('separator', { name: 'Resize notes panel' })).toHaveCount(1)
+  await check()
+  await notesRegion(app).evaluate((el) => el.scrollTo(0, el.scrollHeight))
+  await check()
+})
+
 test('the splitters and side bar buttons pass the axe audit, shown and hidden', async ({ app }) => {
-  const mine = { include: ['.workspace > .splitter', '.side-bar-toggles'] }
+  const mine = { include: ['.workspace .splitter', '.side-bar-toggles'] }
   await expectNoSeriousViolations(app, 'side bars shown', mine)
   await app.keyboard.press('Control+Shift+Backslash')
   await expect(notesRegion(app)).toBeHidden()
-  await expectNoSeriousViolations(app, 'notes panel hidden', { include: ['.workspace > .splitter-library', '.side-bar-toggles'] })
+  await expectNoSeriousViolations(app, 'notes panel hidden', { include: ['.workspace .splitter-library', '.side-bar-toggles'] })
 })
 
 /** Drags `uriList` over the reader and drops it there, as a file manager would. */

@@ -50,12 +50,12 @@
  *                    ([data-testid="shortcuts-sheet"], also header button 'Keyboard shortcuts') lists them, a table per group (row headers = keys);
  *                    link 'Skip to article' (first Tab stop) focuses the article body (tabIndex 0); main#reader;
  *                    each mark has aria-describedby → hidden "<Colour> highlight[ with note]" (#hl-desc-<colour>[-note])
- *   side bars        role=separator 'Resize library' | 'Resize notes panel' (aria-valuenow = width in px;
+ *   side bars        role=separator 'Resize library' | 'Resize notes panel' (inside the Library / Highlights region; aria-valuenow = width in px;
  *                    arrows/Home/End, drag, double-click resets); header group 'Side bars' with buttons
  *                    'Library panel' | 'Notes panel' (aria-expanded); Ctrl/Cmd+\ and Ctrl/Cmd+Shift+\
  *                    toggle them; .workspace gets .library-hidden / .panel-hidden
  *   drop overlay     [data-testid="drop-overlay"] while a folder is dragged over the window
- *   view switch      role=group "View" with buttons 'Reader' | 'All highlights' (aria-pressed); Ctrl/Cmd+Shift+H
+ *   view switch      navigation 'Views' > role=group "View" with buttons 'Reader' | 'All highlights' (aria-pressed); Ctrl/Cmd+Shift+H
  *                    (View › All Highlights) toggles. While the workspace shows, .workspace is hidden.
  *   all highlights   getByRole('region', { name: 'All highlights' }): searchbox 'Search highlights', group
  *                    'Colours' of buttons 'Yellow'|'Green'|'Blue'|'Pink' (aria-pressed; name ends with the count),
@@ -718,7 +718,12 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     openArticle,
     highlightSelection: (color, withNote) => void createHighlight(color, withNote),
     recolor: (highlightId, color) => void reader.updateHighlight(highlightId, { color }).catch(reportError),
-    jumpToHighlight: jumpTo,
+    // [ and ] leave an open popover behind: it would stay on the old highlight while
+    // focus moved on. Closing it first (its note is flushed) lets focus land on the new mark.
+    jumpToHighlight: (highlightId) => {
+      setPopover(null)
+      jumpTo(highlightId)
+    },
     focusArticleNote: () => void focusArticleNote(appRef.current ?? document),
     focusSearch: () => void focusSearchBox(appRef.current ?? document),
     showShortcuts: () => setShortcutsOpen(true),
@@ -807,13 +812,14 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             tags={tagList.tags.map((t) => t.tag)}
             onTagsFocus={() => void tagList.refresh()}
             onManageTags={() => setManageTagsOpen(true)}
+            edge={<SideBarSplitter bars={sideBars} bar="library" />}
           />
         ) : (
           <section className="library" aria-label="Library">
             <p className="empty">{starting ? 'Opening library…' : 'No folder open.'}</p>
+            <SideBarSplitter bars={sideBars} bar="library" />
           </section>
         )}
-        <SideBarSplitter bars={sideBars} bar="library" />
         <main className="reader" id="reader" tabIndex={-1} ref={readerRef}>
           <section className="reader-inner" aria-label="Article" aria-busy={reader.loading}>
             {article ? (
@@ -893,9 +899,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             )}
           </section>
         </main>
-        <SideBarSplitter bars={sideBars} bar="panel" />
         <HighlightsPanel
           article={article}
+          edge={<SideBarSplitter bars={sideBars} bar="panel" />}
           onSaveNote={(articleId, note) =>
             reader.saveNote(articleId, note).catch((error) => {
               reportError(error)

@@ -1,7 +1,7 @@
 // Right column: the article note, the highlights in reading order, and the ones whose
 // text could not be found any more (orphans), which are listed, never hidden: each can
 // be re-attached to a passage the user selects in the article, or deleted.
-import { memo, useMemo } from 'react'
+import { memo, useMemo, type ReactNode } from 'react'
 import type { Article, Highlight } from '../../../../shared/model'
 import { TagInput } from '../tags/tag-input'
 import { TagList } from '../tags/tag-list'
@@ -9,6 +9,8 @@ import { ArticleNote } from './article-note'
 import { colorName, truncate } from './colors'
 
 export interface HighlightsPanelProps {
+  /** Shown at the panel's inner (left) edge, first in tab order: the splitter that resizes it, inside the Highlights landmark. */
+  edge?: ReactNode
   article: Article | null
   onSaveNote: (articleId: string, note: string) => Promise<void>
   onJump: (highlightId: string) => void
@@ -60,7 +62,8 @@ export function HighlightsPanel({
   onReattachOrphan,
   onDeleteOrphan,
   onSaveArticleTags,
-  loadTagSuggestions = async () => []
+  loadTagSuggestions = async () => [],
+  edge
 }: HighlightsPanelProps) {
   const highlights = article?.highlights
   const placed = useMemo(() => (highlights ?? []).filter((h) => h.anchor !== null).sort(byPosition), [highlights])
@@ -68,12 +71,14 @@ export function HighlightsPanel({
   if (!article) {
     return (
       <section className="side" aria-label="Highlights">
+        {edge}
         <p className="empty">Open an article to see its highlights and notes.</p>
       </section>
     )
   }
   return (
     <section className="side" aria-label="Highlights">
+      {edge}
       <ArticleNote key={article.id} articleId={article.id} note={article.note} onSave={onSaveNote} />
       {onSaveArticleTags && (
         <div className="article-tags">

@@ -17,7 +17,7 @@ const ROOT = '/home/reader/Clippings'
 // Two cores shared with other test runs: give the page time to answer.
 configure({ asyncUtilTimeout: 5000 })
 
-function start() {
+function start({ secondHighlight = false } = {}) {
   const first = buildArticle(
     'first',
     [
@@ -27,6 +27,10 @@ function start() {
     { title: 'Why the sea keeps time', published: '2024-03-01' }
   )
   first.highlights = [{ ...buildHighlight('first', first.text, 0, 5, 'yellow'), id: 'tides' }]
+  if (secondHighlight) {
+    const at = first.text.indexOf('Sailors')
+    first.highlights.push({ ...buildHighlight('first', first.text, at, at + 'Sailors'.length, 'green'), id: 'sailors' })
+  }
   const second = buildArticle('second', [{ type: 'paragraph', text: 'Keepers tended the lamp every night.' }], {
     title: 'Keepers of the light',
     published: '2023-01-01'
@@ -147,6 +151,34 @@ describe('reader keys', () => {
     expect(await screen.findByText(/highlighted already: 1–4 change its colour/)).toBeTruthy()
     key(']', {}, document.activeElement!)
     expect(await screen.findByText('No more highlights after this one.')).toBeTruthy()
+  })
+
+  it('[ and ] with a highlight popover open close it and move focus to the other highlight', async () => {
+    start({ secondHighlight: true })
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    const mark = (id: string) => body().querySelector<HTMLElement>(`mark[data-highlight-id="${id}"]`)!
+    key(']')
+    expect(document.activeElement).toBe(mark('tides'))
+    fireEvent.keyDown(mark('tides'), { key: 'Enter' })
+    const popover = await screen.findByTestId('highlight-popover')
+    // Focus is inside the popover (on the pressed colour), which belongs to "tides".
+    await waitFor(() => expect(popover.contains(document.activeElement)).toBe(true))
+    expect(within(popover).getByRole('button', { name: 'Yellow' }).getAttribute('aria-pressed')).toBe('true')
+    key(']', {}, document.activeElement!)
+    await waitFor(() => expect(screen.queryByTestId('highlight-popover')).toBeNull())
+    expect(document.activeElement).toBe(mark('sailors'))
+    // Focus stays on the new mark once the closed popover's focus return has run.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)))
+    expect(document.activeElement).toBe(mark('sailors'))
+
+    // The same going back with [, from the popover of the second highlight.
+    fireEvent.keyDown(mark('sailors'), { key: 'Enter' })
+    const second = await screen.findByTestId('highlight-popover')
+    await waitFor(() => expect(within(second).getByRole('button', { name: 'Green' }).getAttribute('aria-pressed')).toBe('true'))
+    await waitFor(() => expect(second.contains(document.activeElement)).toBe(true))
+    key('[', {}, document.activeElement!)
+    await waitFor(() => expect(screen.queryByTestId('highlight-popover')).toBeNull())
+    expect(document.activeElement).toBe(mark('tides'))
   })
 
   it('n with nothing selected goes to the article note; h explains how to select', async () => {

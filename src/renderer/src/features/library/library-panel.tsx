@@ -1,6 +1,6 @@
 // Left column: filters and the article list. The list is a listbox: arrow keys move,
 // Enter opens, and the open article is the selected option.
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { ScanProgress } from '../../../../shared/menu'
 import type { LibrarySummary, MissingArticle } from '../../../../shared/model'
 import { ArticleList } from './article-list'
@@ -10,6 +10,8 @@ import { isFiltered, type LibraryRows, type LibraryView, type SortKey } from './
 
 export interface LibraryPanelProps {
   summary: LibrarySummary
+  /** Shown at the panel's inner (right) edge: the splitter that resizes it, inside the Library landmark. */
+  edge?: ReactNode
   list: LibraryRows | null
   /** The list shows rows start..end: fetch what it lacks. */
   onRange?: (start: number, end: number) => void
@@ -58,7 +60,8 @@ export function LibraryPanel({
   onRange = () => undefined,
   tags = [],
   onTagsFocus,
-  onManageTags
+  onManageTags,
+  edge
 }: LibraryPanelProps) {
   const ids = { sort: useId(), topic: useId(), text: useId(), source: useId(), from: useId(), to: useId(), highlighted: useId(), tag: useId() }
   const [text, setText] = useState(view.text)
@@ -188,6 +191,7 @@ export function LibraryPanel({
         <ProblemsPanel problems={summary.problems} />
         <MissingArticles missing={missing} onRemove={onRemoveMissing} />
       </div>
+      {edge}
     </section>
   )
 }
