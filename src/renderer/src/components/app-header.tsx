@@ -57,30 +57,17 @@ export function AppHeader(props: AppHeaderProps) {
           Import annotations…
         </button>
       </div>
-      {props.onReadingSettings && (
-        <button
-          type="button"
-          className="button reading-settings-button"
-          aria-label="Reading settings"
-          title="Reading settings"
-          aria-haspopup="dialog"
-          onClick={props.onReadingSettings}
-        >
-          <span aria-hidden="true">Aa</span>
-        </button>
-      )}
-      {props.onShowShortcuts && (
-        <button
-          type="button"
-          className="button reading-settings-button"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
-          aria-haspopup="dialog"
-          onClick={props.onShowShortcuts}
-        >
-          <span aria-hidden="true">?</span>
-        </button>
-      )}
+      {props.onReadingSettings && <DialogButton label="Reading settings" glyph="Aa" onClick={props.onReadingSettings} />}
+      {props.onShowShortcuts && <DialogButton label="Keyboard shortcuts" title="Keyboard shortcuts (?)" glyph="?" onClick={props.onShowShortcuts} />}
     </header>
+  )
+}
+
+/** A small header button that opens a dialog; its glyph is decoration, its label the name. */
+function DialogButton({ label, title = label, glyph, onClick }: { label: string; title?: string; glyph: string; onClick: () => void }) {
+  return (
+    <button type="button" className="button reading-settings-button" aria-label={label} title={title} aria-haspopup="dialog" onClick={onClick}>
+      <span aria-hidden="true">{glyph}</span>
+    </button>
   )
 }
