@@ -26,7 +26,7 @@ export default defineConfig({
       // Dependencies stay in node_modules (electron-vite's default); only our code is bundled.
       externalizeDeps: true,
       // The search index runs in a worker thread: its own entry, out/main/search-worker.js.
-      lib: { entry: { index: resolve('src/main/index.ts'), 'search-worker': resolve('src/main/search/search-worker.ts') } },
+      lib: { entry: { index: resolve('src/electron/index.ts'), 'search-worker': resolve('src/core/search/search-worker.ts') } },
       outDir: 'out/main'
     }
   },

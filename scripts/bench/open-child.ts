@@ -9,8 +9,8 @@
 import { mkdtemp, readdir, realpath, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { startGloss, type Gloss } from '../../src/main/gloss'
-import { harnessDialogs } from '../../src/main/web'
+import { startGloss, type Gloss } from '../../src/core/app/gloss'
+import { harnessDialogs } from '../../src/hosts/web'
 
 export interface ChildInput {
   corpus: string

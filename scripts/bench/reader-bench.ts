@@ -10,7 +10,7 @@ import path from 'node:path'
 import { chromium } from 'playwright-core'
 import { makeTempDir } from '../../tests/fixtures/corpus-builder'
 import { seedStylePair } from '../../tests/fixtures/corpus-builder'
-import { startHarness, TOKEN_HEADER } from '../../src/main/web'
+import { startHarness, TOKEN_HEADER } from '../../src/hosts/web'
 import { createRandom, paragraphs } from './generate-corpus'
 import { inPage } from './page-probes'
 

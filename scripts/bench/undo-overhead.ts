@@ -5,7 +5,7 @@
 // records (what an edit of one highlight or article does), looking the highlight up
 // first as folder-history does. Run: npx tsx scripts/bench/undo-overhead.ts [highlights]
 import { performance } from 'node:perf_hooks'
-import { diffRecords, snapshotRecords, type RecordScope } from '../../src/main/history/record-changes'
+import { diffRecords, snapshotRecords, type RecordScope } from '../../src/core/history/record-changes'
 import { seededRandom } from '../../tests/fixtures/seeded-random'
 
 const count = Number(process.argv[2] ?? 10_000)

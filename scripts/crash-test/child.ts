@@ -2,7 +2,7 @@
 // runs) and changes highlights as fast as it can, printing an acknowledgement after each
 // store.update() returns — the moment the app would tell the user "saved". It never
 // exits on its own; the parent SIGKILLs it at a random moment.
-import { openCorpusStore } from '../../src/main/store/corpus-store'
+import { openCorpusStore } from '../../src/core/store/corpus-store'
 import { ackLine, between, digest, marker, newHighlight, type ChildPlan, type Op, seededRandom } from './workload'
 
 const plan = JSON.parse(process.argv[2] ?? '') as ChildPlan

@@ -19,8 +19,8 @@ import { mkdtemp, readdir, readFile, rm, stat, utimes } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { checkContent } from '../../src/main/store/backup-files'
-import { CORPUS_SCHEMA_VERSION, CorpusDataSchema, corpusStoreFile, openCorpusStore } from '../../src/main/store/corpus-store'
+import { checkContent } from '../../src/core/store/backup-files'
+import { CORPUS_SCHEMA_VERSION, CorpusDataSchema, corpusStoreFile, openCorpusStore } from '../../src/core/store/corpus-store'
 import { between, digest, parseAck, parseMarker, seededRandom, type Ack, type ChildPlan } from './workload'
 
 const LOSS_LIMIT_MS = 1_000

@@ -2,7 +2,7 @@
 // source, realistic highlight records (short, medium and very long notes), a digest
 // that identifies a record's exact content, and the one-line acknowledgement format.
 import { createHash } from 'node:crypto'
-import type { StoredHighlight } from '../../src/main/store/corpus-store'
+import type { StoredHighlight } from '../../src/core/store/corpus-store'
 export { seededRandom } from '../../tests/fixtures/seeded-random'
 import { seededRandom } from '../../tests/fixtures/seeded-random'
 

@@ -5,7 +5,7 @@
 // CommonJS file that requires only `electron` (checked on the built output).
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES, SCAN_PROGRESS_CHANNEL, type GlossBridge } from '../shared/channels'
-import type { GlossEvents, GlossFiles, LibraryChange, MenuCommand, ScanProgress } from '../shared/menu'
+import type { GlossEvents, GlossFiles, LibraryChange, MenuCommand, ScanProgress } from '../shared/events'
 
 const gloss = Object.fromEntries(
   METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelFor(method), input)])

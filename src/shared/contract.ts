@@ -111,6 +111,9 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>
 export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>
 export type Output<M extends Method> = z.output<Contract[M]['output']>
 
+/** One async handler per method: what the core implements and the dispatcher calls. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Promise<Output<M>> }
+
 export const isMethod = (name: string): name is Method => Object.prototype.hasOwnProperty.call(contract, name)
 
 // Channel names live in the zod-free channels.ts, which the sandboxed preload bundles.

@@ -1,12 +1,12 @@
 // Playwright fixtures: every test gets its own corpus (tests/fixtures/corpus-builder),
-// its own data folder and its own harness (src/main/web.ts, in process) serving the
+// its own data folder and its own harness (src/hosts/web.ts, in process) serving the
 // built renderer, and a page opened at the harness URL. Page errors, CSP violations
 // and browser dialogs fail the test: the app must run clean.
 import { test as base, expect, type Page } from '@playwright/test'
 import { mkdir, readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { buildTestCorpus, makeTempDir, removeDir, writeCorpus, type TestCorpus } from '../fixtures/corpus-builder'
-import { startHarness, type Harness } from '../../src/main/web'
+import { startHarness, type Harness } from '../../src/hosts/web'
 
 export interface GlossFixture {
   corpus: TestCorpus

@@ -1,6 +1,6 @@
 // The harness's own guarantees seen from a browser: without the token from the
 // printed URL a page gets nothing, and the app page carries the CSP.
-import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy'
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy'
 import { expect, test } from './fixtures'
 
 test('a page opened without the token can read nothing', async ({ page, gloss }) => {

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { makeTempDir, removeDir, seedStylePair } from '../fixtures/corpus-builder'
-import { startHarness, type Harness } from '../../src/main/web'
+import { startHarness, type Harness } from '../../src/hosts/web'
 import { library } from './helpers'
 
 const COUNT = 3000

@@ -1,4 +1,4 @@
-// Offline means offline (DESIGN.md §6): a whole reading session — open the library,
+// Offline means offline: a whole reading session — open the library,
 // read, highlight, write notes, export, reload, restart, and read an article whose
 // metadata names remote images and whose body holds remote images, links, embeds and
 // prefetch hints — while every request the browser makes is recorded three ways:

@@ -1,7 +1,7 @@
 // The window as the user arranged it: side bars resized and hidden from the keyboard
 // and kept across a reload, a folder dropped on the window opened, the open article
 // back after a reload and a restart. (Window bounds and the single instance are the
-// desktop app's: tests/unit/electron-main.test.ts and src/main/window-state.test.ts.)
+// desktop app's: tests/unit/electron-main.test.ts and src/core/store/window-state.test.ts.)
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'

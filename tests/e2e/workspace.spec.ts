@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { mkdir, realpath, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { CORPUS_SCHEMA_VERSION, CorpusDataSchema, corpusStoreFile } from '../../src/main/store/corpus-store'
+import { CORPUS_SCHEMA_VERSION, CorpusDataSchema, corpusStoreFile } from '../../src/core/store/corpus-store'
 import { expectNoSeriousViolations } from './a11y'
 import { expect, test } from './fixtures'
 import { body } from './helpers'

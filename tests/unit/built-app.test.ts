@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, type TestContext } from 'vitest'
-import { CONTENT_SECURITY_POLICY } from '../../src/main/security-policy'
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/content-security-policy'
 
 function built(ctx: TestContext, file: string): string {
   const full = path.resolve(file)

@@ -6,7 +6,7 @@ import vm from 'node:vm'
 import { describe, expect, it, type TestContext } from 'vitest'
 import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
-import type { GlossEvents, GlossFiles, LibraryChange, MenuCommand } from '../../src/shared/menu'
+import type { GlossEvents, GlossFiles, LibraryChange, MenuCommand } from '../../src/shared/events'
 
 const preloadDir = path.resolve('out/preload')
 const preloadFile = path.join(preloadDir, 'index.cjs')

@@ -1,4 +1,4 @@
-// The desktop app's main process (src/main/index.ts) against a recording stand-in for
+// The desktop app's main process (src/electron/index.ts) against a recording stand-in for
 // Electron's API, since Electron's binary cannot run here. The real Gloss core runs
 // underneath on temp folders: what is checked is the wiring — the window's settings,
 // the IPC binding and its sender check, the menu, dialogs, security hooks, second
@@ -236,7 +236,7 @@ beforeAll(async () => {
   )
   // As if launched as `gloss <folder> --data-dir <dir> <link>` (packaged: argv[0] is the app).
   process.argv = ['/opt/Gloss/gloss', corpus, '--data-dir', dataDir, LAUNCH_LINK]
-  await import('../../src/main/index')
+  await import('../../src/electron/index')
   await vi.waitFor(() => expect(state.windows).toHaveLength(1), { timeout: 10_000 })
 })
 
@@ -534,7 +534,7 @@ describe('desktop main process (Electron stand-in)', () => {
     const settings = JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))
     expect(settings.window).toEqual({ x: 200, y: 90, width: 1000, height: 700, maximized: false, fullScreen: false })
     // The note is on disk: a fresh core on the same data folder reads it back.
-    const { startGloss } = await import('../../src/main/gloss')
+    const { startGloss } = await import('../../src/core/app/gloss')
     const again = await startGloss({
       dataDir,
       sampleRoot: path.resolve('resources/sample-corpus'),

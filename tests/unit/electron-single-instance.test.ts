@@ -1,4 +1,4 @@
-// A second launch of the desktop app (src/main/index.ts) against a stand-in for
+// A second launch of the desktop app (src/electron/index.ts) against a stand-in for
 // Electron whose single-instance lock is already held: it hands its argv to the
 // running Gloss (through the lock's additionalData) and quits without starting a core,
 // a window or a menu. The running side is covered in electron-main.test.ts.
@@ -52,7 +52,7 @@ afterAll(() => {
 it('a second launch hands its folder to the running instance of the same data folder and quits', async () => {
   const dataDir = path.resolve('/tmp/portable-gloss')
   process.argv = ['/opt/Gloss/gloss', 'Clippings', '--data-dir', dataDir]
-  await import('../../src/main/index')
+  await import('../../src/electron/index')
   // The lock lives in userData: the data folder is set before the lock is asked for.
   expect(electron.state.userData).toBe(dataDir)
   expect(electron.state.lockData).toEqual([{ argv: process.argv, cwd: process.env.INIT_CWD ?? process.cwd(), defaultApp: false }])

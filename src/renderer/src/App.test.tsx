@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../shared/api'
-import type { GlossEvents, LibraryChange, MenuCommand } from '../../shared/menu'
+import type { GlossEvents, LibraryChange, MenuCommand } from '../../shared/events'
 import { App } from './App'
 import { buildArticle, buildBlocks, buildHighlight } from './test-support/build-article'
 import { FakeGloss, librarySummary, type FakeLibrary } from './test-support/fake-gloss'

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { GlossEvents, LibraryChange } from '../../shared/menu'
+import type { GlossEvents, LibraryChange } from '../../shared/events'
 import { eventSourceEvents, fetchTransport, selectEvents, selectTransport, type GlossBridge } from './api'
 
 const jsonResponse = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })

@@ -4,7 +4,7 @@
 // renderer knows (or needs to know) which one is in use.
 import { createApi, type Api, type Transport } from '../../shared/api'
 import type { GlossBridge } from '../../shared/channels'
-import type { GlossEvents, LibraryChange, MenuCommand, ScanProgress } from '../../shared/menu'
+import type { GlossEvents, LibraryChange, MenuCommand, ScanProgress } from '../../shared/events'
 import type { Result } from '../../shared/result'
 
 export type { GlossBridge }

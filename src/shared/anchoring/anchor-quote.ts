@@ -1,4 +1,4 @@
-// Re-finding a highlight in an article's current text (DESIGN.md §2):
+// Re-finding a highlight in an article's current text:
 //   1. position — the stored offsets still hold the quote and its context;
 //   2. quote    — the quote occurs unchanged; context and old position pick the occurrence;
 //   3. fuzzy    — an approximate match (Myers), accepted only when the evidence is good;

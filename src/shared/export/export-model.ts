@@ -1,5 +1,5 @@
 // The export model: everything any export format or template needs, built once per
-// export (src/main/export/build-export-corpus.ts) and rendered by pure functions — the
+// export (src/core/export/build-export-corpus.ts) and rendered by pure functions — the
 // Markdown writer, templates, W3C JSON and CSV — in the main process, the CLI or a
 // live preview alike.
 import type { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../model'

@@ -1,5 +1,5 @@
 // The export formats and the single-file ones rendered from an ExportCorpus. The
-// folder export (one file per article, re-exportable) lives in src/main/export.
+// folder export (one file per article, re-exportable) lives in src/core/export.
 import { isAnnotated, toMarkdownArticle, type ExportCorpus } from './export-model'
 import { articleToMarkdown, corpusToMarkdown, exportFileName } from './markdown'
 import { toCsv } from './csv'

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../../../shared/api'
-import type { GlossEvents, MenuCommand } from '../../../../shared/menu'
+import type { GlossEvents, MenuCommand } from '../../../../shared/events'
 import { App } from '../../App'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { MenuCommand } from '../../../../shared/menu'
-import { appMenuTemplate, type MenuItemSpec } from '../../../../main/app-menu'
 import { SHORTCUT_GROUPS, SHORTCUTS, shortcutFor, shortcutsByGroup, type KeyInput, type ShortcutAction } from './shortcuts'
 
 const press = (key: string, extra: Partial<KeyInput> = {}): ShortcutAction | null =>
@@ -85,18 +83,4 @@ describe('the shortcut table', () => {
     expect(keys).toEqual(expect.arrayContaining(['j', 'k', 'h', 'n', '1', '2', '3', '4', '/', '?', '[', ']', 'Esc', 'Enter', 's']))
   })
 
-  it('lists menu accelerators exactly as the application menu has them', () => {
-    const sent: MenuCommand[] = []
-    for (const platform of ['linux', 'win32'] as const) {
-      const flat = (items: MenuItemSpec[]): MenuItemSpec[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])])
-      const items = flat(appMenuTemplate({ platform, isDev: false, recentFolders: [], send: (c) => sent.push(c) }))
-      const menuRows = SHORTCUTS.filter((s) => s.menu)
-      expect(menuRows.length).toBeGreaterThanOrEqual(9)
-      for (const row of menuRows) {
-        const item = items.find((i) => i.label === row.menu!.label)
-        expect(item, `menu item ${row.menu!.label}`).toBeDefined()
-        expect(item!.accelerator).toBe(row.menu!.accelerator)
-      }
-    }
-  })
 })

@@ -54,7 +54,7 @@ export interface Shortcut {
   /** Reader shortcuts: what the key does and the presses that trigger it. */
   action?: ShortcutAction
   patterns?: readonly KeyPattern[]
-  /** Menu commands: the menu item's label and Electron accelerator (src/main/app-menu.ts). */
+  /** Menu commands: the menu item's label and Electron accelerator (src/electron/app-menu.ts). */
   menu?: { label: string; accelerator: string }
 }
 

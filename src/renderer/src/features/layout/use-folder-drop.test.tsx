@@ -3,7 +3,7 @@
 // DataTransfer, the desktop bridge faked. The real drop runs in tests/e2e/window.spec.ts.
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { GlossFiles } from '../../../../shared/menu'
+import type { GlossFiles } from '../../../../shared/events'
 import { DropOverlay, NO_PATH_IN_BROWSER, NO_PATH_MESSAGE, useFolderDrop } from './use-folder-drop'
 
 afterEach(cleanup)

@@ -3,7 +3,7 @@
 // drag (what file managers add, and all a browser tab gets). Drags that start inside
 // the page (a selection dragged into the note box) are left alone.
 import { useEffect, useRef, useState } from 'react'
-import type { GlossFiles } from '../../../../shared/menu'
+import type { GlossFiles } from '../../../../shared/events'
 import { pathFromDroppedText } from './dropped-path'
 
 export interface FolderDropOptions {

@@ -1,7 +1,7 @@
 // Left column: filters and the article list. The list is a listbox: arrow keys move,
 // Enter opens, and the open article is the selected option.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
-import type { ScanProgress } from '../../../../shared/menu'
+import type { ScanProgress } from '../../../../shared/events'
 import type { LibrarySummary, MissingArticle } from '../../../../shared/model'
 import { ArticleList } from './article-list'
 import { MissingArticles } from './missing-articles'

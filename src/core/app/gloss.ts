@@ -1,0 +1,505 @@
+// The Gloss application core, without Electron: opens corpora, keeps settings and
+// answers every contract method. The desktop app, the CLI, the browser harness and
+// the tests all run this same code. With `watch`, the open folder is watched and the
+// library follows it; listeners hear about each change through onEvent.
+import { realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { listAnnotations } from '../../shared/annotations/list-annotations'
+import { exportFile } from '../../shared/export/formats'
+import { parseGlossLink } from '../../shared/export/gloss-link'
+import {
+  ARTICLE_VARIABLES,
+  DEFAULT_ARTICLE_TEMPLATE,
+  DEFAULT_FILE_NAME_TEMPLATE,
+  FILE_NAME_VARIABLES,
+  HIGHLIGHT_VARIABLES
+} from '../../shared/export/template'
+import type { HistoryState } from '../../shared/history'
+import type { GlossEvent, ScanProgress } from '../../shared/events'
+import type { ExportDefaults, ExportRunRequest, ExportRunResult, ExportScope, LibrarySummary, MarkdownExport, OpenLinkResult } from '../../shared/model'
+import { badInput, GlossError, notFound, type Result } from '../../shared/result'
+import { CorpusScanner, type CorpusChanges, type ScanResult } from '../corpus/scan'
+import { scanCacheFile } from '../corpus/scan-cache'
+import { watchCorpus, type CorpusWatcher, type WatchOptions } from '../corpus/watch'
+import type { Handlers } from '../../shared/contract'
+import { createDispatcher, type DispatchOptions } from './dispatch'
+import { buildExportCorpus } from '../export/build-export-corpus'
+import { previewExport, runExport, runImport } from '../export/export-actions'
+import { FolderHistory, recordEdits } from '../history/folder-history'
+import { LibrarySession } from '../library/library-session'
+import { librarySnapshot } from '../library/search-snapshot'
+import { createSearchService, type SearchService } from '../search/search-service'
+import { corpusStoreFile, openCorpusStore, openSettingsStore, rememberFolder, type Settings } from '../store/corpus-store'
+import type { JsonStore } from '../store/json-store'
+import type { WindowState } from '../store/window-state'
+import type { GlossOptions } from '../ports'
+
+export interface Gloss {
+  dispatch(method: string, input: unknown): Promise<Result<unknown>>
+  /** Subscribes to events (library changes on disk); returns the unsubscribe function. */
+  onEvent(listener: (event: GlossEvent) => void): () => void
+  /** Resolves once the open folder is being watched (at once without `watch`). */
+  watchReady(): Promise<void>
+  /**
+   * The desktop window's saved bounds (settings.json), for the main process only: not
+   * a contract method, since the page has no business moving its own window.
+   */
+  windowState(): WindowState | undefined
+  /** Remembers the window's bounds (a coalesced write); ignored once Gloss is closed. */
+  saveWindowState(state: WindowState): void
+  /**
+   * What undo and redo would do in the open folder now (empty with no folder open), for
+   * the native Edit menu. Synchronous and cheap: the main process asks after every call.
+   */
+  historyState(): HistoryState
+  close(): Promise<void>
+}
+
+export interface StartOptions extends GlossOptions, Pick<DispatchOptions, 'validateOutput' | 'log'> {
+  /** Record opened folders in the recent list (the CLI does not). */
+  rememberFolders?: boolean
+  /** Watch the open folder and keep the library up to date (the app and the harness do). */
+  watch?: boolean | Pick<WatchOptions, 'debounceMs' | 'maxWaitMs' | 'usePolling' | 'pollIntervalMs' | 'writeSettleMs'>
+  /**
+   * Open a large folder with its first rows and read the rest in the background,
+   * reporting scan-progress events. Default: on when watching (the app, the harness).
+   */
+  backgroundScan?: boolean
+}
+
+/** How long an open may take before it shows what it has read so far. */
+const FIRST_ROWS_MS = 250
+/** The least time between two scan-progress reports (each refreshes the list). */
+const PROGRESS_INTERVAL_MS = 250
+
+export async function startGloss(options: StartOptions): Promise<Gloss> {
+  const core = new GlossCore(options, await openSettingsStore(options.dataDir))
+  await core.openInitialFolder()
+  const dispatch = createDispatcher(core.handlers(), options)
+  return {
+    dispatch,
+    onEvent: (listener) => core.subscribe(listener),
+    watchReady: () => core.watchReady(),
+    windowState: () => core.windowState(),
+    saveWindowState: (state) => core.saveWindowState(state),
+    historyState: () => core.historyState(),
+    close: () => core.close()
+  }
+}
+
+class GlossCore {
+  private session: LibrarySession | null = null
+  private watcher: CorpusWatcher | null = null
+  private opening: Promise<unknown> = Promise.resolve()
+  /** Stops the scan of the folder being opened, when another is opened or Gloss closes. */
+  private scanAbort: AbortController | null = null
+  /** The rest of a large folder's scan, after its first rows were shown. */
+  private background: Promise<void> = Promise.resolve()
+  private readonly listeners = new Set<(event: GlossEvent) => void>()
+  /** Full-text search of the open folder (one worker for the app's life). */
+  private search: SearchService | null = null
+  private scanner: CorpusScanner | null = null
+  private readonly now: () => Date
+  private readonly histories = new WeakMap<LibrarySession, FolderHistory>()
+  private closed = false
+
+  constructor(
+    private readonly options: StartOptions,
+    private readonly settings: JsonStore<Settings>
+  ) {
+    this.now = options.now ?? (() => new Date())
+  }
+
+  async openInitialFolder(): Promise<void> {
+    const candidates = [this.options.initialFolder, this.settings.data.lastFolder].filter((f): f is string => !!f)
+    for (const folder of candidates) {
+      try {
+        await this.open(folder)
+        return
+      } catch (error) {
+        // The command-line folder must open or fail loudly; a remembered one may be gone.
+        if (folder === this.options.initialFolder) throw error
+      }
+    }
+    await this.open(this.options.sampleRoot)
+  }
+
+  handlers(): Handlers {
+    // Every edit of annotations goes into the open folder's undo history (history/folder-history.ts).
+    return recordEdits({
+      'library.current': async () => (this.session ? this.summary(this.session) : null),
+      'library.open': async ({ root }) => this.summary(await this.open(root)),
+      'library.chooseFolder': async () => {
+        const folder = await this.options.dialogs.chooseFolder()
+        return folder ? this.summary(await this.open(folder)) : null
+      },
+      'library.openSample': async () => this.summary(await this.open(this.options.sampleRoot)),
+      'library.recent': async () => ({ folders: [...this.settings.data.recentFolders] }),
+      'library.list': async (query) => this.current().list(query),
+      'library.position': async (query) => this.current().position(query),
+      'library.missing': async () => this.current().missingArticles(),
+      'search.query': async ({ query, limit }) => {
+        this.current()
+        return this.searchIndex(true)!.query(query, limit)
+      },
+      'article.get': async ({ articleId }) => this.current().getArticle(articleId),
+      'article.setNote': async ({ articleId, note }) => ({ note: this.current().setArticleNote(articleId, note) }),
+      'article.setTags': async ({ articleId, tags }) => ({ tags: this.current().setArticleTags(articleId, tags) }),
+      'article.setProgress': async (input) => {
+        this.current().setProgress(input)
+        return {}
+      },
+      'highlight.create': async (input) => this.current().createHighlight(input),
+      'highlight.update': async (patch) => this.current().updateHighlight(patch),
+      'highlight.delete': async ({ highlightId }) => ({ deleted: this.current().deleteHighlight(highlightId) }),
+      'highlight.reattach': async (input) => this.current().reattachHighlight(input),
+      'annotations.list': async (query) => {
+        const session = this.current()
+        return listAnnotations({ articles: session.scan.articles, highlights: session.store.data.highlights, scanning: session.scanning }, query)
+      },
+      'annotations.removeMissing': async ({ articleId }) => ({ removed: this.current().removeMissing(articleId) }),
+      'export.markdown': async (scope) => this.exportMarkdown(scope),
+      'export.save': async (scope) => ({ path: (await this.runExport({ ...scope, format: 'md' })).path }),
+      'export.defaults': async () => EXPORT_DEFAULTS,
+      'export.preview': async (request) => previewExport(this.current(), request, this.now().toISOString()),
+      'export.run': async (request) => this.runExport(request),
+      'import.annotations': async () => runImport(this.current(), this.options.dialogs, this.now),
+      'app.openLink': async ({ url }) => this.openLink(url),
+      'tags.list': async () => this.current().tagCounts(),
+      'tags.rename': async ({ from, to }) => this.current().renameTag(from, to),
+      'tags.delete': async ({ tag }) => this.current().deleteTag(tag),
+      'prefs.get': async () => ({ ...this.settings.data.prefs }),
+      'prefs.set': async (patch) => {
+        this.settings.update((data) => {
+          Object.assign(data.prefs, patch)
+        })
+        return { ...this.settings.data.prefs }
+      },
+      'history.undo': async ({ expect }) => this.folderHistory(true)!.undo(expect),
+      'history.redo': async () => this.folderHistory(true)!.redo(),
+      'history.state': async () => this.folderHistory(true)!.state()
+    }, () => this.folderHistory(false))
+  }
+
+  historyState(): HistoryState {
+    return this.folderHistory(false)?.state() ?? { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
+  }
+
+  /** The open folder's undo history: a new folder (or the same one opened again) starts a new one. */
+  private folderHistory(required: boolean): FolderHistory | null {
+    const session = required ? this.current() : this.session
+    if (!session) return null
+    let history = this.histories.get(session)
+    if (!history) this.histories.set(session, (history = new FolderHistory(session, { now: () => this.now().getTime() })))
+    return history
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.scanAbort?.abort(new GlossError('UNAVAILABLE', 'Gloss is closing'))
+    await this.opening.catch(() => undefined)
+    await this.background
+    await this.stopWatching()
+    // The summary cache is written in the background; a quit right after a first scan
+    // must still leave it, or the next open is cold again.
+    await this.scanner?.flushCache()
+    await this.session?.store.close()
+    await this.settings.close()
+    await this.search?.close()
+  }
+
+  windowState(): WindowState | undefined {
+    const saved = this.settings.data.window
+    return saved ? { ...saved } : undefined
+  }
+
+  saveWindowState(state: WindowState): void {
+    // The window's last 'close' may come after the quit has flushed and closed the store.
+    if (this.closed) return
+    this.settings.update((data) => {
+      data.window = { ...state }
+    })
+  }
+
+  subscribe(listener: (event: GlossEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  async watchReady(): Promise<void> {
+    await this.opening.catch(() => undefined)
+    await this.background
+    await this.watcher?.ready
+  }
+
+  /**
+   * Brings the search index up to date with the open folder and its annotations (only
+   * the differences go to the worker). The app (watching) indexes from the moment a
+   * folder opens and after every change it reports; otherwise from the first query on.
+   */
+  private searchIndex(create: boolean): SearchService | null {
+    if (!this.session || (!this.search && !create)) return null
+    this.search ??= createSearchService({ log: this.options.log, dataDir: this.options.dataDir })
+    this.search.sync(librarySnapshot(this.session))
+    return this.search
+  }
+
+  private emit(event: GlossEvent): void {
+    this.searchIndex(false)
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event)
+      } catch (error) {
+        console.error('gloss: an event listener failed', error)
+      }
+    }
+  }
+
+  /** Opens are serialised: a second open waits for the first, then replaces it. */
+  private open(folder: string): Promise<LibrarySession> {
+    // The folder being read is given up at once: its scan stops at the next batch.
+    this.scanAbort?.abort(new GlossError('UNAVAILABLE', 'Another folder was opened'))
+    const next = this.opening.catch(() => undefined).then(() => this.openNow(folder))
+    this.opening = next
+    return next
+  }
+
+  private async openNow(folder: string): Promise<LibrarySession> {
+    const root = await resolveFolder(folder)
+    const isSample = root === (await realpath(this.options.sampleRoot).catch(() => this.options.sampleRoot))
+    // Parsed summaries are kept in the data folder, so a reopened folder reads only what changed.
+    const scanner = await CorpusScanner.open(root, { cacheFile: scanCacheFile(this.options.dataDir, root) })
+    const controller = new AbortController()
+    this.scanAbort = controller
+    const background = this.options.backgroundScan ?? Boolean(this.options.watch)
+    const started = Date.now()
+    let session: LibrarySession | null = null
+    let latest: ScanProgress | null = null
+    let lastReport = 0
+    let reportEvery = PROGRESS_INTERVAL_MS
+    let showFirstRows: () => void = () => undefined
+    const firstRows = new Promise<null>((resolve) => (showFirstRows = () => resolve(null)))
+    const scanning = scanner.scan({
+      signal: controller.signal,
+      onProgress: (progress) => {
+        // The last batch: the whole result follows at once.
+        if (progress.scanned >= progress.total) return
+        latest = { root: scanner.root, ...progress, done: false }
+        // A folder read within FIRST_ROWS_MS opens complete; a larger one shows what is
+        // read so far and goes on in the background.
+        if (!session) {
+          if (background && Date.now() - started >= FIRST_ROWS_MS) showFirstRows()
+          return
+        }
+        const now = Date.now()
+        if (this.session !== session || now - lastReport < reportEvery) return
+        session.applyScan(scanner.snapshot(), { partial: true })
+        this.emit({ type: 'scan-progress', progress: latest })
+        // Listing a growing library costs more each time (pairing, sorting, the page's
+        // queries): report less often as it grows, so reporting never outweighs reading.
+        lastReport = Date.now()
+        reportEvery = Math.max(PROGRESS_INTERVAL_MS, (lastReport - now) * 8)
+      }
+    })
+    const store = await openCorpusStore(this.options.dataDir, scanner.root).catch(async (error: unknown) => {
+      controller.abort(error)
+      await scanning.catch(() => undefined)
+      throw error
+    })
+    let scan: ScanResult | null
+    try {
+      scan = await Promise.race([scanning, firstRows])
+    } catch (error) {
+      await store.close()
+      throw error
+    }
+    const previous = this.session
+    // The old folder's watcher goes first: a batch it is applying finishes before the
+    // session it applies to is replaced.
+    await this.stopWatching()
+    session = new LibrarySession(scan ?? scanner.snapshot(), store, isSample, this.now, { partial: scan === null })
+    this.session = session
+    const previousScanner = this.scanner
+    this.scanner = scanner
+    if (this.options.watch) this.searchIndex(true)
+    if (scan === null) {
+      lastReport = Date.now()
+      if (latest) this.emit({ type: 'scan-progress', progress: latest })
+      this.background = this.finishScan(session, scanner, scanning, controller.signal)
+    } else if (this.options.watch) this.startWatching(session, scanner)
+    await previous?.store.close()
+    await previousScanner?.flushCache()
+    if (this.options.rememberFolders !== false) {
+      this.settings.update((settings) => {
+        // The sample is reopened by default anyway; it does not belong in the recent list.
+        if (isSample) settings.lastFolder = scanner.root
+        else rememberFolder(settings, scanner.root)
+      })
+    }
+    return session
+  }
+
+  /** The end of a background scan: the whole folder listed, then watched. */
+  private async finishScan(session: LibrarySession, scanner: CorpusScanner, scanning: Promise<ScanResult>, signal: AbortSignal): Promise<void> {
+    let scan: ScanResult
+    try {
+      scan = await scanning
+    } catch (error) {
+      if (!signal.aborted) (this.options.log ?? console.error)('gloss: reading the folder failed', error)
+      scan = scanner.snapshot()
+    }
+    if (this.session !== session || signal.aborted) return
+    session.applyScan(scan)
+    const total = scan.articles.length
+    this.emit({ type: 'scan-progress', progress: { root: session.root, scanned: total, total, currentFolder: '', done: true } })
+    if (this.options.watch) this.startWatching(session, scanner)
+  }
+
+  private startWatching(session: LibrarySession, scanner: CorpusScanner): void {
+    const tuning = typeof this.options.watch === 'object' ? this.options.watch : {}
+    this.watcher = watchCorpus(session.root, {
+      ...tuning,
+      onBatch: (batch) => this.applyChanges(session, scanner, batch),
+      onError: (error) => (this.options.log ?? console.error)('gloss: watching the folder failed', error)
+    })
+  }
+
+  private async stopWatching(): Promise<void> {
+    const watcher = this.watcher
+    this.watcher = null
+    await watcher?.close()
+  }
+
+  private async applyChanges(session: LibrarySession, scanner: CorpusScanner, batch: CorpusChanges): Promise<void> {
+    if (this.session !== session) return
+    const problemsBefore = JSON.stringify(session.problems)
+    const next = await scanner.update(batch)
+    // Another folder may have been opened while the files were read.
+    if (this.session !== session) return
+    const change = session.applyScan(next)
+    const nothing =
+      !change.changedArticleIds.length && !change.addedArticleIds.length && !change.removedArticleIds.length && !change.movedArticles.length
+    if (nothing && JSON.stringify(next.problems) === problemsBefore) return
+    this.emit({ type: 'library-changed', change: { root: session.root, ...change } })
+  }
+
+  private current(): LibrarySession {
+    if (!this.session) throw new GlossError('UNAVAILABLE', 'No folder is open')
+    return this.session
+  }
+
+  private summary(session: LibrarySession): LibrarySummary {
+    return {
+      root: session.root,
+      name: path.basename(session.root) || session.root,
+      articleCount: session.scan.articles.length,
+      problems: session.problems,
+      topics: session.topics(),
+      sources: session.sources(),
+      lastArticleId: session.lastArticleId(),
+      isSample: session.isSample,
+      storeNotice: session.store.notice
+    }
+  }
+
+  /** Markdown for one article or the annotated ones: the md export, as the CLI writes it. */
+  private exportMarkdown(scope: ExportScope): MarkdownExport {
+    const articleId = scope.scope === 'article' ? scope.articleId : undefined
+    const model = buildExportCorpus(this.current(), { exportedAt: this.now().toISOString(), articles: articleId ? [articleId] : 'annotated' })
+    const { content, fileName } = exportFile(model, 'md', { articleId })
+    return { markdown: content, fileName }
+  }
+
+  private runExport(request: ExportRunRequest): Promise<ExportRunResult> {
+    const session = this.current()
+    return runExport(session, request, {
+      dialogs: this.options.dialogs,
+      dataDir: this.options.dataDir,
+      exportedAt: this.now().toISOString(),
+      libraryName: this.summary(session).name
+    })
+  }
+
+  /**
+   * Follows a gloss:// link: opens its folder if another one is open (only a folder Gloss
+   * has opened before: a link from anywhere must not make Gloss read any folder it
+   * names), then finds the article — through the highlight when there is one, since a
+   * highlight follows its article when the file is moved.
+   */
+  private async openLink(url: string): Promise<OpenLinkResult> {
+    const link = parseGlossLink(url)
+    if (!link) throw badInput('This is not a Gloss link (gloss://open?corpus=…&article=…)')
+    let root: string
+    try {
+      root = await resolveFolder(link.corpus)
+    } catch (error) {
+      if (error instanceof GlossError && error.code === 'NOT_FOUND') {
+        throw new GlossError('NOT_FOUND', `The folder this link points to is not on this computer: ${link.corpus}`)
+      }
+      throw error
+    }
+    let session = this.session
+    if (!session || session.root !== root) {
+      if (!(await this.knowsFolder(root))) {
+        throw badInput(`Gloss has no notes for ${root}. Open that folder in Gloss first, then follow the link again.`)
+      }
+      session = await this.open(root)
+    }
+    // A large folder opens with its first rows: the linked article may not be read yet.
+    if (session.scanning) await this.background
+    let articleId = link.article
+    let highlightId = link.highlight
+    let notice: string | null = null
+    if (highlightId) {
+      const stored = session.store.data.highlights.find((h) => h.id === highlightId)
+      if (stored) articleId = stored.articleId
+      else {
+        notice = 'The highlight this link points to has been deleted; here is its article.'
+        highlightId = null
+      }
+    }
+    if (!session.scan.articles.some((a) => a.id === articleId)) {
+      const kept = session.missingArticles().some((m) => m.articleId === articleId)
+      throw new GlossError(
+        'NOT_FOUND',
+        kept
+          ? 'The article this link points to is no longer in the folder; its notes are under Missing articles.'
+          : 'The article this link points to is not in the folder.'
+      )
+    }
+    return { library: this.summary(session), articleId, highlightId, notice }
+  }
+
+  /** A folder opened before: in the recent list, the last one, the sample, or one with Gloss data. */
+  private async knowsFolder(root: string): Promise<boolean> {
+    const { recentFolders, lastFolder } = this.settings.data
+    if (recentFolders.includes(root) || lastFolder === root) return true
+    if (root === (await realpath(this.options.sampleRoot).catch(() => this.options.sampleRoot))) return true
+    return stat(corpusStoreFile(this.options.dataDir, root)).then(
+      (info) => info.isFile(),
+      () => false
+    )
+  }
+}
+
+const EXPORT_DEFAULTS: ExportDefaults = {
+  template: DEFAULT_ARTICLE_TEMPLATE,
+  fileNameTemplate: DEFAULT_FILE_NAME_TEMPLATE,
+  articleVariables: Object.keys(ARTICLE_VARIABLES),
+  highlightVariables: Object.keys(HIGHLIGHT_VARIABLES),
+  fileNameVariables: Object.keys(FILE_NAME_VARIABLES)
+}
+
+async function resolveFolder(folder: string): Promise<string> {
+  const absolute = path.resolve(folder)
+  let info
+  try {
+    info = await stat(absolute)
+  } catch {
+    throw notFound(`Folder ${absolute}`)
+  }
+  if (!info.isDirectory()) throw badInput(`${absolute} is not a folder`)
+  return realpath(absolute)
+}

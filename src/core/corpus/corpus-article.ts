@@ -1,0 +1,13 @@
+// One article of a scanned folder as the core keeps it: the library row's fields, the
+// raw body and the hashes that find a renamed file again.
+import type { ArticleSummary } from '../../shared/model'
+
+export interface CorpusArticle extends Omit<ArticleSummary, 'highlightCount' | 'progress' | 'tags'> {
+  /** Raw body: Markdown source for .md/.markdown, plain text for .txt (after front matter / title line removed). */
+  body: string
+  format: 'markdown' | 'text'
+  /** Hash of the body with whitespace normalised: lets a moved/renamed file be matched back. */
+  fingerprint: string
+  /** Exact hash of the body. */
+  bodyHash: string
+}
