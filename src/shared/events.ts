@@ -1,3 +1,5 @@
+import type { HistoryState } from './history'
+
 // What the main process tells the renderer unasked: commands from the native menu
 // (Electron only), which the renderer runs through the same code as its own buttons,
 // and changes to the open folder on disk.
@@ -54,6 +56,37 @@ export interface ScanProgress {
   /** Folder of the files read last, relative to the root ('' = the root itself). */
   currentFolder: string
   done: boolean
+}
+
+/** Why the open folder's data changed. */
+export type ChangeCause = 'open' | 'scan' | 'disk' | 'edit' | 'undo' | 'redo' | 'import'
+
+/**
+ * What changed, pushed by the core after every successful change: a folder opened, a
+ * scan report, files changed on disk, an edit, an undo or redo, an import. The page
+ * keeps contract reads in a query cache and invalidates from this alone; it never
+ * guesses what a call it made has made stale.
+ */
+export interface DataChange {
+  /** The open folder after the change; a change for another folder is stale. */
+  root: string
+  cause: ChangeCause
+  /** Another folder (or the same one again) was opened: nothing held about the old one holds. */
+  folder: boolean
+  /** Library rows, counts, problems or the summary changed. */
+  library: boolean
+  /** Files on disk: articles whose text changed, that arrived, went, or moved (a renamed file found again). */
+  articles: { changed: string[]; added: string[]; removed: string[]; moved: Array<{ from: string; to: string }> }
+  /** Articles whose highlights, note, tags or reading progress changed. */
+  annotations: string[]
+  /** Highlights created, changed or removed by the change (an undo scrolls to one). */
+  highlights: string[]
+  /** The folder's tag list (names or counts) changed. */
+  tags: boolean
+  /** The list of missing articles (annotations whose file has gone) changed. */
+  missing: boolean
+  /** Undo and redo after the change: the Edit menu and the page follow this. */
+  history: HistoryState
 }
 
 /** Events the application core sends without being asked. */
