@@ -56,6 +56,8 @@ export const contract = {
   /** Annotations whose article's file has gone from the folder (until it returns). */
   'library.missing': rpc(Empty, z.array(MissingArticle)),
   'article.get': rpc(z.object({ articleId: IdSchema }).strict(), Article),
+  /** The page shows this article now: the folder reopens on it next time. */
+  'article.opened': rpc(z.object({ articleId: IdSchema }).strict(), Empty),
   'article.setNote': rpc(z.object({ articleId: IdSchema, note: NoteSchema }).strict(), z.object({ note: z.string() })),
   /** Remembers how far the user read an article and where to resume (sent while reading, throttled). */
   'article.setProgress': rpc(ReadingProgressInput, Empty),
@@ -82,6 +84,11 @@ export const contract = {
   'export.run': rpc(ExportRunRequest, ExportRunResult),
   /** Native open dialog for a W3C Web Annotation JSON file, then import into the open folder. */
   'import.annotations': rpc(Empty, ImportResult),
+  /**
+   * The page has subscribed to events and shown its first folder: the host may now hand
+   * it what it queued (a gloss:// link the app was started with, menu commands).
+   */
+  'app.ready': rpc(Empty, Empty),
   /** Opens the article (and highlight) a gloss:// link points at, opening its folder if needed. */
   'app.openLink': rpc(z.object({ url: z.string().min(1).max(MAX_LINK_LENGTH) }).strict(), OpenLinkResult),
   /** Full text of every article, highlight and note: ranked results with marked snippets. */

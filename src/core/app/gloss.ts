@@ -143,6 +143,10 @@ class GlossCore {
         return this.searchIndex(true)!.query(query, limit)
       },
       'article.get': async ({ articleId }) => this.current().getArticle(articleId),
+      'article.opened': async ({ articleId }) => {
+        this.current().rememberOpened(articleId)
+        return {}
+      },
       'article.setNote': async ({ articleId, note }) => ({ note: this.current().setArticleNote(articleId, note) }),
       'article.setTags': async ({ articleId, tags }) => ({ tags: this.current().setArticleTags(articleId, tags) }),
       'article.setProgress': async (input) => {
@@ -164,6 +168,7 @@ class GlossCore {
       'export.preview': async (request) => previewExport(this.current(), request, this.now().toISOString()),
       'export.run': async (request) => this.runExport(request),
       'import.annotations': async () => runImport(this.current(), this.options.dialogs, this.now),
+      'app.ready': async () => ({}),
       'app.openLink': async ({ url }) => this.openLink(url),
       'tags.list': async () => this.current().tagCounts(),
       'tags.rename': async ({ from, to }) => this.current().renameTag(from, to),

@@ -192,11 +192,7 @@ export class LibrarySession {
     const article = this.article(articleId)
     const model = this.textModel(article)
     const highlights = this.store.data.highlights.filter((h) => h.articleId === articleId).map((h) => this.toHighlight(h, model))
-    if (options.remember !== false && this.store.data.lastArticleId !== articleId) {
-      this.store.update((data) => {
-        data.lastArticleId = articleId
-      })
-    }
+    if (options.remember !== false) this.rememberOpened(articleId)
     const saved = this.store.data.progress[articleId]
     return {
       ...this.summarize(article, highlights.length),
@@ -207,6 +203,15 @@ export class LibrarySession {
       // An offset past the end (the file was shortened since) resumes at the last block.
       progressOffset: saved ? Math.min(Math.max(0, Math.floor(saved.offset) || 0), model.text.length) : null
     }
+  }
+
+  /** The article the page shows now: the folder reopens on it next time. */
+  rememberOpened(articleId: string): void {
+    this.article(articleId)
+    if (this.store.data.lastArticleId === articleId) return
+    this.store.update((data) => {
+      data.lastArticleId = articleId
+    })
   }
 
   /**

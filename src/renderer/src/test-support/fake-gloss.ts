@@ -145,6 +145,10 @@ export class FakeGloss {
       this.library().summary = { ...this.library().summary, lastArticleId: a.id }
       return { ...a, highlightCount: a.highlights.length }
     },
+    'article.opened': ({ articleId }: { articleId: string }) => {
+      this.library().summary = { ...this.library().summary, lastArticleId: this.article(articleId).id }
+      return {}
+    },
     'article.setNote': ({ articleId, note }: { articleId: string; note: string }) => {
       this.article(articleId).note = note
       return { note }
@@ -264,6 +268,7 @@ export class FakeGloss {
       if (this.importResult instanceof Error) throw new Failure('BAD_INPUT', this.importResult.message)
       return this.importResult
     },
+    'app.ready': () => ({}),
     'app.openLink': ({ url }: { url: string }) => {
       // The fake knows one shape: gloss://open?corpus=<root>&article=<id>[&highlight=<id>].
       const match = /^gloss:\/\/open\?(.*)$/.exec(url)
