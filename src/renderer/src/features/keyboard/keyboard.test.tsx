@@ -4,7 +4,7 @@
 // the shortcuts sheet), and what must not happen (keys typed into fields).
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createApi } from '../../../../shared/api'
+import { createApi, type Transport } from '../../../../shared/api'
 import type { ArticleSummary } from '../../../../shared/model'
 import { App } from '../../App'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
@@ -17,7 +17,23 @@ const ROOT = '/home/reader/Clippings'
 // Two cores shared with other test runs: give the page time to answer.
 configure({ asyncUtilTimeout: 5000 })
 
-function start({ secondHighlight = false } = {}) {
+/**
+ * Holds every library.list answer until release() (the list still loading when the
+ * start-up article is already shown: the order a busy machine can produce).
+ */
+function holdLists(transport: Transport): { transport: Transport; release: () => void } {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  return {
+    transport: async (method, input) => {
+      if (method === 'library.list') await released
+      return transport(method, input)
+    },
+    release
+  }
+}
+
+function start({ secondHighlight = false, wrap = (t: Transport) => t } = {}) {
   const first = buildArticle(
     'first',
     [
@@ -42,7 +58,7 @@ function start({ secondHighlight = false } = {}) {
     ROOT,
     ROOT
   )
-  render(<App api={createApi(fake.transport)} />)
+  render(<App api={createApi(wrap(fake.transport))} />)
   return fake
 }
 
@@ -79,6 +95,17 @@ describe('reader keys', () => {
     key('j')
     key('j')
     await waitFor(() => expect(title().textContent).toContain('Gulls'))
+  })
+
+  it('j pressed before the list has loaded steps from the open article once the list comes', async () => {
+    let held!: ReturnType<typeof holdLists>
+    start({ wrap: (t) => (held = holdLists(t)).transport })
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    key('j')
+    key('j')
+    held.release()
+    await waitFor(() => expect(title().textContent).toContain('Gulls'))
+    expect(screen.queryByText('This is the last article in the list.')).toBeNull()
   })
 
   it('s selects a sentence, e extends it, Shift+S steps back; h highlights it', async () => {

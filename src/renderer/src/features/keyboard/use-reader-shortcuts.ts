@@ -192,8 +192,17 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
         case 'next-article':
         case 'previous-article': {
           event.preventDefault()
-          const { list, view } = o.library
+          const { view } = o.library
           const fetchAt = async (index: number) => (await o.api['library.list']({ ...listQuery(view, 0), offset: index, limit: 1 })).articles[0]
+          // The list may still be loading (a key pressed just after the start-up article
+          // appears): then its first page is asked for here rather than taking "no list"
+          // for "no articles" and saying this is the last one.
+          const rows = async (): Promise<LibraryRows> => {
+            const loaded = optionsRef.current.library.list
+            if (loaded) return loaded
+            const page = await o.api['library.list'](listQuery(view, 0))
+            return { total: page.total, rows: page.articles }
+          }
           // The open article may sit in rows never fetched (opened from search or a link).
           let outside = false
           const locate = async (articleId: string) => {
@@ -206,7 +215,7 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
           const pending = lastStep.current?.from === from ? lastStep.current.to : null
           const to = (async () => {
             const base = pending ? ((await pending.catch(() => null)) ?? from) : from
-            return neighbourArticleId(list, base, action.type === 'next-article' ? 1 : -1, fetchAt, locate)
+            return neighbourArticleId(await rows(), base, action.type === 'next-article' ? 1 : -1, fetchAt, locate)
           })()
           lastStep.current = { from, to }
           void to.then(
