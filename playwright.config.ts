@@ -1,12 +1,19 @@
 import { defineConfig } from '@playwright/test'
 
-// E2E runs the real renderer bundle (npm run build first) in Debian's Chromium against
-// the real services through the loopback harness (tests/e2e/fixtures.ts starts it in
-// process); tests/e2e/electron.spec.ts drives the desktop app where Electron exists.
-const chromiumPath = process.env.GLOSS_CHROMIUM ?? '/usr/bin/chromium'
+import { findChromium } from './tests/e2e/find-chromium'
+
+// E2E runs the real renderer bundle (npm run build first) in the machine's Chromium or
+// Chrome (tests/e2e/find-chromium.ts says where it is looked for) against the real
+// services through the loopback harness (tests/e2e/fixtures.ts starts it in process);
+// tests/e2e/electron.spec.ts drives the desktop app where Electron exists.
+// With none found, tests/e2e/check-chromium.ts has already stopped `npm test`.
+const chromium = findChromium()
+const chromiumPath = chromium.path ?? undefined
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // *.test.ts beside the specs are unit tests of the E2E helpers (vitest runs them).
+  testMatch: '*.spec.ts',
   outputDir: 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
