@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { GlossEvents, LibraryChange } from '../../shared/events'
 import { eventSourceEvents, fetchTransport, selectEvents, selectTransport, type GlossBridge } from './api'
 
@@ -107,7 +107,10 @@ describe('eventSourceEvents', () => {
 })
 
 describe('start commands (a gloss:// link in the harness page URL)', () => {
-  it('hands them to the first menu-command listener, once, after subscribing', async () => {
+  it('hands them to the first menu-command listener, once, after subscribing', () => {
+    // "After subscribing" is a timer: the test runs it on a clock it holds.
+    vi.useFakeTimers()
+    onTestFinished(() => void vi.useRealTimers())
     const link = { type: 'open-link', url: 'gloss://open?corpus=%2Fclips&article=a' } as const
     const events = eventSourceEvents('t', (url) => new FakeEventSource(url) as unknown as EventSource, [link])
     const early: unknown[] = []
@@ -116,16 +119,18 @@ describe('start commands (a gloss:// link in the harness page URL)', () => {
     const got: unknown[] = []
     events.onMenuCommand((c) => got.push(c))
     expect(got).toEqual([])
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    vi.runAllTimers()
     expect(got).toEqual([link])
     expect(early).toEqual([])
     const later: unknown[] = []
     events.onMenuCommand((c) => later.push(c))
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    vi.runAllTimers()
     expect(later).toEqual([])
   })
 
-  it('takes ?link= from the page URL and drops it from the address, keeping the token', async () => {
+  it('takes ?link= from the page URL and drops it from the address, keeping the token', () => {
+    vi.useFakeTimers()
+    onTestFinished(() => void vi.useRealTimers())
     const replaced: string[] = []
     const win = {
       EventSource: FakeEventSource,
@@ -135,7 +140,7 @@ describe('start commands (a gloss:// link in the harness page URL)', () => {
     const events = selectEvents(win)!
     const got: unknown[] = []
     events.onMenuCommand((c) => got.push(c))
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    vi.runAllTimers()
     expect(got).toEqual([{ type: 'open-link', url: 'gloss://open?corpus=%2Fclips&article=a&highlight=h' }])
     expect(replaced).toEqual(['/?token=abc'])
   })

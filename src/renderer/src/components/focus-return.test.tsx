@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, waitFor } from '@testing-library/react'
 import { useLayoutEffect, useRef } from 'react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useReturnFocusOnUnmount } from './focus-return'
 
 /** Takes focus on mount, like a toast's Undo button. */
@@ -21,6 +21,7 @@ function page() {
 }
 
 afterEach(() => {
+  vi.useRealTimers()
   cleanup()
   document.body.innerHTML = ''
 })
@@ -47,8 +48,10 @@ describe('useReturnFocusOnUnmount', () => {
     const view = render(<Grabber />, { container: host })
     const other = document.body.appendChild(document.createElement('input'))
     other.focus()
+    // The hook gives focus back on a timer after unmount: run it, on a clock the test holds.
+    vi.useFakeTimers()
     view.unmount()
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    vi.runAllTimers()
     expect(document.activeElement).toBe(other)
     expect(document.activeElement).not.toBe(body)
   })
@@ -56,8 +59,9 @@ describe('useReturnFocusOnUnmount', () => {
   it('does nothing when not active', async () => {
     const { host } = page()
     const view = render(<Grabber active={false} />, { container: host })
+    vi.useFakeTimers()
     view.unmount()
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    vi.runAllTimers()
     expect(document.activeElement).toBe(document.body)
   })
 })

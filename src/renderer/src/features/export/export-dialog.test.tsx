@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { useState } from 'react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createApi } from '../../../../shared/api'
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
+import { createApi, type Transport } from '../../../../shared/api'
 import type { ExportRequest } from '../../../../shared/model'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FAKE_DEFAULT_TEMPLATE, FakeGloss, librarySummary } from '../../test-support/fake-gloss'
@@ -21,9 +21,21 @@ function makeFake() {
   return new FakeGloss(new Map([[ROOT, library]]), ROOT, ROOT)
 }
 
-function Harness({ fake, scope = 'article', initial = DEFAULT_EXPORT_SETTINGS, onClose = () => undefined }: { fake: FakeGloss; scope?: ExportScopeChoice; initial?: ExportSettings; onClose?: () => void }) {
+function Harness({
+  fake,
+  scope = 'article',
+  initial = DEFAULT_EXPORT_SETTINGS,
+  onClose = () => undefined,
+  transport = fake.transport
+}: {
+  fake: FakeGloss
+  scope?: ExportScopeChoice
+  initial?: ExportSettings
+  onClose?: () => void
+  transport?: Transport
+}) {
   const [settings, setSettings] = useState(initial)
-  const [api] = useState(() => createApi(fake.transport))
+  const [api] = useState(() => createApi(transport))
   return (
     <div>
       <button type="button">Outside</button>
@@ -125,14 +137,26 @@ describe('ExportDialog', () => {
   })
 
   it('shows only the answer to the latest request when an older one comes back late', async () => {
+    // The test holds the clock (time still passes, for waitFor), so "late" is certain:
+    // the md answer comes back after the json one is shown, however busy the machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true })
+    onTestFinished(() => void vi.useRealTimers())
     const fake = makeFake()
     // The first (md) preview is slow, the next (json) fast.
-    fake.previewDelayMs = (request) => (request.format === 'md' ? 400 : 0)
-    render(<Harness fake={fake} />)
+    fake.previewDelayMs = (request) => (request.format === 'md' ? 60_000 : 0)
+    let mdAnswered = false
+    const transport: Transport = async (method, input) => {
+      const result = await fake.transport(method, input)
+      if (method === 'export.preview' && (input as ExportRequest).format === 'md') mdAnswered = true
+      return result
+    }
+    render(<Harness fake={fake} transport={transport} />)
     await waitFor(() => expect(previews(fake)).toHaveLength(1))
     fireEvent.click(within(dialog()).getByRole('radio', { name: 'JSON (W3C Web Annotations)' }))
     await waitFor(() => expect(preview().textContent).toBe('{"items":["sea"]}'))
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(mdAnswered).toBe(false)
+    await act(() => vi.advanceTimersByTimeAsync(60_000))
+    expect(mdAnswered).toBe(true)
     expect(preview().textContent).toBe('{"items":["sea"]}')
   })
 
