@@ -25,7 +25,10 @@ const CORPUS = {
   'bees.md': '# Bees in Winter\n\nA hive keeps warm by shivering together.\n'
 }
 
-async function start(files: Record<string, string> = CORPUS) {
+/** Short batching windows keep most tests quick; the burst test widens them (see there). */
+const QUICK_WATCH = { debounceMs: 100, writeSettleMs: 50 }
+
+async function start(files: Record<string, string> = CORPUS, watch: { debounceMs: number; writeSettleMs: number; maxWaitMs?: number } = QUICK_WATCH) {
   const corpus = await tempDir('corpus')
   const dataDir = await tempDir('data')
   const sampleRoot = await tempDir('sample')
@@ -37,7 +40,7 @@ async function start(files: Record<string, string> = CORPUS) {
     initialFolder: corpus,
     validateOutput: true,
     log: () => undefined,
-    watch: { debounceMs: 100, writeSettleMs: 50 },
+    watch,
     dialogs: cancelledDialogs()
   })
   cleanup.push(() => gloss.close())
@@ -142,7 +145,11 @@ describe('live folder', () => {
   })
 
   it('takes a burst of 200 new files in a few batches and lists them all', async () => {
-    const { corpus, call, events } = await start()
+    // A batch closes after debounceMs of quiet or maxWaitMs at most. With 100 ms and the
+    // default 2 s, a loaded machine writing the 200 files slowly left gaps (or took
+    // longer) than that and the burst came in 4+ batches: the count measured the
+    // machine. Windows well above any gap within one burst make it measure the batching.
+    const { corpus, call, events } = await start(CORPUS, { debounceMs: 1_000, maxWaitMs: 8_000, writeSettleMs: 50 })
     const at = Date.now()
     const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`inbox/clip-${i}.txt`, `Clip ${i}\n\nBody of clip ${i}.\n`]))
     await writeCorpus(corpus, files)
