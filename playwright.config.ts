@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test'
-
 import { findChromium } from './tests/e2e/find-chromium'
 
 // E2E runs the real renderer bundle (npm run build first) in the machine's Chromium or
@@ -7,8 +6,7 @@ import { findChromium } from './tests/e2e/find-chromium'
 // services through the loopback harness (tests/e2e/fixtures.ts starts it in process);
 // tests/e2e/electron.spec.ts drives the desktop app where Electron exists.
 // With none found, tests/e2e/check-chromium.ts has already stopped `npm test`.
-const chromium = findChromium()
-const chromiumPath = chromium.path ?? undefined
+const chromiumPath = findChromium().path ?? undefined
 
 export default defineConfig({
   testDir: 'tests/e2e',
