@@ -22,6 +22,7 @@ import { isMethod } from '../shared/contract'
 import { eventPayload } from '../shared/events'
 import { fail, unavailable, type Result } from '../shared/result'
 import { startGloss, type Gloss } from '../core/app/gloss'
+import { isBelow } from '../core/corpus/paths'
 import { dataDirFrom, optionValue, sampleCorpusDir } from '../core/store/data-folder'
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy'
 import type { Dialogs } from '../core/ports'
@@ -187,7 +188,7 @@ export function confinedPath(root: string, urlPath: string): string | null {
   if (decoded.includes('\0') || decoded.includes('\\')) return null
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
   const resolved = path.resolve(root, relative)
-  return resolved.startsWith(root + path.sep) ? resolved : null
+  return isBelow(root, resolved) ? resolved : null
 }
 
 interface RequestContext {
@@ -350,7 +351,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: 
   // Symlinks inside out/renderer must not lead outside it either.
   const real = await realpath(candidate).catch(() => null)
   const info = real ? await stat(real).catch(() => null) : null
-  if (!real || !info?.isFile() || !real.startsWith(root + path.sep)) return sendText(res, 404, 'Not found')
+  if (!real || !info?.isFile() || !isBelow(root, real)) return sendText(res, 404, 'Not found')
   const type = CONTENT_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream'
   res.statusCode = 200
   res.setHeader('Content-Type', type)

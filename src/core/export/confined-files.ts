@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { chmod, link, lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
+import { isInside } from '../corpus/paths'
 
 export class OutsideFolderError extends Error {
   constructor(target: string) {
@@ -19,12 +20,6 @@ export class ChangedMeanwhileError extends Error {
     super(`${path.basename(target)} changed while Gloss was exporting; export again to update it`)
     this.name = 'ChangedMeanwhileError'
   }
-}
-
-/** True when `target` is `root` itself or lies below it (both already resolved). */
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target)
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative))
 }
 
 /**

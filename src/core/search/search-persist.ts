@@ -15,12 +15,6 @@ export function searchIndexFile(dataDir: string, root: string): string {
   return path.join(dataDir, 'search', `${key}.json`)
 }
 
-/** Whether `file` lies inside `root`: the index is never written into the corpus. */
-export function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}
-
 export function writeFileAtomically(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true })
   const temp = `${file}.${process.pid}-${threadId}.tmp`

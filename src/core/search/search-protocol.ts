@@ -2,7 +2,8 @@
 // the order sent, so a query always sees the updates posted before it.
 import type { SearchResponse } from '../../shared/model'
 import type { IndexedAnnotation, IndexedArticle, IndexStats, SearchIndex } from './search-index'
-import { isInside, readIfPresent, writeFileAtomically } from './search-persist'
+import { isInside } from '../corpus/paths'
+import { readIfPresent, writeFileAtomically } from './search-persist'
 
 export type SearchCommand =
   /** Another library: load its saved index (file null: none kept), keeping only `keep`. */
