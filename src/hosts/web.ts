@@ -23,7 +23,7 @@ import { eventPayload } from '../shared/events'
 import { fail, unavailable, type Result } from '../shared/result'
 import { startGloss, type Gloss } from '../core/app/gloss'
 import { isBelow } from '../core/corpus/paths'
-import { dataDirFrom, optionValue, sampleCorpusDir } from '../core/store/data-folder'
+import { dataDirFrom, harnessExportsDir, optionValue, sampleCorpusDir } from '../core/store/data-folder'
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy'
 import type { Dialogs } from '../core/ports'
 
@@ -120,7 +120,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
  *   this harness saved; otherwise not available.
  */
 export function harnessDialogs(dataDir: string, options: { importFile?: string | null } = {}): Dialogs {
-  const exportsDir = path.join(dataDir, 'exports')
+  const exportsDir = harnessExportsDir(dataDir)
   let lastSavedJson: string | null = null
   return {
     async chooseFolder() {

@@ -22,7 +22,7 @@ import { GlossError } from '../../shared/result'
 import type { CorpusArticle } from '../corpus/corpus-article'
 import { indexedArticle } from './indexed-article'
 import { DEFAULT_SEARCH_LIMIT, SearchIndex, type IndexedAnnotation, type IndexStats } from './search-index'
-import { searchIndexFile } from './search-persist'
+import { searchIndexFile } from '../store/data-folder'
 import { applyCommand, type SearchCommand, type SearchReply } from './search-protocol'
 
 const CHUNK = 250
