@@ -94,6 +94,9 @@ export function watchCorpus(root: string, options: WatchOptions): CorpusWatcher 
     schedule()
   }
 
+  // Not es-toolkit/compat's debounce with maxWait: the deadline here runs from the first
+  // change not yet handed over, across a batch still in hand (a library debounce restarts
+  // its maxWait at every call of the function, even one that hands nothing over).
   function schedule(): void {
     const now = Date.now()
     firstEventAt ??= now
