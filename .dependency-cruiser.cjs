@@ -2,13 +2,15 @@
 // tests/unit/layering.test.ts on every `npm test`; `npx depcruise src` prints the same.
 // Folders say where code runs:
 //   src/shared    pure TypeScript, runs anywhere (renderer, preload, Node)
-//   src/core      Node, Electron-free; layered corpus → store → search → library → export/history → app
+//   src/core      Node, Electron-free; layered fs → corpus → store → search → library → export/history → app
+//                 (fs: file primitives every layer shares, e.g. the durable write)
 //   src/electron  the desktop edge (electron-main only)
 //   src/hosts     the CLI and the browser harness (Node, no Electron)
 //   src/preload   the sandboxed bridge (electron + src/shared only)
 //   src/renderer  the page (src/shared only)
 const notTests = '(\\.test\\.tsx?$|/test-support/)'
 const coreLayers = [
+  ['fs', 'corpus|store|search|library|export|history|app'],
   ['corpus', 'store|search|library|export|history|app'],
   ['store', 'search|library|export|history|app'],
   ['search', 'library|export|history|app'],

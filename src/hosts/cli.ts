@@ -20,6 +20,7 @@ import { exportToFolder, type FolderExportReport } from '../core/export/folder-e
 import type { ImportReport } from '../core/export/import-annotations'
 import { openCorpus } from '../core/export/open-corpus'
 import { dataDirFrom } from '../core/store/data-folder'
+import { isProblem, readCommandLine, type CommandLine } from './command-line'
 import { librarySnapshot } from '../core/library/search-snapshot'
 import { createSearchService } from '../core/search/search-service'
 
@@ -45,11 +46,7 @@ export interface CliOptions {
   now?: () => Date
 }
 
-interface Parsed {
-  positional: string[]
-  values: Map<string, string>
-  flags: Set<string>
-}
+type Parsed = CommandLine
 
 const COMMANDS: Record<string, { values: string[]; flags: string[]; positional: number }> = {
   scan: { values: [], flags: ['--json'], positional: 1 },
@@ -65,9 +62,13 @@ export async function runCli(args: string[], io: CliIo = { out: console.log, err
     io.err(USAGE)
     return 2
   }
-  const parsed = parseArgs(rest, spec)
-  if (typeof parsed === 'string' || parsed.positional.length !== spec.positional) {
-    io.err(typeof parsed === 'string' ? `${parsed}\n\n${USAGE}` : USAGE)
+  const parsed = readCommandLine(rest, spec)
+  if (isProblem(parsed)) {
+    io.err(`${parsed.problem === 'unknown' ? `Unknown option ${parsed.arg}` : `${parsed.name} needs a value`}\n\n${USAGE}`)
+    return 2
+  }
+  if (parsed.positional.length !== spec.positional) {
+    io.err(USAGE)
     return 2
   }
   const now = options.now ?? (() => new Date())
@@ -238,27 +239,6 @@ function oneLine(text: string): string {
   return line.length > 80 ? `${line.slice(0, 79)}…` : line
 }
 
-function parseArgs(args: string[], spec: { values: string[]; flags: string[] }): Parsed | string {
-  const parsed: Parsed = { positional: [], values: new Map(), flags: new Set() }
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]
-    const equals = arg.indexOf('=')
-    const name = arg.startsWith('--') && equals > 0 ? arg.slice(0, equals) : arg
-    if (spec.values.includes(name)) {
-      const value = name === arg ? args[++i] : arg.slice(equals + 1)
-      if (value === undefined || value === '') return `${name} needs a value`
-      parsed.values.set(name, value)
-    } else if (spec.flags.includes(arg)) {
-      parsed.flags.add(arg)
-    } else if (arg.startsWith('--')) {
-      // An unknown option is an error: a mistyped --dry-run must not become a real run.
-      return `Unknown option ${arg}`
-    } else {
-      parsed.positional.push(arg)
-    }
-  }
-  return parsed
-}
 
 /** The app's search (same index, same ranking), built for one query. */
 async function searchCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {

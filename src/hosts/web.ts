@@ -22,7 +22,9 @@ import { isMethod } from '../shared/contract'
 import { eventPayload } from '../shared/events'
 import { fail, unavailable, type Result } from '../shared/result'
 import { startGloss, type Gloss } from '../core/app/gloss'
-import { dataDirFrom, optionValue, sampleCorpusDir } from '../core/store/data-folder'
+import { isBelow } from '../core/corpus/paths'
+import { dataDirFrom, harnessExportsDir, sampleCorpusDir } from '../core/store/data-folder'
+import { isProblem, readCommandLine } from './command-line'
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy'
 import type { Dialogs } from '../core/ports'
 
@@ -119,7 +121,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
  *   this harness saved; otherwise not available.
  */
 export function harnessDialogs(dataDir: string, options: { importFile?: string | null } = {}): Dialogs {
-  const exportsDir = path.join(dataDir, 'exports')
+  const exportsDir = harnessExportsDir(dataDir)
   let lastSavedJson: string | null = null
   return {
     async chooseFolder() {
@@ -187,7 +189,7 @@ export function confinedPath(root: string, urlPath: string): string | null {
   if (decoded.includes('\0') || decoded.includes('\\')) return null
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
   const resolved = path.resolve(root, relative)
-  return resolved.startsWith(root + path.sep) ? resolved : null
+  return isBelow(root, resolved) ? resolved : null
 }
 
 interface RequestContext {
@@ -350,7 +352,7 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: 
   // Symlinks inside out/renderer must not lead outside it either.
   const real = await realpath(candidate).catch(() => null)
   const info = real ? await stat(real).catch(() => null) : null
-  if (!real || !info?.isFile() || !real.startsWith(root + path.sep)) return sendText(res, 404, 'Not found')
+  if (!real || !info?.isFile() || !isBelow(root, real)) return sendText(res, 404, 'Not found')
   const type = CONTENT_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream'
   res.statusCode = 200
   res.setHeader('Content-Type', type)
@@ -395,22 +397,16 @@ function sendText(res: ServerResponse, status: number, text: string): void {
 // ---- command line ---------------------------------------------------------------
 
 const USAGE = 'Usage: npm run web -- --corpus <folder> [--data-dir <dir>] [--port <n>] [--import-file <file.json>]'
-const FLAGS = new Set(['--corpus', '--data-dir', '--port', '--import-file'])
 
 /** Parses the harness flags; paths are relative to where the user ran npm. */
 export function harnessOptionsFromArgs(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): HarnessOptions {
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i].split('=')[0]
-    if (!FLAGS.has(flag)) throw new HarnessError(`Unknown argument ${args[i]}\n${USAGE}`)
-    if (!args[i].includes('=')) {
-      if (args[i + 1] === undefined) throw new HarnessError(`${flag} needs a value\n${USAGE}`)
-      i++
-    }
-  }
-  const corpus = optionValue(args, '--corpus')
-  const dataDir = optionValue(args, '--data-dir')
-  const importFile = optionValue(args, '--import-file')
-  const portText = optionValue(args, '--port') ?? '0'
+  const read = readCommandLine(args, { values: ['--corpus', '--data-dir', '--port', '--import-file'], flags: [] })
+  if (isProblem(read)) throw new HarnessError(`${read.problem === 'unknown' ? `Unknown argument ${read.arg}` : `${read.name} needs a value`}\n${USAGE}`)
+  if (read.positional.length) throw new HarnessError(`Unknown argument ${read.positional[0]}\n${USAGE}`)
+  const corpus = read.values.get('--corpus')
+  const dataDir = read.values.get('--data-dir')
+  const importFile = read.values.get('--import-file')
+  const portText = read.values.get('--port') ?? '0'
   const port = Number(portText)
   if (!/^\d+$/.test(portText) || port > 65535) throw new HarnessError(`--port must be a number from 0 to 65535\n${USAGE}`)
   return {

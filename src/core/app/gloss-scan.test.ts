@@ -7,7 +7,7 @@ import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/cor
 import type { GlossEvent, ScanProgress } from '../../shared/events'
 import { glossLink } from '../../shared/export/gloss-link'
 import { articleIdFor } from '../corpus/article-id'
-import { scanCacheFile } from '../corpus/scan-cache'
+import { scanCacheFile } from '../store/data-folder'
 import { startGloss, type Gloss } from './gloss'
 import { callThrough, cancelledDialogs } from '../test-support/gloss-client'
 

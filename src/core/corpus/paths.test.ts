@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { GlossError } from '../../shared/result'
 import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
-import { isInside, resolveInsideRoot } from './paths'
+import { isBelow, isInside, resolveInsideRoot } from './paths'
 
 let base: string
 let root: string
@@ -72,10 +72,27 @@ describe('isInside', () => {
     ['/r', '/r', true],
     ['/r', '/r/a/b', true],
     ['/r', '/r/..x', true],
+    ['/r', '/r/..notes', true],
+    ['/r', '/r/..notes/today.md', true],
+    ['/r', '/r/a/../b', true],
+    ['/r', '/r/..', false],
+    ['/r', '/r/../x', false],
     ['/r', '/rx', false],
     ['/r', '/', false],
     ['/r/a', '/r/b', false]
   ])('%s contains %s: %s', (root, target, expected) => {
     expect(isInside(root, target)).toBe(expected)
+  })
+})
+
+describe('isBelow', () => {
+  it.each([
+    ['/r', '/r', false],
+    ['/r', '/r/index.html', true],
+    ['/r', '/r/..notes/a.md', true],
+    ['/r', '/rx/a', false],
+    ['/r', '/r/../x', false]
+  ])('%s has %s strictly below it: %s', (root, target, expected) => {
+    expect(isBelow(root, target)).toBe(expected)
   })
 })

@@ -27,13 +27,22 @@ export async function resolveInsideRoot(root: string, relPath: string): Promise<
   return real
 }
 
-/** True when `target` is `root` itself or somewhere below it (both absolute, resolved). */
+/**
+ * True when `target` is `root` itself or somewhere below it (both absolute; resolve
+ * symlinks first where they matter). The one inside-the-root check in Gloss: a child
+ * named `..notes` is inside, only `..` itself or `../…` leaves.
+ */
 export function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target)
   if (relative === '') return true
   // Absolute means another drive on Windows.
   if (path.isAbsolute(relative)) return false
   return relative !== '..' && !relative.startsWith(`..${path.sep}`)
+}
+
+/** True when `target` lies strictly below `root` (not `root` itself). */
+export function isBelow(root: string, target: string): boolean {
+  return path.relative(root, target) !== '' && isInside(root, target)
 }
 
 export function errorCode(error: unknown): string | undefined {

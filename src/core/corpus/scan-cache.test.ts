@@ -6,7 +6,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
 import { CorpusScanner, scanCorpus, type ScanProgress, type ScanResult } from './scan'
-import { scanCacheFile } from './scan-cache'
+import { scanCacheFile } from '../store/data-folder'
 
 let dir: string
 let dataDir: string

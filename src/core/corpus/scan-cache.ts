@@ -1,10 +1,10 @@
 // The scan's memory between runs: for every file, its size, modification time and
 // parsed summary (never its body), so that reopening a folder re-reads only the files
-// that changed. It lives in Gloss's data folder, never in the corpus. A cache that
-// cannot be read or does not fit is ignored: the folder is simply read again.
-import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+// that changed. It lives in Gloss's data folder (store/data-folder.ts names the file),
+// never in the corpus. A cache that cannot be read or does not fit is ignored: the
+// folder is simply read again.
+import { readFile } from 'node:fs/promises'
+import { writeDurably } from '../fs/durable-write'
 import type { DocumentSummary } from './parse-file'
 import type { FileKind } from './walk'
 
@@ -25,12 +25,6 @@ interface CacheFileShape {
   files: Record<string, CachedEntry>
 }
 
-/** `<dataDir>/cache/<first 16 hex of sha256(root)>.json`. */
-export function scanCacheFile(dataDir: string, root: string): string {
-  const key = createHash('sha256').update(root, 'utf8').digest('hex').slice(0, 16)
-  return path.join(dataDir, 'cache', `${key}.json`)
-}
-
 /** The cached entries by relative path, or an empty map when there is no usable cache. */
 export async function readScanCache(file: string, root: string): Promise<Map<string, CachedEntry>> {
   try {
@@ -44,18 +38,10 @@ export async function readScanCache(file: string, root: string): Promise<Map<str
   }
 }
 
-/** Writes the cache atomically (temp file, then rename): a crash leaves the old one or none. */
+/** Writes the cache durably (fs/durable-write): a crash leaves the old one or none. */
 export async function writeScanCache(file: string, root: string, entries: Map<string, CachedEntry>): Promise<void> {
   const shape: CacheFileShape = { version: VERSION, root, files: Object.fromEntries(entries) }
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`
-  await mkdir(path.dirname(file), { recursive: true })
-  try {
-    await writeFile(temp, JSON.stringify(shape))
-    await rename(temp, file)
-  } catch (error) {
-    await rm(temp, { force: true })
-    throw error
-  }
+  await writeDurably(file, JSON.stringify(shape), { makeFolder: true })
 }
 
 // Checked only as far as a wrong shape could mislead the scan; a damaged entry is re-read.

@@ -8,6 +8,7 @@
 import chokidar, { type ChokidarOptions, type FSWatcher } from 'chokidar'
 import type { Stats } from 'node:fs'
 import path from 'node:path'
+import { isBelow, isInside } from './paths'
 import type { CorpusChanges } from './scan'
 import { isSkippedEntry, kindOf } from './walk'
 
@@ -54,7 +55,7 @@ const EXHAUSTED = new Set(['ENOSPC', 'EMFILE', 'ENFILE'])
 export function isIgnoredPath(root: string, absolute: string, stats?: Pick<Stats, 'isFile' | 'isDirectory'>): boolean {
   const relative = path.relative(root, absolute)
   if (relative === '') return false
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return true
+  if (!isInside(root, absolute)) return true
   const parts = relative.split(path.sep)
   const name = parts.pop()!
   if (parts.some((folder) => isSkippedEntry(folder, true))) return true
@@ -87,13 +88,15 @@ export function watchCorpus(root: string, options: WatchOptions): CorpusWatcher 
 
   function record(event: string, absolute: string): void {
     if (closed) return
-    const relative = path.relative(root, absolute).split(path.sep).join('/')
-    if (relative === '' || relative.startsWith('..')) structural = true
-    else pendingPaths.add(relative)
+    if (!isBelow(root, absolute)) structural = true
+    else pendingPaths.add(path.relative(root, absolute).split(path.sep).join('/'))
     if (event !== 'change') structural = true
     schedule()
   }
 
+  // Not es-toolkit/compat's debounce with maxWait: the deadline here runs from the first
+  // change not yet handed over, across a batch still in hand (a library debounce restarts
+  // its maxWait at every call of the function, even one that hands nothing over).
   function schedule(): void {
     const now = Date.now()
     firstEventAt ??= now

@@ -4,8 +4,10 @@
 // old file or the new one, never half of one. A file that changed between being read
 // and being replaced is left alone: the user may be typing in it right now.
 import { randomBytes } from 'node:crypto'
-import { chmod, link, lstat, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises'
+import { chmod, link, lstat, readFile, realpath, rename, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
+import { isInside } from '../corpus/paths'
+import { syncDirectory, writeNewFile } from '../fs/durable-write'
 
 export class OutsideFolderError extends Error {
   constructor(target: string) {
@@ -19,12 +21,6 @@ export class ChangedMeanwhileError extends Error {
     super(`${path.basename(target)} changed while Gloss was exporting; export again to update it`)
     this.name = 'ChangedMeanwhileError'
   }
-}
-
-/** True when `target` is `root` itself or lies below it (both already resolved). */
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target)
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative))
 }
 
 /**
@@ -70,47 +66,10 @@ export async function replaceFileAtomically(root: string, real: string, expected
   await syncDirectory(path.dirname(real))
 }
 
-/**
- * Writes `target` (a file the user chose, e.g. a CLI --out path) through a temporary
- * file beside it, so that a crash leaves the old content or the new, never half.
- */
-export async function writeFileAtomically(target: string, content: string): Promise<void> {
-  const temp = await writeTemp(path.dirname(target), path.basename(target), content)
-  try {
-    await rename(temp, target)
-  } catch (error) {
-    await unlink(temp).catch(() => undefined)
-    throw error
-  }
-  await syncDirectory(path.dirname(target))
-}
-
-/** Best-effort fsync of a folder, which makes a rename in it durable on Linux (Windows cannot open folders: a no-op). */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle
-  try {
-    handle = await open(dir, 'r')
-    await handle.sync()
-  } catch {
-    // Not every platform or file system allows it; the rename itself has happened.
-  } finally {
-    await handle?.close().catch(() => undefined)
-  }
-}
-
-/** A new temporary file beside the target; `wx` refuses to follow or reuse anything already there. */
+/** A new temporary file beside the target, under a name no other export uses. */
 async function writeTemp(dir: string, name: string, content: string): Promise<string> {
   const temp = path.join(dir, `.${name.slice(0, 60)}.gloss-${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temp, 'wx', 0o644)
-  try {
-    await handle.writeFile(content, 'utf8')
-    await handle.sync().catch(() => undefined)
-  } catch (error) {
-    await handle.close().catch(() => undefined)
-    await unlink(temp).catch(() => undefined)
-    throw error
-  }
-  await handle.close()
+  await writeNewFile(temp, content)
   return temp
 }
 

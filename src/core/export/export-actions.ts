@@ -15,7 +15,8 @@ import { badInput, GlossError } from '../../shared/result'
 import type { LibrarySession } from '../library/library-session'
 import type { Dialogs, FileFilter } from '../ports'
 import { buildExportCorpus } from './build-export-corpus'
-import { isInside, writeFileAtomically } from './confined-files'
+import { isInside } from '../corpus/paths'
+import { writeDurably } from '../fs/durable-write'
 import { exportToFolder } from './folder-export'
 import { importAnnotations, readImportFile, type ImportReport } from './import-annotations'
 
@@ -146,7 +147,7 @@ export async function writeExportFile(corpusRoot: string, target: string, conten
   const absolute = path.resolve(target)
   await assertOutsideCorpus(corpusRoot, absolute)
   await mkdir(path.dirname(absolute), { recursive: true })
-  await writeFileAtomically(absolute, content)
+  await writeDurably(absolute, content)
   return absolute
 }
 

@@ -4,11 +4,11 @@
 // values Gloss wrote (so that values the user changed are recognised as theirs).
 // Losing it is not serious: files are still found by their gloss_id, deleted ones come
 // back on the next export, and front matter keys take Gloss's values again.
-import { createHash } from 'node:crypto'
-import { mkdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
+import { rm } from 'node:fs/promises'
 import { z } from 'zod'
-import { writeFileAtomically } from './confined-files'
+import { writeDurably } from '../fs/durable-write'
+import { readIfPresent } from '../fs/read-if-present'
+import { exportManifestFile, legacyExportManifestFile } from '../store/data-folder'
 
 export const MANIFEST_VERSION = 1
 
@@ -32,22 +32,14 @@ const Manifest = z.object({
 })
 export type Manifest = z.infer<typeof Manifest>
 
-/** `<dataDir>/exports/<16 hex of sha256(folder, corpus)>.json` */
-export function manifestPath(dataDir: string, folder: string, corpusRoot: string): string {
-  const key = createHash('sha256').update(`${folder}\u0000${corpusRoot}`, 'utf8').digest('hex').slice(0, 16)
-  return path.join(dataDir, 'exports', `${key}.json`)
-}
-
 /** The manifest, or a fresh one when there is none or it cannot be read. */
 export async function readManifest(dataDir: string, folder: string, corpusRoot: string): Promise<{ manifest: Manifest; notice: string | null }> {
   const fresh: Manifest = { schemaVersion: MANIFEST_VERSION, folder, corpus: corpusRoot, entries: {} }
-  let text: string
-  try {
-    text = await readFile(manifestPath(dataDir, folder, corpusRoot), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: fresh, notice: null }
-    throw error
-  }
+  const text =
+    (await readIfPresent(exportManifestFile(dataDir, folder, corpusRoot))) ??
+    // Written before manifests had their own folder; the next writeManifest moves it.
+    (await readIfPresent(legacyExportManifestFile(dataDir, folder, corpusRoot)))
+  if (text === null) return { manifest: fresh, notice: null }
   try {
     const parsed = Manifest.parse(JSON.parse(text))
     if (parsed.folder === folder && parsed.corpus === corpusRoot) return { manifest: parsed, notice: null }
@@ -58,7 +50,6 @@ export async function readManifest(dataDir: string, folder: string, corpusRoot: 
 }
 
 export async function writeManifest(dataDir: string, manifest: Manifest): Promise<void> {
-  const file = manifestPath(dataDir, manifest.folder, manifest.corpus)
-  await mkdir(path.dirname(file), { recursive: true })
-  await writeFileAtomically(file, `${JSON.stringify(manifest, null, 2)}\n`)
+  await writeDurably(exportManifestFile(dataDir, manifest.folder, manifest.corpus), `${JSON.stringify(manifest, null, 2)}\n`, { makeFolder: true })
+  await rm(legacyExportManifestFile(dataDir, manifest.folder, manifest.corpus), { force: true })
 }

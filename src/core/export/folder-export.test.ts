@@ -9,7 +9,7 @@ import { glossIdOf, REGION_BEGIN, REGION_END } from '../../shared/export/managed
 import { compileTemplate } from '../../shared/export/template'
 import { buildExportCorpus } from './build-export-corpus'
 import { ChangedMeanwhileError, createFileAtomically, OutsideFolderError, replaceFileAtomically } from './confined-files'
-import { manifestPath } from './export-manifest'
+import { exportManifestFile as manifestPath } from '../store/data-folder'
 import { exportToFolder, type FolderExportOptions, type FolderExportReport } from './folder-export'
 import { openCorpus } from './open-corpus'
 import {

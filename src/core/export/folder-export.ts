@@ -21,7 +21,8 @@ import { isAnnotated, type ExportArticle, type ExportCorpus } from '../../shared
 import { glossIdOf, newManagedFile, ownedValues, splitRendered, updateManagedFile, type RenderedParts } from '../../shared/export/managed-file'
 import { defaultTemplate, renderArticle, renderFileName, type CompiledTemplate } from '../../shared/export/template'
 import { badInput } from '../../shared/result'
-import { ChangedMeanwhileError, createFileAtomically, isInside, OutsideFolderError, replaceFileAtomically } from './confined-files'
+import { isInside } from '../corpus/paths'
+import { ChangedMeanwhileError, createFileAtomically, OutsideFolderError, replaceFileAtomically } from './confined-files'
 import { readManifest, writeManifest, type ManifestEntry } from './export-manifest'
 
 export interface FolderExportOptions {

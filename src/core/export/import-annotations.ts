@@ -26,6 +26,7 @@ import { checkTag, sameTag } from '../../shared/tags'
 import type { CorpusArticle } from '../corpus/corpus-article'
 import type { ArticleNote, CorpusData, StoredHighlight } from '../store/corpus-store'
 import type { JsonStore } from '../store/json-store'
+import { fold } from '../../shared/text/fold'
 
 export interface ImportOptions {
   /** The file's text. */
@@ -348,10 +349,7 @@ function normalUrl(url: string): string | null {
 }
 
 function normalTitle(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(title)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 }

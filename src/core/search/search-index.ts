@@ -21,6 +21,7 @@ import type { SearchResponse, SearchResult, SearchResultKind } from '../../share
 import { bodyToBlocks } from '../corpus/blocks'
 import { readArticleBody } from './read-body'
 import { foldTerm, makeSnippet, tokenize, type Snippet } from './snippet'
+import { fold } from '../../shared/text/fold'
 
 export interface IndexedArticle {
   id: string
@@ -339,6 +340,7 @@ const OPTIONS_HASH = createHash('sha256')
   .update(JSON.stringify({ idField: MINI_OPTIONS.idField, fields: FIELDS, storeFields: [] }))
   .update(String(tokenize))
   .update(String(foldTerm))
+  .update(String(fold))
   .digest('hex')
   .slice(0, 16)
 

@@ -22,7 +22,7 @@ import { GlossError } from '../../shared/result'
 import type { CorpusArticle } from '../corpus/corpus-article'
 import { indexedArticle } from './indexed-article'
 import { DEFAULT_SEARCH_LIMIT, SearchIndex, type IndexedAnnotation, type IndexStats } from './search-index'
-import { searchIndexFile } from './search-persist'
+import { searchIndexFile } from '../store/data-folder'
 import { applyCommand, type SearchCommand, type SearchReply } from './search-protocol'
 
 const CHUNK = 250
@@ -180,7 +180,11 @@ class IndexFeeder implements SearchService {
     ;(this.options.log ?? console.error)(message, error)
   }
 
-  /** Saves once the index settles: each change pushes the save back. */
+  /**
+   * Saves once the index settles: each change pushes the save back. A hand-kept timer
+   * rather than es-toolkit's debounce because it must be unref'd (below), which a
+   * library debounce does not expose.
+   */
   private scheduleSave(): void {
     this.unsaved = true
     if (!this.options.dataDir || this.closed) return

@@ -2,17 +2,16 @@
 // matched words given as ranges (never HTML), plus the match's text offset so the
 // reader can open the article there.
 import type { SearchSnippet } from '../../shared/model'
+import { fold } from '../../shared/text/fold'
 
 export const SNIPPET_LENGTH = 160
 
 /** Words as the index sees them: letters, digits and joiners; the same rule both ways. */
 const WORD = /[\p{L}\p{N}\p{M}_'’-]+/gu
 
-/** Case- and accent-insensitive form of one term (index and query alike). */
+/** Case- and accent-insensitive form of one term (index and query alike), without edge joiners. */
 export function foldTerm(term: string): string {
-  // Most words are plain ASCII: skip the Unicode normalisation for them (indexing speed).
-  const folded = /[^\x00-\x7f]/.test(term) ? term.normalize('NFKD').replace(/\p{M}/gu, '') : term
-  return folded.toLowerCase().replace(/^['’-]+|['’-]+$/g, '')
+  return fold(term).replace(/^['’-]+|['’-]+$/g, '')
 }
 
 export function tokenize(text: string): string[] {

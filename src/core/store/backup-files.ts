@@ -1,8 +1,9 @@
 // The files around a JSON store: rotating backups, damaged files set aside, and the
 // read + parse + validate check that decides whether a file's content can be trusted.
-import { readFile, rename, stat } from 'node:fs/promises'
+import { rename, stat } from 'node:fs/promises'
 import { GlossError } from '../../shared/result'
-import { writeDurably } from './durable-write'
+import { writeDurably } from '../fs/durable-write'
+import { readIfPresent } from '../fs/read-if-present'
 
 /** `<file>.bak1` is the newest backup, `<file>.bak<N>` the oldest kept. */
 export const backupPath = (file: string, index: number): string => `${file}.bak${index}`
@@ -52,15 +53,6 @@ function schemaVersionOf(raw: unknown): number | null {
   return typeof version === 'number' && Number.isFinite(version) ? version : null
 }
 
-/** Reads a file as text, or null when it does not exist. Other errors (permissions, a folder) propagate. */
-export async function readTextIfExists(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
-}
 
 export interface GoodBackup<T> {
   data: T
@@ -78,7 +70,7 @@ export async function newestGoodBackup<T>(
 ): Promise<GoodBackup<T> | null> {
   for (let index = 1; index <= count; index++) {
     const candidate = backupPath(file, index)
-    const text = await readTextIfExists(candidate).catch(() => null)
+    const text = await readIfPresent(candidate).catch(() => null)
     if (text === null) continue
     let checked: Checked<T>
     try {

@@ -1,9 +1,8 @@
 // Highlights and notes for one corpus folder, kept in the app's data directory (never
 // in the folder itself), one file per folder.
-import { createHash } from 'node:crypto'
-import path from 'node:path'
 import { z } from 'zod'
 import { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../../shared/model'
+import { corpusStoreFile } from './data-folder'
 import { openJsonStore, type JsonStore } from './json-store'
 
 // gloss.ts takes the settings store from here; it lives in its own module.
@@ -71,11 +70,7 @@ export const CorpusDataSchema = z.object({
 })
 export type CorpusData = z.infer<typeof CorpusDataSchema>
 
-/** `<dataDir>/corpora/<first 16 hex of sha256(root)>.json`: stable per folder, no path characters. */
-export function corpusStoreFile(dataDir: string, root: string): string {
-  const key = createHash('sha256').update(root, 'utf8').digest('hex').slice(0, 16)
-  return path.join(dataDir, 'corpora', `${key}.json`)
-}
+export { corpusStoreFile }
 
 export function openCorpusStore(dataDir: string, root: string): Promise<JsonStore<CorpusData>> {
   return openJsonStore(corpusStoreFile(dataDir, root), {

@@ -1,6 +1,19 @@
-// Where Gloss keeps its data. The CLI and the harness must find the same databases
-// the desktop app uses, so this mirrors Electron's app.getPath('userData') for the
-// product name "Gloss" without importing Electron.
+// Where Gloss keeps its data, and the name of every file and folder in it. The CLI and
+// the harness must find the same databases the desktop app uses, so the folder mirrors
+// Electron's app.getPath('userData') for the product name "Gloss" without importing
+// Electron. Users already have data folders: a name here changes only with a way to
+// read the old place (see legacyExportManifestFile).
+//
+//   settings.json                      recent folders, reading preferences, window bounds
+//   corpora/<key(root)>.json           highlights and notes of one folder (the corpus store)
+//   cache/<key(root)>.json             the scan's memory of one folder (safe to delete)
+//   search/<key(root)>.json            the search index of one folder (safe to delete)
+//   export-manifests/<key(folder, root)>.json   what a folder export wrote (re-export)
+//   exports/<name>                     the browser harness's exports (tests only); before
+//                                      export manifests had their own folder they lay here too
+//
+// <key> is the first 16 hex digits of a SHA-256: stable per folder, no path characters.
+import { createHash } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -34,3 +47,28 @@ export function optionValue(args: readonly string[], name: string): string | und
   }
   return undefined
 }
+
+/** A file-name-safe key for a folder (or a pair of folders): the first 16 hex of SHA-256. */
+function folderKey(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 16)
+}
+
+export const settingsFile = (dataDir: string): string => path.join(dataDir, 'settings.json')
+
+/** The corpus store (highlights, notes) of the folder at `root`. */
+export const corpusStoreFile = (dataDir: string, root: string): string => path.join(dataDir, 'corpora', `${folderKey(root)}.json`)
+
+export const scanCacheFile = (dataDir: string, root: string): string => path.join(dataDir, 'cache', `${folderKey(root)}.json`)
+
+export const searchIndexFile = (dataDir: string, root: string): string => path.join(dataDir, 'search', `${folderKey(root)}.json`)
+
+/** The manifest of folder exports from the corpus at `corpusRoot` into `folder`. */
+export const exportManifestFile = (dataDir: string, folder: string, corpusRoot: string): string =>
+  path.join(dataDir, 'export-manifests', `${folderKey(folder, corpusRoot)}.json`)
+
+/** Where exportManifestFile's file lay until manifests had their own folder: read once, then moved. */
+export const legacyExportManifestFile = (dataDir: string, folder: string, corpusRoot: string): string =>
+  path.join(dataDir, 'exports', `${folderKey(folder, corpusRoot)}.json`)
+
+/** The browser harness's stand-in for the save dialogs: exports land below here. */
+export const harnessExportsDir = (dataDir: string): string => path.join(dataDir, 'exports')

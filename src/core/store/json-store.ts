@@ -9,8 +9,9 @@
 import { mkdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Low } from 'lowdb'
-import { backupPath, checkContent, newestGoodBackup, readTextIfExists, rotateBackups, setAside } from './backup-files'
-import { DurableJSONFile } from './durable-write'
+import { readIfPresent } from '../fs/read-if-present'
+import { backupPath, checkContent, newestGoodBackup, rotateBackups, setAside } from './backup-files'
+import { DurableJSONFile } from '../fs/durable-write'
 
 export { NewerDataError } from './backup-files'
 
@@ -134,7 +135,7 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
   let writeCount = 0
 
   async function load(): Promise<{ data: T; notice: string | null; needsWrite: boolean }> {
-    const text = await readTextIfExists(file)
+    const text = await readIfPresent(file)
     if (text === null) {
       const backup = await newestGoodBackup(file, backups, schemaVersion, validate)
       if (!backup) return { data: options.defaults(), notice: null, needsWrite: false }
@@ -189,7 +190,7 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
     const newest = await readMtime(backupPath(file, 1))
     if (newest !== null && Math.abs(now().getTime() - newest) < backupIntervalMs) return
     // Read back what is on disk, not what is in memory: that is what a restore would get.
-    const text = await readTextIfExists(file)
+    const text = await readIfPresent(file)
     if (text === null) return
     let good = false
     try {

@@ -1,7 +1,7 @@
 // App-wide settings: the folders the user opened, newest first, and the last one.
-import path from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_PREFS, readPrefs } from '../../shared/model'
+import { settingsFile } from './data-folder'
 import { readWindowState } from './window-state'
 import { openJsonStore, type JsonStore } from './json-store'
 
@@ -28,7 +28,7 @@ export const defaultSettings = (): Settings => ({
 })
 
 export function openSettingsStore(dataDir: string): Promise<JsonStore<Settings>> {
-  return openJsonStore(path.join(dataDir, 'settings.json'), {
+  return openJsonStore(settingsFile(dataDir), {
     defaults: defaultSettings,
     schemaVersion: SETTINGS_SCHEMA_VERSION,
     validate: (raw) => SettingsSchema.parse(raw),

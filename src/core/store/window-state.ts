@@ -3,6 +3,7 @@
 // since, or a smaller screen, must never leave the window out of reach. Electron-free
 // (index.ts reads the displays and the window; this decides).
 import { z } from 'zod'
+import { debounce } from 'es-toolkit'
 
 /** Far beyond any real desktop, so a corrupted number is refused rather than obeyed. */
 const MAX_COORDINATE = 100_000
@@ -136,23 +137,13 @@ export interface DebouncedSave {
 }
 
 export function debouncedSave(save: () => void, delayMs = SAVE_WINDOW_STATE_MS): DebouncedSave {
-  let timer: ReturnType<typeof setTimeout> | null = null
-  const cancel = () => {
-    if (timer) clearTimeout(timer)
-    timer = null
-  }
+  const later = debounce(save, delayMs)
   return {
-    schedule() {
-      cancel()
-      timer = setTimeout(() => {
-        timer = null
-        save()
-      }, delayMs)
-    },
+    schedule: () => later(),
     flush() {
-      cancel()
+      later.cancel()
       save()
     },
-    cancel
+    cancel: () => later.cancel()
   }
 }

@@ -7,6 +7,8 @@
 import { HIGHLIGHT_COLORS } from '../colors'
 import type { AnnotationEntry, AnnotationList, AnnotationQuery, HighlightColor } from '../model'
 import { tagKey } from '../tags'
+import { collator } from '../text/collator'
+import { fold } from '../text/fold'
 
 /** What the query reads of a stored highlight (the main process's StoredAnnotation has it). */
 export interface StoredAnnotation {
@@ -42,10 +44,7 @@ export interface AnnotationCorpus {
 
 export type ParsedAnnotationQuery = Omit<AnnotationQuery, 'sort'> & { sort: NonNullable<AnnotationQuery['sort']> }
 
-/** Case- and accent-insensitive form (as the library's title filter folds). */
-export const foldForSearch = (value: string): string => value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
 interface ArticleIndex {
   byId: Map<string, AnnotationArticle>
@@ -71,7 +70,7 @@ function foldedText(h: StoredAnnotation): string {
   const source = `${h.quote.exact}\u0000${h.note}\u0000${h.tags.join('\u0000')}`
   const cached = foldedTexts.get(h)
   if (cached && cached.source === source) return cached.folded
-  const folded = foldForSearch(source)
+  const folded = fold(source)
   foldedTexts.set(h, { source, folded })
   return folded
 }
@@ -88,7 +87,7 @@ export function listAnnotations(corpus: AnnotationCorpus, query: ParsedAnnotatio
   // Tags compare as everywhere else in Gloss (src/shared/tags.ts): case and spacing aside.
   const tag = query.tag?.trim() ? tagKey(query.tag) : null
   const source = query.source?.trim().toLowerCase() || null
-  const needle = query.query?.trim() ? foldForSearch(query.query.trim()) : null
+  const needle = query.query?.trim() ? fold(query.query.trim()) : null
 
   const colorCounts = Object.fromEntries(HIGHLIGHT_COLORS.map((c) => [c, 0])) as Record<HighlightColor, number>
   const tagCounts = new Map<string, { tag: string; count: number }>()
@@ -147,7 +146,7 @@ export function listAnnotations(corpus: AnnotationCorpus, query: ParsedAnnotatio
 function foldedTitle(index: ArticleIndex, article: AnnotationArticle): string {
   const key = `${article.id}\u0000${article.title}`
   let folded = index.folded.get(key)
-  if (folded === undefined) index.folded.set(key, (folded = foldForSearch(article.title)))
+  if (folded === undefined) index.folded.set(key, (folded = fold(article.title)))
   return folded
 }
 

@@ -15,6 +15,12 @@
 // of keys that change are rewritten. The result is parsed again and checked; if the
 // user's YAML is too unusual to edit safely (or does not parse), the front matter is
 // left exactly as it was.
+//
+// Why line edits and not the `yaml` package's Document API: setting one key and
+// printing the Document again re-lays out the user's own lines (`title:   "x"   # c`
+// loses its spacing, `[a,  b]` becomes `[ a, b ]`, 4-space indents become 2, lines past
+// 80 characters are folded), and users' front matter must stay byte for byte where
+// Gloss does not own the key.
 import yaml from 'js-yaml'
 import { yamlString } from './yaml-front-matter'
 

@@ -34,6 +34,7 @@ import {
 } from './markdown'
 import { noteToMarkdown } from './note-markdown'
 import { frontMatterLines, yamlString } from './yaml-front-matter'
+import { fold } from '../text/fold'
 
 export type TemplateKind = 'article' | 'fileName'
 
@@ -287,10 +288,7 @@ function highlightView(highlight: ExportHighlight): Record<string, unknown> {
 
 /** "Rivers: a “field” guide" → "rivers-a-field-guide"; "untitled" when nothing is left. */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  const slug = fold(title)
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
   return Array.from(slug).slice(0, 80).join('').replace(/-+$/, '') || 'untitled'

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DurableJSONFile, tempPathFor, writeDurably } from './durable-write'
+import { DurableJSONFile, tempPathFor, writeDurably, writeDurablySync } from './durable-write'
 
 let dir: string
 beforeEach(async () => {
@@ -51,5 +51,29 @@ describe('DurableJSONFile', () => {
     expect(await adapter.read()).toBeNull()
     await writeFile(adapter.file, '{ not json')
     await expect(adapter.read()).rejects.toThrow(SyntaxError)
+  })
+})
+
+describe('writeDurablySync (the search worker)', () => {
+  it('creates the folder when asked, replaces the target and leaves no temporary file', async () => {
+    const target = path.join(dir, 'search', 'index.json')
+    expect(() => writeDurablySync(target, 'x')).toThrow(/ENOENT/)
+    writeDurablySync(target, 'first', { makeFolder: true })
+    await writeFile(tempPathFor(target), 'half of an older wri')
+    writeDurablySync(target, 'second')
+    expect(await readFile(target, 'utf8')).toBe('second')
+    expect(await readdir(path.dirname(target))).toEqual(['index.json'])
+  })
+})
+
+describe('writeDurably through a planted link', () => {
+  it('replaces a link at the temporary name instead of writing through it', async () => {
+    const target = path.join(dir, 'data.json')
+    const elsewhere = path.join(dir, 'elsewhere.txt')
+    await writeFile(elsewhere, 'untouched')
+    await symlink(elsewhere, tempPathFor(target))
+    await writeDurably(target, 'new')
+    expect(await readFile(elsewhere, 'utf8')).toBe('untouched')
+    expect(await readFile(target, 'utf8')).toBe('new')
   })
 })
