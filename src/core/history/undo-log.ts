@@ -226,7 +226,8 @@ export class UndoLog {
         const current = now.get(HIGHLIGHTS)?.get(change.key)
         if (current) articleIds.add(current)
       } else articleIds.add(change.key)
-      if (JSON.stringify(tagsOf(change.before)) !== JSON.stringify(tagsOf(change.after))) tags = true
+      // A record added or removed without tags leaves the tag list as it was.
+      if (JSON.stringify(tagsOf(change.before) ?? []) !== JSON.stringify(tagsOf(change.after) ?? [])) tags = true
     }
     const ids = [...articleIds]
     return { cause, articleIds: ids, highlightIds: [...highlightIds], tags, missing: ids.some((id) => !present.has(id)) }
