@@ -50,11 +50,6 @@ export interface Gloss {
   windowState(): WindowState | undefined
   /** Remembers the window's bounds (a coalesced write); ignored once Gloss is closed. */
   saveWindowState(state: WindowState): void
-  /**
-   * What undo and redo would do in the open folder now (empty with no folder open). The
-   * native Edit menu starts from this and then follows each change event's `history`.
-   */
-  historyState(): HistoryState
   close(): Promise<void>
 }
 
@@ -85,7 +80,6 @@ export async function startGloss(options: StartOptions): Promise<Gloss> {
     watchReady: () => core.watchReady(),
     windowState: () => core.windowState(),
     saveWindowState: (state) => core.saveWindowState(state),
-    historyState: () => core.historyState(),
     close: () => core.close()
   }
 }
@@ -192,6 +186,7 @@ class GlossCore {
     }, () => this.undoLog(false))
   }
 
+  /** What undo and redo would do in the open folder now (empty with no folder open): in every change event. */
   historyState(): HistoryState {
     return this.undoLog(false)?.state() ?? { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
   }
