@@ -501,6 +501,9 @@ describe('desktop main process (Electron stand-in)', () => {
     expect(created).toMatchObject({ ok: true })
     await vi.waitFor(() => expect(labels()).toEqual(['Undo Create Highlight', 'Redo']))
     const highlightId = created.value.id
+    // The page hears the same change the menu followed, on the change channel.
+    const changes = window().webContents.sent.filter(([channel]: [string]) => channel === CHANGE_CHANNEL)
+    expect(changes.at(-1)[1]).toMatchObject({ cause: 'edit', highlights: [highlightId], annotations: [articleId], history: { undoLabel: 'Create highlight' } })
     // Typing a note: one step, and one rebuild for it, not one per keystroke.
     const menusBefore = state.menus.length
     for (const note of ['w', 'wh', 'when']) expect(await call('highlight.update', { highlightId, note })).toMatchObject({ ok: true })

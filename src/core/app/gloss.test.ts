@@ -112,6 +112,8 @@ describe('highlights and notes', () => {
     const first = await start(corpus, dataDir)
     const [harbour] = (await first.call('library.list', { sort: 'date' })).articles
     const article = await first.call('article.get', { articleId: harbour.id })
+    // Reading is pure: the page says which article it shows.
+    await first.call('article.opened', { articleId: article.id })
     const created = await first.call('highlight.create', { articleId: article.id, ...rangeOf(article, 'ledger of every ship'), color: 'green' })
     expect(created).toMatchObject({ quote: { exact: 'ledger of every ship' }, color: 'green', anchor: rangeOf(article, 'ledger of every ship') })
     await first.call('highlight.update', { highlightId: created.id, note: 'Primary source for *arrivals*' })
