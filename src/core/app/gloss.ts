@@ -201,7 +201,7 @@ class GlossCore {
         get data() {
           return session.store.data as unknown as Record<string, unknown>
         },
-        restore: (writeBack: (data: Record<string, unknown>) => void) => session.annotations.restore(writeBack as never),
+        restore: (writeBack: (data: Record<string, unknown>) => void) => session.annotations.restore(writeBack),
         get scan() {
           return session.scan
         }

@@ -211,8 +211,9 @@ export class Annotations {
    * An undo or redo writing records back as they were (history/undo-log.ts); any whose
    * article file was moved meanwhile then follow it, as they do after a scan.
    */
-  restore(writeBack: (data: CorpusData) => void): void {
-    this.store.update(writeBack)
+  restore(writeBack: (data: Record<string, unknown>) => void): void {
+    // The undo log works on records of any collection, not on the document's types.
+    this.store.update((data) => writeBack(data as unknown as Record<string, unknown>))
     this.followMovedArticles()
   }
 
