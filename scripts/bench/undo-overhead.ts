@@ -3,7 +3,7 @@
 // of the articles). "whole store" copies and compares every record (what edits across
 // the folder do: rename a tag, import); "scoped" copies only the edited article's
 // records (what an edit of one highlight or article does), looking the highlight up
-// first as folder-history does. Run: npx tsx scripts/bench/undo-overhead.ts [highlights]
+// first as history/undo-log.ts does. Run: npx tsx scripts/bench/undo-overhead.ts [highlights]
 import { performance } from 'node:perf_hooks'
 import { diffRecords, snapshotRecords, type RecordScope } from '../../src/core/history/record-changes'
 import { seededRandom } from '../../tests/fixtures/seeded-random'
@@ -52,7 +52,7 @@ function measure(label: string, edit: () => void, scopeOf: (() => RecordScope) |
   console.log(`${label.padEnd(40)} median ${median.toFixed(2)} ms   p95 ${p95.toFixed(2)} ms`)
 }
 
-/** The scope folder-history gives an edit of one highlight: its article, and itself by id. */
+/** The scope the undo log gives an edit of one highlight: its article, and itself by id. */
 const ofHighlight = (id: string) => (): RecordScope => {
   const found = data.highlights.find((h) => h.id === id)
   return { articleIds: new Set(found ? [found.articleId] : []), recordIds: new Set([id]) }

@@ -1,12 +1,13 @@
 // The desktop app's lifecycle: one instance per data folder, the Gloss core started
-// with native dialogs and the folder watched, the contract bound to IPC, library
-// changes sent to the page, the menu, gloss:// links handed to the page, and a flush
-// on quit.
+// with native dialogs and the folder watched, the contract bound to IPC, the core's
+// change events sent to the page (and followed by the Edit menu's undo labels and
+// Open Recent), gloss:// links handed to the page once it says it is ready
+// (app.ready), and a flush on quit.
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, type IpcMainInvokeEvent } from 'electron'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, SCAN_PROGRESS_CHANNEL, type MethodName } from '../shared/channels'
+import { CHANGE_CHANNEL, MENU_CHANNEL, SCAN_PROGRESS_CHANNEL } from '../shared/channels'
 import type { GlossEvent, MenuCommand } from '../shared/events'
 import type { Prefs } from '../shared/model'
 import { appMenuTemplate, historyLabelsDiffer, type MenuHistoryLabels } from './app-menu'
@@ -33,9 +34,6 @@ const location = appLocation(devServerUrl, pathToFileURL(indexFile).href)
 const dataDir = dataDirFrom(process.argv, process.env)
 app.setPath('userData', dataDir)
 
-// Calls after which Open Recent may have changed.
-const OPENS_FOLDER = new Set<MethodName>(['library.open', 'library.chooseFolder', 'library.openSample', 'app.openLink'])
-
 let mainWindow: BrowserWindow | null = null
 let gloss: Gloss | null = null
 let closing: Promise<void> | null = null
@@ -43,13 +41,12 @@ let closed = false
 /** Saves the main window's bounds now (the quit saves them before the settings close). */
 let saveWindowNow: (() => void) | null = null
 // gloss:// links and folders from a second launch wait here until the page listens: it
-// asks for library.current first thing, after subscribing to menu commands, so that
-// call says it is ready.
+// calls app.ready once it has subscribed to menu commands.
 const pendingCommands: MenuCommand[] = []
 let pageReady = false
 /** The reading theme, for the window's colour before its page paints. */
 let theme: Prefs['theme'] = 'system'
-/** The undo/redo labels of the menu last built or being built. */
+/** The undo/redo labels of the menu last built or being built (from the last change event). */
 let menuHistory: MenuHistoryLabels = { undoLabel: null, redoLabel: null }
 const launchCwd = process.env.INIT_CWD ?? process.cwd()
 
@@ -115,17 +112,12 @@ async function start(): Promise<void> {
   }
   const core = gloss
   core.onEvent(forwardEvent)
+  core.onEvent(followHistory)
   bindContract(core, {
     isTrusted,
     afterCall: (method, result) => {
-      // Any call may change what Edit › Undo / Redo would do (an edit, an undo, another
-      // folder); the menu is rebuilt when its labels change, not on every note keystroke.
-      const { undoLabel, redoLabel } = core.historyState()
-      const historyChanged = historyLabelsDiffer({ undoLabel, redoLabel }, menuHistory)
-      if (historyChanged) menuHistory = { undoLabel, redoLabel }
-      if (historyChanged || (result.ok && OPENS_FOLDER.has(method))) void refreshMenu()
       if (result.ok && method === 'prefs.set') applyNativeTheme(result.value as Prefs)
-      if (method === 'library.current') {
+      if (result.ok && method === 'app.ready') {
         pageReady = true
         flushCommands()
       }
@@ -168,7 +160,7 @@ function isTrusted(event: IpcMainInvokeEvent): boolean {
 
 function forwardEvent(event: GlossEvent): void {
   const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null
-  if (event.type === 'library-changed') window?.webContents.send(LIBRARY_CHANGED_CHANNEL, event.change)
+  if (event.type === 'changed') window?.webContents.send(CHANGE_CHANNEL, event.change)
   else if (event.type === 'scan-progress') window?.webContents.send(SCAN_PROGRESS_CHANNEL, event.progress)
 }
 
@@ -177,13 +169,24 @@ function sendMenuCommand(command: MenuCommand): void {
   window?.webContents.send(MENU_CHANNEL, command)
 }
 
+/**
+ * The Edit menu follows the core's change events: rebuilt when Undo / Redo would now do
+ * something else (not on every note keystroke), and when another folder opened (Open
+ * Recent changed too).
+ */
+function followHistory(event: GlossEvent): void {
+  if (event.type !== 'changed') return
+  const { undoLabel, redoLabel } = event.change.history
+  const historyChanged = historyLabelsDiffer({ undoLabel, redoLabel }, menuHistory)
+  menuHistory = { undoLabel, redoLabel }
+  if (historyChanged || event.change.folder) void refreshMenu()
+}
+
 async function refreshMenu(): Promise<void> {
   let recentFolders: string[] = []
   const result = await gloss?.dispatch('library.recent', {})
   if (result?.ok) recentFolders = (result.value as { folders: string[] }).folders
-  // Read after the await, so the menu built last has the latest labels.
-  const { undoLabel, redoLabel } = gloss?.historyState() ?? menuHistory
-  menuHistory = { undoLabel, redoLabel }
+  // menuHistory is read after the await, so the menu built last has the latest labels.
   const template = appMenuTemplate({
     platform: process.platform,
     isDev: Boolean(devServerUrl),

@@ -7,7 +7,7 @@ import type { Gloss } from '../core/app/gloss'
 
 export interface BindOptions {
   isTrusted: (event: IpcMainInvokeEvent) => boolean
-  /** Called after each trusted call (index.ts refreshes Open Recent after library calls). */
+  /** Called after each trusted call (index.ts: the theme after prefs.set, queued links after app.ready). */
   afterCall?: (method: MethodName, result: Result<unknown>) => void
 }
 

@@ -479,7 +479,7 @@ describe('IPC fuzz: every contract method through the dispatcher', () => {
             stats.ok++
             const value = (result as { value: unknown }).value as Record<string, unknown> | null
             if (method === 'library.open' && !okRoots.has(String(value?.root))) failures.push(`${where}: opened ${String(value?.root)}`)
-            if ((method === 'export.save' || method === 'export.run') && value?.path !== null && !String(value?.path).startsWith(box.exportsDir + path.sep)) {
+            if (method === 'export.run' && value?.path !== null && !String(value?.path).startsWith(box.exportsDir + path.sep)) {
               failures.push(`${where}: wrote ${String(value?.path)}`)
             }
             if (method !== 'library.open' && JSON.stringify(value ?? null).includes(CANARY)) failures.push(`${where}: served text from outside the corpus`)

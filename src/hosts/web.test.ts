@@ -258,7 +258,7 @@ describe('browser harness', () => {
     expect((await rpc('library.current', {})).status).toBe(200)
   })
 
-  it('streams library changes on disk as Server-Sent Events to a page with the token', async () => {
+  it('streams changes on disk as Server-Sent Events to a page with the token', async () => {
     const stream = openStream(harness.port, `/events?token=${harness.token}`)
     const res = await stream.response
     expect(res.statusCode).toBe(200)
@@ -270,14 +270,41 @@ describe('browser harness', () => {
       await writeCorpus(corpus, { 'lighthouse.md': '# The Lighthouse\n\nThe lamp turns all night.\n' })
       await expect.poll(() => parseEvents(stream.text()).length, { timeout: 10_000 }).toBeGreaterThan(0)
       const [first] = parseEvents(stream.text())
-      expect(first.event).toBe('library-changed')
-      expect(first.data).toMatchObject({ root: await realpath(corpus), addedArticleIds: [expect.any(String)], removedArticleIds: [] })
+      expect(first.event).toBe('changed')
+      expect(first.data).toMatchObject({ root: await realpath(corpus), cause: 'disk', articles: { added: [expect.any(String)], removed: [] } })
       expect(Date.now() - at).toBeLessThan(5_000)
       const list = (await rpc('library.list', { sort: 'title' })).json().value
       expect(list.articles.map((a: { title: string }) => a.title)).toContain('The Lighthouse')
     } finally {
       stream.close()
       await rm(path.join(corpus, 'lighthouse.md'))
+    }
+  })
+
+  it('streams one `changed` event per edit and per undo, with what changed and the undo state', async () => {
+    const stream = openStream(harness.port, `/events?token=${harness.token}`)
+    await stream.response
+    await expect.poll(stream.text).toMatch(/^retry: \d+/)
+    const changes = () => parseEvents(stream.text()).filter((e) => e.event === 'changed')
+    try {
+      const list = (await rpc('library.list', { sort: 'title' })).json()
+      const harbour = list.value.articles.find((a: { title: string }) => a.title === 'The Harbour Ledger')
+      const article = (await rpc('article.get', { articleId: harbour.id })).json().value
+      const start = article.text.indexOf('ledger')
+      const created = (await rpc('highlight.create', { articleId: harbour.id, start, end: start + 'ledger'.length, color: 'pink' })).json()
+      await expect.poll(() => changes().length, { timeout: 10_000 }).toBe(1)
+      expect(changes()[0].data).toMatchObject({
+        cause: 'edit',
+        library: true,
+        annotations: [harbour.id],
+        highlights: [created.value.id],
+        history: { canUndo: true, undoLabel: 'Create highlight' }
+      })
+      expect((await rpc('history.undo', {})).json()).toMatchObject({ ok: true, value: { done: { label: 'Create highlight' } } })
+      await expect.poll(() => changes().length, { timeout: 10_000 }).toBe(2)
+      expect(changes()[1].data).toMatchObject({ cause: 'undo', highlights: [created.value.id], history: { canUndo: false, redoLabel: 'Create highlight' } })
+    } finally {
+      stream.close()
     }
   })
 
@@ -314,8 +341,8 @@ describe('browser harness', () => {
     const start = article.text.indexOf('ledger')
     const created = (await rpc('highlight.create', { articleId: harbour.id, start, end: start + 'ledger'.length, color: 'green', note: 'kept by hand' })).json()
     expect(created.ok).toBe(true)
-    const first = (await rpc('export.save', { scope: 'article', articleId: harbour.id })).json()
-    const second = (await rpc('export.save', { scope: 'article', articleId: harbour.id })).json()
+    const first = (await rpc('export.run', { scope: 'article', articleId: harbour.id, format: 'md' })).json()
+    const second = (await rpc('export.run', { scope: 'article', articleId: harbour.id, format: 'md' })).json()
     const exportsDir = path.join(dataDir, 'exports')
     expect(path.dirname(first.value.path)).toBe(exportsDir)
     expect(path.dirname(second.value.path)).toBe(exportsDir)

@@ -7,7 +7,7 @@
 //
 // Protocol: the page URL carries ?token=<token>; the page calls
 // POST /rpc/<method> with a JSON body and the header x-gloss-token, and gets the
-// Result envelope IPC would give. Events (library changes on disk) come as
+// Result envelope IPC would give. Events (the core's data changes, scan progress) come as
 // Server-Sent Events from GET /events?token=<token> — in the query, because
 // EventSource cannot set headers. Without the token, or with a Host header that is
 // not this server's (DNS rebinding), the answer is 403.

@@ -1,11 +1,11 @@
 // The only bridge between the sandboxed page and the main process. It exposes one
-// function per contract method, the event subscriptions (menu commands, library
-// changes, scan progress) and the path of a dropped file, never ipcRenderer itself,
+// function per contract method, the event subscriptions (menu commands, the core's
+// data changes, scan progress) and the path of a dropped file, never ipcRenderer itself,
 // so the page can reach nothing but the contract's channels. It must build to one
 // CommonJS file that requires only `electron` (checked on the built output).
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES, SCAN_PROGRESS_CHANNEL, type GlossBridge } from '../shared/channels'
-import type { GlossEvents, GlossFiles, LibraryChange, MenuCommand, ScanProgress } from '../shared/events'
+import { channelFor, CHANGE_CHANNEL, MENU_CHANNEL, METHOD_NAMES, SCAN_PROGRESS_CHANNEL, type GlossBridge } from '../shared/channels'
+import type { DataChange, GlossEvents, GlossFiles, MenuCommand, ScanProgress } from '../shared/events'
 
 const gloss = Object.fromEntries(
   METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(channelFor(method), input)])
@@ -20,11 +20,11 @@ const glossEvents: GlossEvents = {
       ipcRenderer.removeListener(MENU_CHANNEL, handler)
     }
   },
-  onLibraryChanged(listener) {
-    const handler = (_event: IpcRendererEvent, change: LibraryChange) => listener(change)
-    ipcRenderer.on(LIBRARY_CHANGED_CHANNEL, handler)
+  onChange(listener) {
+    const handler = (_event: IpcRendererEvent, change: DataChange) => listener(change)
+    ipcRenderer.on(CHANGE_CHANNEL, handler)
     return () => {
-      ipcRenderer.removeListener(LIBRARY_CHANGED_CHANNEL, handler)
+      ipcRenderer.removeListener(CHANGE_CHANNEL, handler)
     }
   },
   onScanProgress(listener) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { contract, METHODS, type Method } from './contract'
-import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES, type MethodName } from './channels'
+import { channelFor, CHANGE_CHANNEL, MENU_CHANNEL, METHOD_NAMES, type MethodName } from './channels'
 import { EXPORT_FORMATS } from './export/formats'
 import { MAX_GLOSS_LINK_LENGTH } from './export/gloss-link'
 import { MAX_TEMPLATE_LENGTH } from './export/template'
@@ -21,8 +21,8 @@ describe('zod-free method list', () => {
     const channels = METHOD_NAMES.map(channelFor)
     expect(new Set(channels).size).toBe(METHOD_NAMES.length)
     expect(channels).not.toContain(MENU_CHANNEL)
-    expect(channels).not.toContain(LIBRARY_CHANGED_CHANNEL)
-    expect(LIBRARY_CHANGED_CHANNEL).not.toBe(MENU_CHANNEL)
+    expect(channels).not.toContain(CHANGE_CHANNEL)
+    expect(CHANGE_CHANNEL).not.toBe(MENU_CHANNEL)
   })
 })
 

@@ -1,6 +1,7 @@
 // The contract's method names and IPC channel names, without zod. The sandboxed
 // preload bundles this file and nothing heavier: it only needs names, never schemas.
-// src/shared/channels.test.ts keeps METHOD_NAMES equal to Object.keys(contract).
+// contract.ts is typed `satisfies Record<MethodName, …>`, so a name missing from either
+// fails the typecheck; channels.test.ts also checks the order.
 export const METHOD_NAMES = [
   'library.current',
   'library.open',
@@ -22,7 +23,6 @@ export const METHOD_NAMES = [
   'annotations.list',
   'annotations.removeMissing',
   'export.markdown',
-  'export.save',
   'export.defaults',
   'export.preview',
   'export.run',
@@ -45,13 +45,13 @@ export type MethodName = (typeof METHOD_NAMES)[number]
 /** IPC channel for a method; one channel per method keeps the trusted-sender check simple. */
 export const channelFor = (method: MethodName): string => `gloss:${method}`
 
-/** Main → renderer channel carrying MenuCommand values (src/shared/menu.ts). */
+/** Main → renderer channel carrying MenuCommand values (src/shared/events.ts). */
 export const MENU_CHANNEL = 'gloss:menu'
 
-/** Main → renderer channel carrying LibraryChange values (src/shared/menu.ts). */
-export const LIBRARY_CHANGED_CHANNEL = 'gloss:library-changed'
+/** Main → renderer channel carrying DataChange values (src/shared/events.ts): the core's change events. */
+export const CHANGE_CHANNEL = 'gloss:changed'
 
-/** Main → renderer channel carrying ScanProgress values (src/shared/menu.ts). */
+/** Main → renderer channel carrying ScanProgress values (src/shared/events.ts). */
 export const SCAN_PROGRESS_CHANNEL = 'gloss:scan-progress'
 
 /**

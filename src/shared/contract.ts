@@ -37,6 +37,7 @@ import {
   TagListInput,
   TagUseCount
 } from './model'
+import type { MethodName } from './channels'
 import { HistoryOutcome, HistoryState, UndoRequest } from './history'
 
 const rpc = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output })
@@ -74,8 +75,6 @@ export const contract = {
   'annotations.removeMissing': rpc(z.object({ articleId: IdSchema }).strict(), z.object({ removed: z.number().int().nonnegative() })),
   /** Markdown text for one article or the whole corpus (copy to clipboard, preview). */
   'export.markdown': rpc(ExportScope, MarkdownExport),
-  /** Native save dialog, then write; path null when the user cancels. */
-  'export.save': rpc(ExportScope, z.object({ path: z.string().nullable() })),
   /** The built-in templates and the names templates may use (the export dialog's starting point). */
   'export.defaults': rpc(Empty, ExportDefaults),
   /** What an export would write, for the live preview; a broken template is `error`, not a failure. */
@@ -109,7 +108,10 @@ export const contract = {
   'tags.rename': rpc(z.object({ from: z.string().min(1).max(1000), to: z.string().min(1).max(1000) }).strict(), TagUseCount),
   /** Removes a tag from every highlight and article. */
   'tags.delete': rpc(z.object({ tag: z.string().min(1).max(1000) }).strict(), TagUseCount)
-} as const
+} as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
+// `satisfies`: the zod-free name list (channels.ts, which the sandboxed preload bundles)
+// and this contract cannot drift apart — a name missing here or added here alone fails
+// the typecheck.
 
 export type Contract = typeof contract
 export type Method = keyof Contract

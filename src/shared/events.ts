@@ -1,8 +1,9 @@
 import type { HistoryState } from './history'
 
 // What the main process tells the renderer unasked: commands from the native menu
-// (Electron only), which the renderer runs through the same code as its own buttons,
-// and changes to the open folder on disk.
+// (Electron only), which the renderer runs through the same code as its own buttons;
+// what changed in the open folder's data (DataChange, pushed by the core after every
+// change, whoever made it); and how far a scan has got (ScanProgress).
 export type MenuCommand =
   | { type: 'open-folder' }
   | { type: 'open-recent'; root: string }
@@ -29,20 +30,6 @@ export type MenuCommand =
   | { type: 'show-all-highlights' }
   /** A gloss:// link the system handed to Gloss (clicked in Obsidian, say). */
   | { type: 'open-link'; url: string }
-
-/**
- * The open folder changed on disk and the library has been brought up to date. Ids are
- * article ids; a moved article (renamed file, found again by its content) is listed
- * under movedArticles and also among the removed and added ids.
- */
-export interface LibraryChange {
-  /** The folder this is about; a change for another folder is stale. */
-  root: string
-  changedArticleIds: string[]
-  addedArticleIds: string[]
-  removedArticleIds: string[]
-  movedArticles: Array<{ from: string; to: string }>
-}
 
 /**
  * How far the scan of the open folder has got. The library already lists what has been
@@ -90,15 +77,16 @@ export interface DataChange {
 }
 
 /** Events the application core sends without being asked. */
-export type GlossEvent = { type: 'library-changed'; change: LibraryChange } | { type: 'scan-progress'; progress: ScanProgress }
+export type GlossEvent = { type: 'changed'; change: DataChange } | { type: 'scan-progress'; progress: ScanProgress }
 
 /** What an event carries to the page (IPC message or Server-Sent Event data). */
-export const eventPayload = (event: GlossEvent): LibraryChange | ScanProgress => (event.type === 'library-changed' ? event.change : event.progress)
+export const eventPayload = (event: GlossEvent): DataChange | ScanProgress => (event.type === 'changed' ? event.change : event.progress)
 
 /** The second, event-only bridge the preload exposes next to window.gloss. */
 export interface GlossEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
-  onLibraryChanged(listener: (change: LibraryChange) => void): () => void
+  /** Every change to the open folder's data, from the core (see DataChange). */
+  onChange(listener: (change: DataChange) => void): () => void
   onScanProgress(listener: (progress: ScanProgress) => void): () => void
 }
 

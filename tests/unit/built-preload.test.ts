@@ -4,9 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import vm from 'node:vm'
 import { describe, expect, it, type TestContext } from 'vitest'
-import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
+import { channelFor, CHANGE_CHANNEL, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
-import type { GlossEvents, GlossFiles, LibraryChange, MenuCommand } from '../../src/shared/events'
+import type { DataChange, GlossEvents, GlossFiles, MenuCommand } from '../../src/shared/events'
 
 const preloadDir = path.resolve('out/preload')
 const preloadFile = path.join(preloadDir, 'index.cjs')
@@ -110,26 +110,31 @@ describe('built preload', () => {
     expect(listeners.get(MENU_CHANNEL)?.size).toBe(0)
   })
 
-  it('delivers library changes without the IPC event, and unsubscribes', (ctx) => {
+  it('delivers data changes without the IPC event, and unsubscribes', (ctx) => {
     const { exposed, listeners } = loadPreload(builtPreload(ctx))
     const events = exposed.get('glossEvents') as GlossEvents
-    expect(Object.keys(events).sort()).toEqual(['onLibraryChanged', 'onMenuCommand', 'onScanProgress'])
+    expect(Object.keys(events).sort()).toEqual(['onChange', 'onMenuCommand', 'onScanProgress'])
     const received: unknown[][] = []
-    const unsubscribe = events.onLibraryChanged((...args: unknown[]) => received.push(args))
-    const registered = [...(listeners.get(LIBRARY_CHANGED_CHANNEL) ?? [])]
+    const unsubscribe = events.onChange((...args: unknown[]) => received.push(args))
+    const registered = [...(listeners.get(CHANGE_CHANNEL) ?? [])]
     expect(registered).toHaveLength(1)
     expect(listeners.get(MENU_CHANNEL)?.size ?? 0).toBe(0)
-    const change: LibraryChange = {
+    const change: DataChange = {
       root: '/data/clips',
-      changedArticleIds: ['a1'],
-      addedArticleIds: [],
-      removedArticleIds: ['b2'],
-      movedArticles: [{ from: 'b2', to: 'c3' }]
+      cause: 'disk',
+      folder: false,
+      library: true,
+      articles: { changed: ['a1'], added: ['c3'], removed: ['b2'], moved: [{ from: 'b2', to: 'c3' }] },
+      annotations: ['c3'],
+      highlights: [],
+      tags: false,
+      missing: true,
+      history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
     }
     registered[0]({ sender: 'the ipcRenderer event must not leak' }, change)
     expect(received).toEqual([[change]])
     unsubscribe()
-    expect(listeners.get(LIBRARY_CHANGED_CHANNEL)?.size).toBe(0)
+    expect(listeners.get(CHANGE_CHANNEL)?.size).toBe(0)
   })
 
   it('gives the path of a dropped file through webUtils, and nothing else', (ctx) => {

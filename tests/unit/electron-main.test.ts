@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { channelFor, LIBRARY_CHANGED_CHANNEL, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
+import { channelFor, CHANGE_CHANNEL, MENU_CHANNEL, METHOD_NAMES } from '../../src/shared/channels'
 import { writeCorpus } from '../fixtures/corpus-builder'
 
 type Listener = (...args: any[]) => any
@@ -246,12 +246,15 @@ afterAll(async () => {
 })
 
 describe('desktop main process (Electron stand-in)', () => {
-  it('hands the link it was launched with to the page once the page asks for the library, not before', async () => {
+  it('hands the link it was launched with to the page once the page says app.ready, not before', async () => {
     const links = () => window().webContents.sent.filter(([channel, command]: [string, any]) => channel === MENU_CHANNEL && command.type === 'open-link')
     expect(links()).toEqual([])
+    // Asking for the library is not saying it is ready.
     await call('library.current', {})
+    expect(links()).toEqual([])
+    await call('app.ready', {})
     expect(links()).toEqual([[MENU_CHANNEL, { type: 'open-link', url: LAUNCH_LINK }]])
-    await call('library.current', {})
+    await call('app.ready', {})
     expect(links()).toHaveLength(1)
     // A test instance (its own --data-dir) does not claim gloss:// links from the system.
     expect(state.protocolClients).toEqual([])
@@ -365,8 +368,8 @@ describe('desktop main process (Electron stand-in)', () => {
 
     const target = path.join(state.documents, 'tide-notes.md')
     state.saveDialogResult = target
-    const saved = await call('export.save', { scope: 'corpus' })
-    expect(saved).toEqual({ ok: true, value: { path: target } })
+    const saved = await call('export.run', { scope: 'corpus', format: 'md' })
+    expect(saved).toEqual({ ok: true, value: { path: target, report: null } })
     const options = state.saveDialogOptions.at(-1)
     expect(path.dirname(options.defaultPath)).toBe(state.documents)
     expect(options.defaultPath).toMatch(/\.md$/)
@@ -475,9 +478,9 @@ describe('desktop main process (Electron stand-in)', () => {
     window().webContents.sent.length = 0
     await writeCorpus(corpus, { 'gulls.md': '# Gulls\n\nGulls follow the ferry.\n' })
     const sent = (): Array<[string, unknown]> => window().webContents.sent
-    await vi.waitFor(() => expect(sent().map(([channel]) => channel)).toContain(LIBRARY_CHANGED_CHANNEL), { timeout: 10_000 })
-    const [, change] = sent().find(([channel]) => channel === LIBRARY_CHANGED_CHANNEL)!
-    expect(change).toMatchObject({ root: await realpath(corpus), addedArticleIds: [expect.any(String)], removedArticleIds: [] })
+    await vi.waitFor(() => expect(sent().map(([channel]) => channel)).toContain(CHANGE_CHANNEL), { timeout: 10_000 })
+    const [, change] = sent().find(([channel]) => channel === CHANGE_CHANNEL)!
+    expect(change).toMatchObject({ root: await realpath(corpus), cause: 'disk', library: true, articles: { added: [expect.any(String)], removed: [] } })
     const list = await call('library.list', { sort: 'title' })
     expect(list.value.articles.map((a: { title: string }) => a.title)).toEqual(['Gulls', 'Tide Tables'])
   })
@@ -498,6 +501,9 @@ describe('desktop main process (Electron stand-in)', () => {
     expect(created).toMatchObject({ ok: true })
     await vi.waitFor(() => expect(labels()).toEqual(['Undo Create Highlight', 'Redo']))
     const highlightId = created.value.id
+    // The page hears the same change the menu followed, on the change channel.
+    const changes = window().webContents.sent.filter(([channel]: [string]) => channel === CHANGE_CHANNEL)
+    expect(changes.at(-1)[1]).toMatchObject({ cause: 'edit', highlights: [highlightId], annotations: [articleId], history: { undoLabel: 'Create highlight' } })
     // Typing a note: one step, and one rebuild for it, not one per keystroke.
     const menusBefore = state.menus.length
     for (const note of ['w', 'wh', 'when']) expect(await call('highlight.update', { highlightId, note })).toMatchObject({ ok: true })

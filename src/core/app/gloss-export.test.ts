@@ -319,11 +319,11 @@ describe('export.run', () => {
     await s.gloss.close()
   })
 
-  it('keeps export.save and export.markdown working on the same engine (the built-in format with links back)', async () => {
+  it('keeps the md export and export.markdown working on the same engine (the built-in format with links back)', async () => {
     const s = await annotated()
     const out = await tempDir('out')
     s.answer.save = path.join(out, 'article.md')
-    expect(await s.call('export.save', { scope: 'article', articleId: s.herons.id })).toEqual({ path: path.join(out, 'article.md') })
+    expect(await s.call('export.run', { scope: 'article', articleId: s.herons.id, format: 'md' })).toEqual({ path: path.join(out, 'article.md'), report: null })
     expect(s.dialogs.saves.at(-1)).toEqual({ name: 'Herons of the Estuary.md', filters: [{ name: 'Markdown', extensions: ['md'] }] })
     const saved = await readFile(path.join(out, 'article.md'), 'utf8')
     const { markdown } = await s.call('export.markdown', { scope: 'article', articleId: s.herons.id })

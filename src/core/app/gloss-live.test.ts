@@ -4,7 +4,10 @@ import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
-import type { GlossEvent, LibraryChange } from '../../shared/events'
+import type { DataChange, GlossEvent } from '../../shared/events'
+
+/** What changed on disk, over one or more change events. */
+type DiskChange = DataChange['articles'] & { root: string }
 import { articleIdFor } from '../corpus/article-id'
 import { startGloss, type Gloss } from './gloss'
 import { callThrough, cancelledDialogs } from '../test-support/gloss-client'
@@ -45,14 +48,15 @@ async function start(files: Record<string, string> = CORPUS, watch: { debounceMs
   })
   cleanup.push(() => gloss.close())
   await gloss.watchReady()
-  const events: Array<Extract<GlossEvent, { type: 'library-changed' }>> = []
+  // Changes on disk (the folder's open and scan have their own change events).
+  const events: Array<Extract<GlossEvent, { type: 'changed' }>> = []
   gloss.onEvent((event) => {
-    if (event.type === 'library-changed') events.push(event)
+    if (event.type === 'changed' && event.change.cause === 'disk') events.push(event)
   })
   const call = callThrough(gloss)
   /** The next library change, merged over however many batches it takes `until` to hold. */
-  const change = async (until: (c: LibraryChange) => boolean): Promise<LibraryChange> => {
-    let merged: LibraryChange | null = null
+  const change = async (until: (c: DiskChange) => boolean): Promise<DiskChange> => {
+    let merged: DiskChange | null = null
     await expect
       .poll(
         () => {
@@ -60,10 +64,10 @@ async function start(files: Record<string, string> = CORPUS, watch: { debounceMs
           merged = changes.length
             ? {
                 root: changes[0].root,
-                changedArticleIds: changes.flatMap((c) => c.changedArticleIds),
-                addedArticleIds: changes.flatMap((c) => c.addedArticleIds),
-                removedArticleIds: changes.flatMap((c) => c.removedArticleIds),
-                movedArticles: changes.flatMap((c) => c.movedArticles)
+                changed: changes.flatMap((c) => c.articles.changed),
+                added: changes.flatMap((c) => c.articles.added),
+                removed: changes.flatMap((c) => c.articles.removed),
+                moved: changes.flatMap((c) => c.articles.moved)
               }
             : null
           return merged !== null && until(merged)
@@ -85,8 +89,8 @@ describe('live folder', () => {
     const { corpus, call, change } = await start()
     const at = Date.now()
     await writeCorpus(corpus, { 'owls.md': '# Owls at Dusk\n\nOwls hunt by ear.\n' })
-    const seen = await change((c) => c.addedArticleIds.length > 0)
-    expect(seen).toMatchObject({ root: corpus, addedArticleIds: [id('owls.md')], removedArticleIds: [], changedArticleIds: [] })
+    const seen = await change((c) => c.added.length > 0)
+    expect(seen).toMatchObject({ root: corpus, added: [id('owls.md')], removed: [], changed: [] })
     expect(Date.now() - at).toBeLessThan(5_000)
     expect((await call('library.list', { sort: 'title' })).articles.map((a) => a.title)).toEqual(['Bees in Winter', 'Owls at Dusk', 'The Harbour Ledger'])
     expect((await call('library.current', {}))!.articleCount).toBe(3)
@@ -103,7 +107,7 @@ describe('live folder', () => {
       path.join(corpus, 'harbour.md'),
       '---\ntitle: The Harbour Ledger\ndate: 2023-05-01\n---\n\nIn 1850 the harbour master kept a ledger of every ship.\n\nNothing else was written down.\n'
     )
-    expect(await change((c) => c.changedArticleIds.length > 0)).toMatchObject({ changedArticleIds: [article.id] })
+    expect(await change((c) => c.changed.length > 0)).toMatchObject({ changed: [article.id] })
     const edited = await call('article.get', { articleId: article.id })
     const placed = edited.highlights.find((h) => h.id === ledger.id)!
     expect(edited.text.slice(placed.anchor!.start, placed.anchor!.end)).toBe('ledger of every ship')
@@ -123,13 +127,13 @@ describe('live folder', () => {
 
     await mkdir(path.join(corpus, 'insects'))
     await rename(path.join(corpus, 'bees.md'), path.join(corpus, 'insects', 'bees.md'))
-    const moved = await change((c) => c.movedArticles.length > 0)
-    expect(moved.movedArticles).toEqual([{ from: bees.id, to: id('insects/bees.md') }])
+    const moved = await change((c) => c.moved.length > 0)
+    expect(moved.moved).toEqual([{ from: bees.id, to: id('insects/bees.md') }])
     expect((await call('article.get', { articleId: id('insects/bees.md') })).highlights).toHaveLength(1)
     expect(await call('library.missing', {})).toEqual([])
 
     await rm(path.join(corpus, 'insects', 'bees.md'))
-    await change((c) => c.removedArticleIds.length > 0)
+    await change((c) => c.removed.length > 0)
     const missing = await call('library.missing', {})
     expect(missing).toEqual([
       {
@@ -157,7 +161,7 @@ describe('live folder', () => {
     const took = Date.now() - at
     await settle(500)
     expect(events.length).toBeLessThanOrEqual(3)
-    expect(events.flatMap((e) => e.change.addedArticleIds)).toHaveLength(200)
+    expect(events.flatMap((e) => e.change.articles.added)).toHaveLength(200)
     expect(took).toBeLessThan(10_000)
   })
 

@@ -43,17 +43,19 @@ async function start(dataDir?: string) {
   const gloss: Gloss = await startGloss({ dataDir, sampleRoot, validateOutput: true, log: () => undefined, backgroundScan: true, dialogs })
   cleanup.push(() => gloss.close())
   const progress: ScanProgress[] = []
+  const events: GlossEvent[] = []
   gloss.onEvent((event: GlossEvent) => {
+    events.push(event)
     if (event.type === 'scan-progress') progress.push(event.progress)
   })
   const call = callThrough(gloss)
-  return { gloss, call, progress, dataDir }
+  return { gloss, call, progress, events, dataDir }
 }
 
 describe('opening a large folder', () => {
   it('answers with the first rows, reports progress, and lists everything when done', async () => {
     const corpus = await largeCorpus(4000)
-    const { gloss, call, progress } = await start()
+    const { gloss, call, progress, events } = await start()
     const opened = await call('library.open', { root: corpus })
     expect(opened.articleCount).toBeGreaterThan(0)
     expect(opened.articleCount).toBeLessThan(4000)
@@ -68,6 +70,20 @@ describe('opening a large folder', () => {
     expect(mine.at(-1)).toMatchObject({ scanned: 4000, total: 4000, done: true })
     expect(mine.slice(0, -1).every((p) => !p.done && p.total === 4000 && p.scanned < 4000)).toBe(true)
     expect(mine.slice(0, -1).some((p) => p.currentFolder.startsWith('shelf-'))).toBe(true)
+
+    // The open is one change (the whole folder), and every report after it that grew
+    // the list is followed by exactly one scan change; the last one says the missing
+    // list is known now.
+    const ofCorpus = events.filter((e) => (e.type === 'changed' ? e.change.root : e.progress.root) === corpus)
+    const opens = ofCorpus.flatMap((e, i) => (e.type === 'changed' && e.change.cause === 'open' ? [i] : []))
+    expect(opens).toHaveLength(1)
+    const after = ofCorpus.slice(opens[0] + 1)
+    const reports = after.filter((e) => e.type === 'scan-progress')
+    expect(reports.length).toBeGreaterThan(0)
+    after.forEach((e, i) => {
+      if (e.type === 'scan-progress') expect(after[i + 1]).toMatchObject({ type: 'changed', change: { cause: 'scan', library: true, missing: e.progress.done } })
+    })
+    expect(after.filter((e) => e.type === 'changed')).toHaveLength(reports.length)
   })
 
   it('stops reading a folder when another one is opened', async () => {

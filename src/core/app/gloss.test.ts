@@ -112,6 +112,8 @@ describe('highlights and notes', () => {
     const first = await start(corpus, dataDir)
     const [harbour] = (await first.call('library.list', { sort: 'date' })).articles
     const article = await first.call('article.get', { articleId: harbour.id })
+    // Reading is pure: the page says which article it shows.
+    await first.call('article.opened', { articleId: article.id })
     const created = await first.call('highlight.create', { articleId: article.id, ...rangeOf(article, 'ledger of every ship'), color: 'green' })
     expect(created).toMatchObject({ quote: { exact: 'ledger of every ship' }, color: 'green', anchor: rangeOf(article, 'ledger of every ship') })
     await first.call('highlight.update', { highlightId: created.id, note: 'Primary source for *arrivals*' })
@@ -198,7 +200,7 @@ describe('export', () => {
     const first = await start(corpus, dataDir, path.join(outDir, 'notes.md'))
     const article = await first.call('article.get', { articleId: (await first.call('library.list', { sort: 'date' })).articles[0].id })
     await first.call('highlight.create', { articleId: article.id, ...rangeOf(article, 'named the cargo'), color: 'yellow', note: 'Check the weather column' })
-    const saved = await first.call('export.save', { scope: 'corpus' })
+    const saved = await first.call('export.run', { scope: 'corpus', format: 'md' })
     expect(saved.path).toBe(path.join(outDir, 'notes.md'))
     const markdown = await readFile(saved.path!, 'utf8')
     expect(markdown).toContain('The Harbour Ledger')
@@ -208,7 +210,7 @@ describe('export', () => {
 
     const before = await readdir(corpus, { recursive: true })
     const intoCorpus = await start(corpus, dataDir, path.join(corpus, 'notes.md'))
-    expect(await intoCorpus.gloss.dispatch('export.save', { scope: 'corpus' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(await intoCorpus.gloss.dispatch('export.run', { scope: 'corpus', format: 'md' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
     expect(await readdir(corpus, { recursive: true })).toEqual(before)
     await intoCorpus.gloss.close()
   })
@@ -216,7 +218,7 @@ describe('export', () => {
   it('returns nothing written when the dialog is cancelled', async () => {
     const { corpus, dataDir } = await setup()
     const { gloss, call } = await start(corpus, dataDir, null)
-    expect(await call('export.save', { scope: 'corpus' })).toEqual({ path: null })
+    expect(await call('export.run', { scope: 'corpus', format: 'md' })).toEqual({ path: null, report: null })
     await gloss.close()
   })
 })

@@ -1,7 +1,9 @@
 // The Gloss application core, without Electron: opens corpora, keeps settings and
 // answers every contract method. The desktop app, the CLI, the browser harness and
 // the tests all run this same code. With `watch`, the open folder is watched and the
-// library follows it; listeners hear about each change through onEvent.
+// library follows it. Listeners hear through onEvent of every change to the open
+// folder's data, whoever made it: one `changed` event (DataChange) after each
+// successful edit, undo, redo, import, folder open, scan report and change on disk.
 import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { listAnnotations } from '../../shared/annotations/list-annotations'
@@ -15,16 +17,17 @@ import {
   HIGHLIGHT_VARIABLES
 } from '../../shared/export/template'
 import type { HistoryState } from '../../shared/history'
-import type { GlossEvent, ScanProgress } from '../../shared/events'
+import type { ChangeCause, GlossEvent, ScanProgress } from '../../shared/events'
 import type { ExportDefaults, ExportRunRequest, ExportRunResult, ExportScope, LibrarySummary, MarkdownExport, OpenLinkResult } from '../../shared/model'
 import { badInput, GlossError, notFound, type Result } from '../../shared/result'
 import { CorpusScanner, type CorpusChanges, type ScanResult } from '../corpus/scan'
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from '../corpus/watch'
 import type { Handlers } from '../../shared/contract'
+import { annotationsChanged, dataChange, filesChanged, folderOpened, type ChangeParts } from './data-change'
 import { createDispatcher, type DispatchOptions } from './dispatch'
 import { buildExportCorpus } from '../export/build-export-corpus'
 import { previewExport, runExport, runImport } from '../export/export-actions'
-import { FolderHistory, recordEdits } from '../history/folder-history'
+import { UndoLog, recordEdits } from '../history/undo-log'
 import { LibrarySession } from '../library/library-session'
 import { librarySnapshot } from '../library/search-snapshot'
 import { createSearchService, type SearchService } from '../search/search-service'
@@ -36,7 +39,7 @@ import type { GlossOptions } from '../ports'
 
 export interface Gloss {
   dispatch(method: string, input: unknown): Promise<Result<unknown>>
-  /** Subscribes to events (library changes on disk); returns the unsubscribe function. */
+  /** Subscribes to events (data changes, scan progress); returns the unsubscribe function. */
   onEvent(listener: (event: GlossEvent) => void): () => void
   /** Resolves once the open folder is being watched (at once without `watch`). */
   watchReady(): Promise<void>
@@ -47,11 +50,6 @@ export interface Gloss {
   windowState(): WindowState | undefined
   /** Remembers the window's bounds (a coalesced write); ignored once Gloss is closed. */
   saveWindowState(state: WindowState): void
-  /**
-   * What undo and redo would do in the open folder now (empty with no folder open), for
-   * the native Edit menu. Synchronous and cheap: the main process asks after every call.
-   */
-  historyState(): HistoryState
   close(): Promise<void>
 }
 
@@ -82,7 +80,6 @@ export async function startGloss(options: StartOptions): Promise<Gloss> {
     watchReady: () => core.watchReady(),
     windowState: () => core.windowState(),
     saveWindowState: (state) => core.saveWindowState(state),
-    historyState: () => core.historyState(),
     close: () => core.close()
   }
 }
@@ -100,7 +97,7 @@ class GlossCore {
   private search: SearchService | null = null
   private scanner: CorpusScanner | null = null
   private readonly now: () => Date
-  private readonly histories = new WeakMap<LibrarySession, FolderHistory>()
+  private readonly histories = new WeakMap<LibrarySession, UndoLog>()
   private closed = false
 
   constructor(
@@ -125,7 +122,8 @@ class GlossCore {
   }
 
   handlers(): Handlers {
-    // Every edit of annotations goes into the open folder's undo history (history/folder-history.ts).
+    // Every edit of annotations goes into the open folder's undo log (history/undo-log.ts),
+    // which tells emitChange what it touched.
     return recordEdits({
       'library.current': async () => (this.session ? this.summary(this.session) : null),
       'library.open': async ({ root }) => this.summary(await this.open(root)),
@@ -142,6 +140,7 @@ class GlossCore {
         this.current()
         return this.searchIndex(true)!.query(query, limit)
       },
+      // A read: opening the article is remembered by article.opened.
       'article.get': async ({ articleId }) => this.current().getArticle(articleId),
       'article.opened': async ({ articleId }) => {
         this.current().rememberOpened(articleId)
@@ -150,7 +149,9 @@ class GlossCore {
       'article.setNote': async ({ articleId, note }) => ({ note: this.current().setArticleNote(articleId, note) }),
       'article.setTags': async ({ articleId, tags }) => ({ tags: this.current().setArticleTags(articleId, tags) }),
       'article.setProgress': async (input) => {
-        this.current().setProgress(input)
+        const session = this.current()
+        // Not undoable, so not seen by the undo log; library rows show it.
+        if (session.setProgress(input)) this.emitChange(session, 'edit', { library: true, annotations: [input.articleId] })
         return {}
       },
       'highlight.create': async (input) => this.current().createHighlight(input),
@@ -163,7 +164,6 @@ class GlossCore {
       },
       'annotations.removeMissing': async ({ articleId }) => ({ removed: this.current().removeMissing(articleId) }),
       'export.markdown': async (scope) => this.exportMarkdown(scope),
-      'export.save': async (scope) => ({ path: (await this.runExport({ ...scope, format: 'md' })).path }),
       'export.defaults': async () => EXPORT_DEFAULTS,
       'export.preview': async (request) => previewExport(this.current(), request, this.now().toISOString()),
       'export.run': async (request) => this.runExport(request),
@@ -180,23 +180,39 @@ class GlossCore {
         })
         return { ...this.settings.data.prefs }
       },
-      'history.undo': async ({ expect }) => this.folderHistory(true)!.undo(expect),
-      'history.redo': async () => this.folderHistory(true)!.redo(),
-      'history.state': async () => this.folderHistory(true)!.state()
-    }, () => this.folderHistory(false))
+      'history.undo': async ({ expect }) => this.undoLog(true)!.undo(expect),
+      'history.redo': async () => this.undoLog(true)!.redo(),
+      'history.state': async () => this.undoLog(true)!.state()
+    }, () => this.undoLog(false))
   }
 
+  /** What undo and redo would do in the open folder now (empty with no folder open): in every change event. */
   historyState(): HistoryState {
-    return this.folderHistory(false)?.state() ?? { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
+    return this.undoLog(false)?.state() ?? { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
   }
 
-  /** The open folder's undo history: a new folder (or the same one opened again) starts a new one. */
-  private folderHistory(required: boolean): FolderHistory | null {
+  /** The open folder's undo log: a new folder (or the same one opened again) starts a new one. */
+  private undoLog(required: boolean): UndoLog | null {
     const session = required ? this.current() : this.session
     if (!session) return null
-    let history = this.histories.get(session)
-    if (!history) this.histories.set(session, (history = new FolderHistory(session, { now: () => this.now().getTime() })))
-    return history
+    let log = this.histories.get(session)
+    if (!log) {
+      const subject = {
+        get data() {
+          return session.store.data as unknown as Record<string, unknown>
+        },
+        restore: (writeBack: (data: Record<string, unknown>) => void) => session.annotations.restore(writeBack),
+        get scan() {
+          return session.scan
+        }
+      }
+      log = new UndoLog(subject, {
+        now: () => this.now().getTime(),
+        onChange: (touched) => this.emitChange(session, touched.cause, annotationsChanged(touched, (id) => session.catalogue.has(id)))
+      })
+      this.histories.set(session, log)
+    }
+    return log
   }
 
   async close(): Promise<void> {
@@ -251,6 +267,12 @@ class GlossCore {
     return this.search
   }
 
+  /** The one `changed` event of a change to `session`'s data (none once another folder is open). */
+  private emitChange(session: LibrarySession, cause: ChangeCause, parts: ChangeParts): void {
+    if (this.session !== session) return
+    this.emit({ type: 'changed', change: dataChange(session.root, cause, this.historyState(), parts) })
+  }
+
   private emit(event: GlossEvent): void {
     this.searchIndex(false)
     for (const listener of [...this.listeners]) {
@@ -300,8 +322,10 @@ class GlossCore {
         }
         const now = Date.now()
         if (this.session !== session || now - lastReport < reportEvery) return
-        session.applyScan(scanner.snapshot(), { partial: true })
+        const change = session.applyScan(scanner.snapshot(), { partial: true })
         this.emit({ type: 'scan-progress', progress: latest })
+        // Mid-scan nothing is missing yet (missingArticles lists none until the end).
+        this.emitChange(session, 'scan', { ...filesChanged(change), missing: false })
         // Listing a growing library costs more each time (pairing, sorting, the page's
         // queries): report less often as it grows, so reporting never outweighs reading.
         lastReport = Date.now()
@@ -343,6 +367,8 @@ class GlossCore {
         else rememberFolder(settings, scanner.root)
       })
     }
+    // Last, once the recent list has the folder too (the Open Recent menu follows this).
+    this.emitChange(session, 'open', folderOpened())
     return session
   }
 
@@ -356,9 +382,11 @@ class GlossCore {
       scan = scanner.snapshot()
     }
     if (this.session !== session || signal.aborted) return
-    session.applyScan(scan)
+    const change = session.applyScan(scan)
     const total = scan.articles.length
     this.emit({ type: 'scan-progress', progress: { root: session.root, scanned: total, total, currentFolder: '', done: true } })
+    // The whole folder is read: missing articles are known from now on.
+    this.emitChange(session, 'scan', { ...filesChanged(change), missing: true })
     if (this.options.watch) this.startWatching(session, scanner)
   }
 
@@ -387,7 +415,7 @@ class GlossCore {
     const nothing =
       !change.changedArticleIds.length && !change.addedArticleIds.length && !change.removedArticleIds.length && !change.movedArticles.length
     if (nothing && JSON.stringify(next.problems) === problemsBefore) return
-    this.emit({ type: 'library-changed', change: { root: session.root, ...change } })
+    this.emitChange(session, 'disk', filesChanged(change))
   }
 
   private current(): LibrarySession {

@@ -5,7 +5,7 @@ import { readdir, readFile, realpath, rm, utimes, writeFile } from 'node:fs/prom
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
-import { CorpusScanner, scanCorpus, type ScanProgress, type ScanResult } from './scan'
+import { CorpusScanner, scanCorpus, type ScanCount, type ScanResult } from './scan'
 import { scanCacheFile } from '../store/data-folder'
 
 let dir: string
@@ -114,7 +114,7 @@ describe('CorpusScanner.scan progress and cancelling', () => {
     for (let i = 0; i < 600; i++) files[`box${i % 3}/note-${String(i).padStart(4, '0')}.txt`] = `Note ${i}\n\nWords of note ${i}.\n`
     await writeCorpus(dir, files)
     const scanner = await CorpusScanner.open(dir)
-    const seen: Array<ScanProgress & { listed: number }> = []
+    const seen: Array<ScanCount & { listed: number }> = []
     const result = await scanner.scan({ onProgress: (progress) => seen.push({ ...progress, listed: scanner.snapshot().articles.length }) })
     expect(result.articles).toHaveLength(600)
     expect(seen.length).toBeGreaterThan(1)

@@ -1,5 +1,6 @@
 // scanCorpus: a folder in, every readable article and every problem out. Nothing is
 // ever written into the folder, and no single bad file stops the scan.
+import type { ScanProgress } from '../../shared/events'
 import { readFileSync } from 'node:fs'
 import { open, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -33,18 +34,17 @@ export interface ScanOptions {
   cacheFile?: string
 }
 
-/** How far a scan has got: files looked at of those found, and the folder being read. */
-export interface ScanProgress {
-  scanned: number
-  total: number
-  currentFolder: string
-}
+/**
+ * How far a scan has got: files looked at of those found, and the folder being read.
+ * The core reports it to the page as a ScanProgress (with the folder and `done`).
+ */
+export type ScanCount = Omit<ScanProgress, 'root' | 'done'>
 
 export interface ScanRunOptions {
   /** Stops the scan between batches; scan() then rejects with the signal's reason. */
   signal?: AbortSignal
   /** After each batch of files; snapshot() then lists what has been read so far. */
-  onProgress?: (progress: ScanProgress) => void
+  onProgress?: (progress: ScanCount) => void
 }
 
 /** Files handled between two progress reports (and two yields to the event loop). */

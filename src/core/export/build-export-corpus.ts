@@ -58,7 +58,7 @@ export function buildExportCorpus(session: ExportSession, options: BuildExportOp
 }
 
 function presentArticle(session: ExportSession, articleId: string, fingerprints: Map<string, string>): ExportArticle {
-  const article = session.getArticle(articleId, { remember: false })
+  const article = session.getArticle(articleId)
   const highlights = orderHighlights(article.highlights.map((h) => exportHighlight(session.root, article, h)))
   const note = session.store.data.articleNotes[articleId]
   return {

@@ -156,8 +156,8 @@ export function importIntoSession(session: LibrarySession, text: string, now: ()
   return importAnnotations({
     text,
     articles: session.scan.articles,
-    store: session.store,
-    textOf: (articleId) => session.getArticle(articleId, { remember: false }).text,
+    annotations: session.annotations,
+    textOf: (articleId) => session.getArticle(articleId).text,
     now
   })
 }

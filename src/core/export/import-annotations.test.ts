@@ -34,8 +34,8 @@ async function importJson(root: string, dataDir: string, text: string, now = ste
     return await importAnnotations({
       text,
       articles: session.scan.articles,
-      store: session.store,
-      textOf: (id) => session.getArticle(id, { remember: false }).text,
+      annotations: session.annotations,
+      textOf: (id) => session.getArticle(id).text,
       now
     })
   } finally {

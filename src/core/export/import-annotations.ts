@@ -24,8 +24,8 @@ import type { TextPositionSelector, TextQuoteSelector } from '../../shared/model
 import { badInput } from '../../shared/result'
 import { checkTag, sameTag } from '../../shared/tags'
 import type { CorpusArticle } from '../corpus/corpus-article'
+import type { Annotations } from '../library/annotations'
 import type { ArticleNote, CorpusData, StoredHighlight } from '../store/corpus-store'
-import type { JsonStore } from '../store/json-store'
 import { fold } from '../../shared/text/fold'
 
 export interface ImportOptions {
@@ -33,7 +33,8 @@ export interface ImportOptions {
   text: string
   /** The corpus's articles as scanned (LibrarySession.scan.articles). */
   articles: readonly CorpusArticle[]
-  store: JsonStore<CorpusData>
+  /** Where the merge is written (the folder's one writer of annotations). */
+  annotations: Pick<Annotations, 'mergeImport'>
   /** The article's text, as highlights anchor in it (LibrarySession.getArticle(id).text). */
   textOf(articleId: string): string
   now?: () => Date
@@ -99,7 +100,7 @@ export async function importAnnotations(options: ImportOptions): Promise<ImportR
     return text
   }
 
-  options.store.update((data) => {
+  await options.annotations.mergeImport((data) => {
     const index = new HighlightIndex(data.highlights)
     for (const annotation of annotations) {
       const article = matcher.match(annotation.article)
@@ -116,7 +117,6 @@ export async function importAnnotations(options: ImportOptions): Promise<ImportR
       else importHighlight(data, index, annotation, target, article ? textOf(article.id) : null, stamp, report)
     }
   })
-  await options.store.flush()
   report.unmatchedArticles = [...unmatched.values()]
   return report
 }

@@ -179,10 +179,34 @@ describe('orphans', () => {
   })
 })
 
+describe('reads are pure', () => {
+  it('reading an article writes nothing; only rememberOpened remembers it', async () => {
+    await open()
+    const writesBefore = session.store.writeCount
+    const before = JSON.stringify(session.store.data)
+    const tides = session.getArticle(idOf('tides.md'))
+    session.list({ sort: 'date' })
+    session.missingArticles()
+    session.tagCounts()
+    await session.store.flush()
+    expect(JSON.stringify(session.store.data)).toBe(before)
+    expect(session.store.writeCount).toBe(writesBefore)
+    expect(session.lastArticleId()).toBeNull()
+    session.rememberOpened(tides.id)
+    expect(session.lastArticleId()).toBe(tides.id)
+  })
+
+  it('hands the store out without update()', async () => {
+    await open()
+    expect('update' in session.store).toBe(false)
+  })
+})
+
 describe('moved and missing articles', () => {
   it('follows a renamed file: annotations, the last-read article and the move are reported', async () => {
     await open()
     const lamps = session.getArticle(idOf('notes/lamps.txt'))
+    session.rememberOpened(lamps.id)
     const h = highlight(lamps, 'lit at dusk')
     session.setArticleNote(lamps.id, 'Ask about the lamplighter')
     await mkdir(file('archive'))

@@ -2,7 +2,8 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../shared/api'
-import type { GlossEvents, LibraryChange, MenuCommand } from '../../shared/events'
+import type { DataChange, GlossEvents, MenuCommand } from '../../shared/events'
+import { diskChange } from './test-support/data-change'
 import { App } from './App'
 import { buildArticle, buildBlocks, buildHighlight } from './test-support/build-article'
 import { FakeGloss, librarySummary, type FakeLibrary } from './test-support/fake-gloss'
@@ -73,13 +74,13 @@ function start(
 /** Events the test fires by hand, as the main process would. */
 function manualEvents() {
   let menu: ((c: MenuCommand) => void) | null = null
-  let library: ((c: LibraryChange) => void) | null = null
+  let library: ((c: DataChange) => void) | null = null
   const events: GlossEvents = {
     onMenuCommand: (l) => {
       menu = l
       return () => (menu = null)
     },
-    onLibraryChanged: (l) => {
+    onChange: (l) => {
       library = l
       return () => (library = null)
     },
@@ -88,10 +89,10 @@ function manualEvents() {
   return {
     events,
     menu: (command: MenuCommand) => act(() => menu!(command)),
-    libraryChanged: (change: Partial<LibraryChange>) =>
-      act(() =>
-        library!({ root: MINE, changedArticleIds: [], addedArticleIds: [], removedArticleIds: [], movedArticles: [], ...change })
-      )
+    libraryChanged: (change: Partial<DataChange['articles']> & { root?: string }) => {
+      const { root = MINE, ...articles } = change
+      return act(() => library!(diskChange(root, articles)))
+    }
   }
 }
 
@@ -497,7 +498,7 @@ describe('live folder', () => {
       buildBlocks([...essay.blocks.map(({ type, text, level }) => ({ type, text, level })), { type: 'paragraph', text: 'A paragraph added on disk.' }])
     )
     const gets = fake.callsTo('article.get').length
-    manual.libraryChanged({ changedArticleIds: ['essay'] })
+    manual.libraryChanged({ changed: ['essay'] })
     expect(await screen.findByText('A paragraph added on disk.')).toBeTruthy()
     expect(fake.callsTo('article.get')).toHaveLength(gets + 1)
     // In place: no "Opening…" on the way, the highlights are still drawn.
@@ -513,11 +514,11 @@ describe('live folder', () => {
     const mine = fake.libraries.get(MINE)!
     mine.articles.push(buildArticle('new', [{ type: 'paragraph', text: 'Fresh from the clipper.' }], { title: 'Arrived just now' }))
     mine.summary = librarySummary(MINE, mine.articles)
-    manual.libraryChanged({ root: '/elsewhere', addedArticleIds: ['new'] })
+    manual.libraryChanged({ root: '/elsewhere', added: ['new'] })
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(rows()).toHaveLength(3)
     const gets = fake.callsTo('article.get').length
-    manual.libraryChanged({ addedArticleIds: ['new'] })
+    manual.libraryChanged({ added: ['new'] })
     await waitFor(() => expect(rows()).toHaveLength(4))
     expect(screen.getByRole('option', { name: /Arrived just now/ })).toBeTruthy()
     expect(fake.callsTo('article.get')).toHaveLength(gets)
@@ -539,7 +540,7 @@ describe('live folder', () => {
         note: 'Check the almanac'
       }
     ]
-    manual.libraryChanged({ removedArticleIds: ['essay'] })
+    manual.libraryChanged({ removed: ['essay'] })
     const gone = await screen.findByTestId('article-gone')
     expect(gone.textContent).toContain('“Why the sea keeps time” is no longer in the folder')
     expect(screen.queryByTestId('article-body')).toBeNull()
@@ -570,7 +571,7 @@ describe('live folder', () => {
     const renamed = { ...essay, id: 'essay-renamed', files: ['renamed.md'], highlights: essay.highlights.map((h) => ({ ...h, articleId: 'essay-renamed' })) }
     const mine = fake.libraries.get(MINE)!
     mine.articles = mine.articles.map((a) => (a === essay ? renamed : a))
-    manual.libraryChanged({ removedArticleIds: ['essay'], addedArticleIds: ['essay-renamed'], movedArticles: [{ from: 'essay', to: 'essay-renamed' }] })
+    manual.libraryChanged({ removed: ['essay'], added: ['essay-renamed'], moved: [{ from: 'essay', to: 'essay-renamed' }] })
     expect(await screen.findByText('renamed.md')).toBeTruthy()
     expect(screen.queryByTestId('article-gone')).toBeNull()
     expect(fake.callsTo('article.get').at(-1)).toEqual({ articleId: 'essay-renamed' })

@@ -94,7 +94,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import type { Api } from '../../shared/api'
-import type { GlossEvents, LibraryChange, MenuCommand, ScanProgress } from '../../shared/events'
+import type { GlossEvents, DataChange, MenuCommand, ScanProgress } from '../../shared/events'
 import type { Highlight, HighlightColor, ImportReport, LibrarySummary } from '../../shared/model'
 import { AppHeader } from './components/app-header'
 import { Toasts, useToasts } from './components/toasts'
@@ -133,7 +133,7 @@ import { focusArticleNote, focusSearchBox } from './features/keyboard/focus-targ
 
 export interface AppProps {
   api: Api
-  /** Menu commands (desktop app) and library changes (desktop app and harness). */
+  /** Menu commands (desktop app) and data changes (desktop app and harness). */
   events?: GlossEvents | null
   /** True in the desktop app, whose native menu owns the keyboard shortcuts. */
   nativeMenu?: boolean
@@ -231,6 +231,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     let live = true
     ;(async () => {
       try {
+        // The page listens for menu commands now (subscribed in this same commit): queued links may come.
+        void api['app.ready']({}).catch(() => undefined)
         const current = await api['library.current']({})
         const next = current ?? (await api['library.openSample']({}))
         if (live) await enterLibrary(next)
@@ -353,7 +355,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   )
 
   // The folder changed on disk: refresh the library, and the open article in place.
-  const libraryChanged = useRef<(change: LibraryChange) => void>(() => undefined)
+  const libraryChanged = useRef<(change: DataChange) => void>(() => undefined)
   libraryChanged.current = (change) => {
     if (!summaryRef.current || change.root !== summaryRef.current.root) return
     void library.reloadSummary()
@@ -361,21 +363,25 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     void library.refreshMissing()
     const open = articleRef.current
     if (!open) return
-    const moved = change.movedArticles.find((m) => m.from === open.id)
+    const moved = change.articles.moved.find((m) => m.from === open.id)
     if (moved) {
       void reloadInPlace(moved.to)
-    } else if (change.removedArticleIds.includes(open.id)) {
+    } else if (change.articles.removed.includes(open.id)) {
       setPopover(null)
       clearSelection()
       reader.close()
       setGoneTitle(open.title)
-    } else if (change.changedArticleIds.includes(open.id)) {
+    } else if (change.articles.changed.includes(open.id)) {
       void reloadInPlace(open.id)
     }
   }
   useEffect(() => {
     if (!events) return
-    return events.onLibraryChanged((change) => libraryChanged.current(change))
+    // Only changes on disk here, as before the core pushed every change (the page's own
+    // edits refresh what they change themselves until it invalidates from these events).
+    return events.onChange((change) => {
+      if (change.cause === 'disk') libraryChanged.current(change)
+    })
   }, [events])
 
   // A large folder is read in the background: show how far, and the rows read so far

@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
-import type { GlossEvents, LibraryChange } from '../../shared/events'
-import { eventSourceEvents, fetchTransport, selectEvents, selectTransport, type GlossBridge } from './api'
+import type { DataChange, GlossEvents } from '../../shared/events'
+import { diskChange } from './test-support/data-change'
+import { announcingReady, eventSourceEvents, fetchTransport, selectEvents, selectTransport, type GlossBridge } from './api'
 
 const jsonResponse = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
@@ -79,21 +80,21 @@ class FakeEventSource extends EventTarget {
   }
 }
 
-const change: LibraryChange = { root: '/clips', changedArticleIds: ['a'], addedArticleIds: [], removedArticleIds: [], movedArticles: [] }
+const change: DataChange = diskChange('/clips', { changed: ['a'] })
 
 describe('eventSourceEvents', () => {
-  it('opens one stream with the token when someone listens, delivers library changes, and closes after the last one leaves', () => {
+  it('opens one stream with the token when someone listens, delivers data changes, and closes after the last one leaves', () => {
     FakeEventSource.created = []
     const events = eventSourceEvents('t o&k', (url) => new FakeEventSource(url) as unknown as EventSource)
     expect(FakeEventSource.created).toHaveLength(0)
-    const first: LibraryChange[] = []
-    const second: LibraryChange[] = []
-    const offFirst = events.onLibraryChanged((c) => first.push(c))
-    const offSecond = events.onLibraryChanged((c) => second.push(c))
+    const first: DataChange[] = []
+    const second: DataChange[] = []
+    const offFirst = events.onChange((c) => first.push(c))
+    const offSecond = events.onChange((c) => second.push(c))
     expect(FakeEventSource.created.map((s) => s.url)).toEqual(['/events?token=t%20o%26k'])
     const source = FakeEventSource.created[0]
-    source.send('library-changed', JSON.stringify(change))
-    source.send('library-changed', 'not json')
+    source.send('changed', JSON.stringify(change))
+    source.send('changed', 'not json')
     source.send('something-else', JSON.stringify(change))
     expect(first).toEqual([change])
     expect(second).toEqual([change])
@@ -107,7 +108,7 @@ describe('eventSourceEvents', () => {
 })
 
 describe('start commands (a gloss:// link in the harness page URL)', () => {
-  it('hands them to the first menu-command listener, once, after subscribing', () => {
+  it('hands them to the first menu-command listener, once, after subscribing', async () => {
     // "After subscribing" is a timer: the test runs it on a clock it holds.
     vi.useFakeTimers()
     onTestFinished(() => void vi.useRealTimers())
@@ -119,16 +120,42 @@ describe('start commands (a gloss:// link in the harness page URL)', () => {
     const got: unknown[] = []
     events.onMenuCommand((c) => got.push(c))
     expect(got).toEqual([])
-    vi.runAllTimers()
+    await vi.runAllTimersAsync()
     expect(got).toEqual([link])
     expect(early).toEqual([])
     const later: unknown[] = []
     events.onMenuCommand((c) => later.push(c))
-    vi.runAllTimers()
+    await vi.runAllTimersAsync()
     expect(later).toEqual([])
   })
 
-  it('takes ?link= from the page URL and drops it from the address, keeping the token', () => {
+  it('keeps them until the page has said app.ready', async () => {
+    vi.useFakeTimers()
+    onTestFinished(() => void vi.useRealTimers())
+    const link = { type: 'open-link', url: 'gloss://open?corpus=%2Fclips&article=b' } as const
+    let ready: () => void = () => undefined
+    const events = eventSourceEvents('t', (url) => new FakeEventSource(url) as unknown as EventSource, [link], new Promise<void>((done) => (ready = done)))
+    const got: unknown[] = []
+    events.onMenuCommand((c) => got.push(c))
+    await vi.runAllTimersAsync()
+    expect(got).toEqual([])
+    ready()
+    await vi.runAllTimersAsync()
+    expect(got).toEqual([link])
+  })
+
+  it.each([
+    ['app.ready answered', 'app.ready', { ok: true, value: {} }, 1],
+    ['app.ready failed', 'app.ready', { ok: false, error: { code: 'UNAVAILABLE', message: 'x' } }, 0],
+    ['another method', 'library.current', { ok: true, value: null }, 0]
+  ] as const)('announcingReady: %s', async (_name, method, answer, told) => {
+    const onReady = vi.fn()
+    const transport = announcingReady(async () => answer, onReady)
+    expect(await transport(method, {})).toEqual(answer)
+    expect(onReady).toHaveBeenCalledTimes(told)
+  })
+
+  it('takes ?link= from the page URL and drops it from the address, keeping the token', async () => {
     vi.useFakeTimers()
     onTestFinished(() => void vi.useRealTimers())
     const replaced: string[] = []
@@ -140,7 +167,16 @@ describe('start commands (a gloss:// link in the harness page URL)', () => {
     const events = selectEvents(win)!
     const got: unknown[] = []
     events.onMenuCommand((c) => got.push(c))
-    vi.runAllTimers()
+    await vi.runAllTimersAsync()
+    // Held until the page says app.ready through this window's transport.
+    expect(got).toEqual([])
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ ok: true, value: {} }))))
+    try {
+      await selectTransport(win)('app.ready', {})
+    } finally {
+      vi.unstubAllGlobals()
+    }
+    await vi.runAllTimersAsync()
     expect(got).toEqual([{ type: 'open-link', url: 'gloss://open?corpus=%2Fclips&article=a&highlight=h' }])
     expect(replaced).toEqual(['/?token=abc'])
   })
@@ -148,11 +184,11 @@ describe('start commands (a gloss:// link in the harness page URL)', () => {
 
 describe('selectEvents', () => {
   it('prefers the preload bridge, else the harness stream, else nothing', () => {
-    const bridge = { onMenuCommand: vi.fn(), onLibraryChanged: vi.fn() } as unknown as GlossEvents
+    const bridge = { onMenuCommand: vi.fn(), onChange: vi.fn() } as unknown as GlossEvents
     expect(selectEvents({ glossEvents: bridge, location: { search: '' } } as unknown as Window)).toBe(bridge)
     FakeEventSource.created = []
     const fromStream = selectEvents({ EventSource: FakeEventSource, location: { search: '?token=abc' } } as unknown as Window)!
-    fromStream.onLibraryChanged(() => undefined)
+    fromStream.onChange(() => undefined)
     expect(FakeEventSource.created.map((s) => s.url)).toEqual(['/events?token=abc'])
     expect(selectEvents({ location: { search: '' } } as unknown as Window)).toBeNull()
   })

@@ -4,7 +4,7 @@
 // renderer knows (or needs to know) which one is in use.
 import { createApi, type Api, type Transport } from '../../shared/api'
 import type { GlossBridge } from '../../shared/channels'
-import type { GlossEvents, LibraryChange, MenuCommand, ScanProgress } from '../../shared/events'
+import type { DataChange, GlossEvents, MenuCommand, ScanProgress } from '../../shared/events'
 import type { Result } from '../../shared/result'
 
 export type { GlossBridge }
@@ -55,7 +55,32 @@ export function fetchTransport(token: string, fetchImpl: typeof fetch = (...args
 export function selectTransport(win: Window): Transport {
   if (win.gloss) return ipcTransport(win.gloss)
   const token = new URLSearchParams(win.location.search).get('token') ?? ''
-  return fetchTransport(token)
+  return announcingReady(fetchTransport(token), readyLatch(win).resolve)
+}
+
+/**
+ * The transport, telling `onReady` once the page has said app.ready. The desktop app
+ * hears app.ready in the main process; a browser tab's start commands wait in this
+ * page (eventSourceEvents), so the harness's transport tells them here.
+ */
+export function announcingReady(transport: Transport, onReady: () => void): Transport {
+  return async (method, input) => {
+    const result = await transport(method, input)
+    if (method === 'app.ready' && result.ok) onReady()
+    return result
+  }
+}
+
+/** One "the page said app.ready" latch per window, shared by its transport and its events. */
+const readyLatches = new WeakMap<Window, { ready: Promise<void>; resolve: () => void }>()
+function readyLatch(win: Window): { ready: Promise<void>; resolve: () => void } {
+  let latch = readyLatches.get(win)
+  if (!latch) {
+    let resolve: () => void = () => undefined
+    const ready = new Promise<void>((done) => (resolve = done))
+    readyLatches.set(win, (latch = { ready, resolve }))
+  }
+  return latch
 }
 
 export function createRendererApi(win: Window = window): Api {
@@ -65,15 +90,16 @@ export function createRendererApi(win: Window = window): Api {
 /**
  * The harness's event stream (GET /events?token=…) behind the GlossEvents interface.
  * There is no native menu in a browser tab; `startCommands` (a gloss:// link given in
- * the page URL) are handed to the first menu-command listener, as the desktop app hands
- * over the link it was started with.
+ * the page URL) are handed to the menu-command listeners once `ready` (the page has
+ * called app.ready), as the desktop app hands over the link it was started with.
  */
 export function eventSourceEvents(
   token: string,
   createSource: (url: string) => EventSource = (url) => new EventSource(url),
-  startCommands: readonly MenuCommand[] = []
+  startCommands: readonly MenuCommand[] = [],
+  ready: Promise<void> = Promise.resolve()
 ): GlossEvents {
-  const listeners = new Set<(change: LibraryChange) => void>()
+  const listeners = new Set<(change: DataChange) => void>()
   const commandListeners = new Set<(command: MenuCommand) => void>()
   const pending = [...startCommands]
   let flushing = false
@@ -81,11 +107,13 @@ export function eventSourceEvents(
   const flushSoon = () => {
     if (flushing || pending.length === 0) return
     flushing = true
-    setTimeout(() => {
-      flushing = false
-      if (commandListeners.size === 0) return
-      for (const command of pending.splice(0)) for (const listener of [...commandListeners]) listener(command)
-    }, 0)
+    void ready.then(() =>
+      setTimeout(() => {
+        flushing = false
+        if (commandListeners.size === 0) return
+        for (const command of pending.splice(0)) for (const listener of [...commandListeners]) listener(command)
+      }, 0)
+    )
   }
   let source: EventSource | null = null
   const progressListeners = new Set<(progress: ScanProgress) => void>()
@@ -102,7 +130,7 @@ export function eventSourceEvents(
   const openSource = () => {
     if (source) return
     source = createSource(`/events?token=${encodeURIComponent(token)}`)
-    source.addEventListener('library-changed', onChange as EventListener)
+    source.addEventListener('changed', onChange as EventListener)
     source.addEventListener('scan-progress', onProgress as EventListener)
   }
   const closeSourceIfUnused = () => {
@@ -112,9 +140,9 @@ export function eventSourceEvents(
     }
   }
   const onChange = (event: MessageEvent) => {
-    let change: LibraryChange
+    let change: DataChange
     try {
-      change = JSON.parse(String(event.data)) as LibraryChange
+      change = JSON.parse(String(event.data)) as DataChange
     } catch {
       return
     }
@@ -129,7 +157,7 @@ export function eventSourceEvents(
         commandListeners.delete(listener)
       }
     },
-    onLibraryChanged(listener) {
+    onChange(listener) {
       listeners.add(listener)
       openSource()
       return () => {
@@ -156,7 +184,7 @@ export function selectEvents(win: Window): GlossEvents | null {
   const token = params.get('token') ?? ''
   const link = params.get('link')
   if (link !== null) forgetLinkParam(win, params)
-  return eventSourceEvents(token, (url) => new Source(url), link ? [{ type: 'open-link', url: link }] : [])
+  return eventSourceEvents(token, (url) => new Source(url), link ? [{ type: 'open-link', url: link }] : [], readyLatch(win).ready)
 }
 
 /** A reload must not follow the link again: drop ?link= from the address, keep the rest. */

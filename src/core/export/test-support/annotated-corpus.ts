@@ -107,7 +107,7 @@ async function annotate(root: string, dataDir: string): Promise<void> {
     }
     const mark = ({ title, quote, color, note }: Mark) => {
       const id = byTitle(title)
-      const text = session.getArticle(id, { remember: false }).text
+      const text = session.getArticle(id).text
       const start = text.indexOf(quote)
       if (start < 0) throw new Error(`"${quote}" is not in ${title}`)
       session.createHighlight({ articleId: id, start, end: start + quote.length, color, note })

@@ -141,8 +141,8 @@ export class FakeGloss {
       return { index: index < 0 ? null : index, total }
     },
     'article.get': ({ articleId }: { articleId: string }) => {
+      // A read, as in the core: article.opened remembers the article.
       const a = this.article(articleId)
-      this.library().summary = { ...this.library().summary, lastArticleId: a.id }
       return { ...a, highlightCount: a.highlights.length }
     },
     'article.opened': ({ articleId }: { articleId: string }) => {
@@ -221,7 +221,6 @@ export class FakeGloss {
         .join('\n\n')
       return { markdown, fileName: 'notes.md' }
     },
-    'export.save': () => ({ path: this.savePath }),
     'export.defaults': () => ({
       template: FAKE_DEFAULT_TEMPLATE,
       fileNameTemplate: '{{title}}',

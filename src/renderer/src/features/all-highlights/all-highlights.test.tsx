@@ -5,7 +5,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../../../shared/api'
-import type { GlossEvents, LibraryChange, ScanProgress } from '../../../../shared/events'
+import type { DataChange, GlossEvents, ScanProgress } from '../../../../shared/events'
+import { diskChange } from '../../test-support/data-change'
 import type { AnnotationQuery } from '../../../../shared/model'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
@@ -161,11 +162,11 @@ describe('AllHighlights', () => {
 
   it('asks again when the folder changes on disk or its scan ends, not on every scan report', async () => {
     const fake = makeFake()
-    const changed = new Set<(change: LibraryChange) => void>()
+    const changed = new Set<(change: DataChange) => void>()
     const progress = new Set<(report: ScanProgress) => void>()
     const events: GlossEvents = {
       onMenuCommand: () => () => undefined,
-      onLibraryChanged: (listener) => (changed.add(listener), () => changed.delete(listener)),
+      onChange: (listener) => (changed.add(listener), () => changed.delete(listener)),
       onScanProgress: (listener) => (progress.add(listener), () => progress.delete(listener))
     }
     render(<Harness fake={fake} events={events} />)
@@ -173,11 +174,11 @@ describe('AllHighlights', () => {
     const asked = () => fake.callsTo('annotations.list').length
     const before = asked()
     act(() => progress.forEach((l) => l({ root: ROOT, scanned: 10, total: 20, currentFolder: '', done: false })))
-    act(() => changed.forEach((l) => l({ root: '/elsewhere', changedArticleIds: [], addedArticleIds: [], removedArticleIds: [], movedArticles: [] })))
+    act(() => changed.forEach((l) => l(diskChange('/elsewhere', {}))))
     expect(asked()).toBe(before)
     act(() => progress.forEach((l) => l({ root: ROOT, scanned: 20, total: 20, currentFolder: '', done: true })))
     await waitFor(() => expect(asked()).toBe(before + 1))
-    act(() => changed.forEach((l) => l({ root: ROOT, changedArticleIds: ['tides'], addedArticleIds: [], removedArticleIds: [], movedArticles: [] })))
+    act(() => changed.forEach((l) => l(diskChange(ROOT, { changed: ['tides'] }))))
     await waitFor(() => expect(asked()).toBe(before + 2))
   })
 })

@@ -36,8 +36,8 @@ export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string
   const [changes, setChanges] = useState(0)
   useEffect(() => {
     if (!events) return
-    const offChanged = events.onLibraryChanged((change) => {
-      if (change.root === root) setChanges((n) => n + 1)
+    const offChanged = events.onChange((change) => {
+      if (change.root === root && change.cause === 'disk') setChanges((n) => n + 1)
     })
     // Mid-scan reports come every quarter second: only the last one is worth a new query.
     const offProgress = events.onScanProgress((progress) => {

@@ -58,7 +58,7 @@ function start(options: { nativeMenu?: boolean } = {}) {
       menu = listener
       return () => (menu = null)
     },
-    onLibraryChanged: () => () => undefined,
+    onChange: () => () => undefined,
     onScanProgress: () => () => undefined
   }
   render(<App api={createApi(fake.transport)} events={events} nativeMenu={options.nativeMenu} />)

@@ -23,6 +23,8 @@ export function useArticle(api: Api, onHighlightsChanged: () => void) {
         const next = await api['article.get']({ articleId })
         if (id !== request.current) return null
         setArticle(next)
+        // Reading is pure: the folder reopens on this article because the page says it is shown.
+        void api['article.opened']({ articleId }).catch(() => undefined)
         return next
       } finally {
         if (id === request.current) setLoading(false)
@@ -39,6 +41,7 @@ export function useArticle(api: Api, onHighlightsChanged: () => void) {
       if (id !== request.current) return null
       setArticle(next)
       setLoading(false)
+      void api['article.opened']({ articleId }).catch(() => undefined)
       return next
     },
     [api]

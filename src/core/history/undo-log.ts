@@ -1,4 +1,4 @@
-// Undo and redo for one open folder's annotations. Every edit method runs between a
+// The undo log of one open folder's annotations: undo and redo. Every edit method runs between a
 // snapshot of the stored records and a diff against it (record-changes.ts), so undo
 // covers whatever the method touched — highlights, notes, tags, merges, imports —
 // without knowing how the method works. An edit of one article or one highlight
@@ -6,7 +6,7 @@
 // however many highlights the folder holds; edits across the folder (rename a tag,
 // import) compare every record. Undo writes the records back as they were: a
 // deleted highlight returns with the same id, colour, note, tags, anchor and dates.
-import type { Handlers } from '../../shared/contract'
+import type { Handlers, Method } from '../../shared/contract'
 import { applyRecordChanges, diffRecords, snapshotRecords, type RecordChange, type RecordScope } from './record-changes'
 import { UndoHistory, type HistoryEntry, type HistoryState, type UndoHistoryOptions } from './undo-history'
 
@@ -23,12 +23,37 @@ export interface HistoryOutcome extends HistoryState {
   done: HistoryStep | null
 }
 
-/** The part of a LibrarySession the history uses. */
+/** The part of a LibrarySession the undo log uses. */
 export interface HistorySubject {
-  readonly store: { readonly data: Record<string, unknown>; update(mutate: (data: Record<string, unknown>) => void): void }
+  /** The stored annotations, to read (library/annotations.ts is their one writer). */
+  readonly data: Record<string, unknown>
+  /**
+   * Writes records back (annotations.restore), after which annotations whose article
+   * file was renamed meanwhile follow it.
+   */
+  restore(writeBack: (data: Record<string, unknown>) => void): void
   readonly scan: { readonly articles: ReadonlyArray<{ id: string }> }
-  /** Moves annotations whose article file was renamed since onto its new id. */
-  followMovedArticles?(): void
+}
+
+/** Why the annotations changed, as far as the undo log can tell. */
+export type EditCause = 'edit' | 'import' | 'undo' | 'redo'
+
+/** What an edit, an undo or a redo changed in the stored annotations (for the change event). */
+export interface Touched {
+  cause: EditCause
+  /** Articles whose highlights or note/tags changed (in the folder or missing). */
+  articleIds: string[]
+  /** Highlights created, changed or removed. */
+  highlightIds: string[]
+  /** Some tag list changed. */
+  tags: boolean
+  /** Annotations of an article that is not in the folder changed (the missing list). */
+  missing: boolean
+}
+
+export interface UndoLogOptions extends UndoHistoryOptions {
+  /** Told after every recorded edit, undo or redo that did something. */
+  onChange?: (touched: Touched) => void
 }
 
 /**
@@ -83,10 +108,10 @@ const ofHighlight: ScopeOf = (input, data) => {
 }
 
 /**
- * The contract methods that change annotations. Methods named here that the core does
- * not have (yet) are simply not wrapped; a new edit method only needs a line here.
+ * The contract methods that change annotations (keyed by contract method: a misspelt
+ * name fails the typecheck). A new edit method only needs a line here.
  */
-export const EDIT_METHODS: Record<string, EditMethod> = {
+export const EDIT_METHODS: Partial<Record<Method, EditMethod>> = {
   'highlight.create': { describe: fixed('Create highlight'), scope: ofArticle },
   'highlight.update': {
     describe: (input) => {
@@ -112,13 +137,13 @@ export const EDIT_METHODS: Record<string, EditMethod> = {
   'tags.delete': { describe: fixed('Delete tag'), scope: everything }
 }
 
-export class FolderHistory {
+export class UndoLog {
   private readonly history: UndoHistory
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly subject: HistorySubject,
-    options: UndoHistoryOptions = {}
+    private readonly options: UndoLogOptions = {}
   ) {
     this.history = new UndoHistory(options)
   }
@@ -127,14 +152,24 @@ export class FolderHistory {
    * Runs an edit and records what it changed (nothing is recorded if it fails).
    * `scope`: the records it can touch, asked of the data as it is when the edit starts.
    */
-  async record<T>(label: string, coalesceKey: string | null, edit: () => Promise<T>, scope?: (data: Record<string, unknown>) => EditScope): Promise<T> {
+  async record<T>(
+    label: string,
+    coalesceKey: string | null,
+    edit: () => Promise<T>,
+    scope?: (data: Record<string, unknown>) => EditScope,
+    cause: 'edit' | 'import' = 'edit'
+  ): Promise<T> {
     // One edit at a time, so that an edit waiting on a dialog (an import) never takes
     // another edit's changes into its own step.
     const run = this.queue.then(async () => {
-      const data = this.subject.store.data
+      const data = this.subject.data
       const before = snapshotRecords(data, NOT_EDITS, recordScope(scope ? scope(data) : 'all'))
       const result = await edit()
-      this.history.record(label, diffRecords(before, this.subject.store.data, NOT_EDITS), coalesceKey)
+      const changes = diffRecords(before, this.subject.data, NOT_EDITS)
+      this.history.record(label, changes, coalesceKey)
+      // Every successful edit is told, even one that changed nothing (a note saved
+      // unchanged): the caller made a change and hears it was made.
+      this.options.onChange?.(this.touched(cause, changes))
       return result
     })
     this.queue = run.catch(() => undefined)
@@ -170,19 +205,39 @@ export class FolderHistory {
   }
 
   private step(entry: HistoryEntry | null, side: 'before' | 'after'): HistoryOutcome {
-    if (entry) {
-      this.subject.store.update((data) => applyRecordChanges(data, entry.changes, side, BOOKKEEPING))
-      // A highlight deleted before its file was renamed comes back to the renamed article.
-      this.subject.followMovedArticles?.()
+    // A highlight deleted before its file was renamed comes back to the renamed article (restore follows moves).
+    if (entry) this.subject.restore((data) => applyRecordChanges(data, entry.changes, side, BOOKKEEPING))
+    const outcome = { done: entry ? this.describe(entry) : null, ...this.history.state() }
+    // Nothing to undo is not a change.
+    if (entry) this.options.onChange?.(this.touched(side === 'before' ? 'undo' : 'redo', entry.changes))
+    return outcome
+  }
+
+  private touched(cause: EditCause, changes: readonly RecordChange[]): Touched {
+    const present = new Set(this.subject.scan.articles.map((article) => article.id))
+    const articleIds = new Set<string>()
+    const highlightIds = new Set<string>()
+    const now = currentArticleIds(this.subject.data, changes)
+    let tags = false
+    for (const change of changes) {
+      if (change.collection === HIGHLIGHTS) {
+        highlightIds.add(change.key)
+        for (const id of articleIdsOf(change).slice(1)) articleIds.add(id)
+        const current = now.get(HIGHLIGHTS)?.get(change.key)
+        if (current) articleIds.add(current)
+      } else articleIds.add(change.key)
+      // A record added or removed without tags leaves the tag list as it was.
+      if (JSON.stringify(tagsOf(change.before) ?? []) !== JSON.stringify(tagsOf(change.after) ?? [])) tags = true
     }
-    return { done: entry ? this.describe(entry) : null, ...this.history.state() }
+    const ids = [...articleIds]
+    return { cause, articleIds: ids, highlightIds: [...highlightIds], tags, missing: ids.some((id) => !present.has(id)) }
   }
 
   private describe(entry: HistoryEntry): HistoryStep {
     const present = new Set(this.subject.scan.articles.map((article) => article.id))
     const articleIds = new Set<string>()
     const highlightIds = new Set<string>()
-    const now = currentArticleIds(this.subject.store.data, entry.changes)
+    const now = currentArticleIds(this.subject.data, entry.changes)
     for (const change of entry.changes) {
       for (const id of articleIdsOf(change)) if (present.has(id)) articleIds.add(id)
       // Where the record is now (it may have followed a renamed file).
@@ -214,6 +269,11 @@ function currentArticleIds(data: Record<string, unknown>, changes: readonly Reco
   return found
 }
 
+/** A record's tags, if it has any. */
+function tagsOf(side: unknown): unknown {
+  return typeof side === 'object' && side !== null ? (side as { tags?: unknown }).tags : undefined
+}
+
 /** A record's article: its articleId field, or its key in a per-article map. */
 function articleIdsOf(change: RecordChange): string[] {
   const ids = [change.key]
@@ -230,9 +290,9 @@ function articleIdsOf(change: RecordChange): string[] {
  * `historyOf` gives the open folder's history (null when none is open: the handler
  * then fails on its own, as it would without history).
  */
-export function recordEdits(handlers: Handlers, historyOf: () => FolderHistory | null): Handlers {
+export function recordEdits(handlers: Handlers, historyOf: () => UndoLog | null): Handlers {
   const wrapped: Record<string, unknown> = { ...handlers }
-  for (const [method, { describe, scope }] of Object.entries(EDIT_METHODS)) {
+  for (const [method, { describe, scope }] of Object.entries(EDIT_METHODS) as Array<[Method, EditMethod]>) {
     const handler = (handlers as Record<string, ((input: unknown) => Promise<unknown>) | undefined>)[method]
     if (!handler) continue
     wrapped[method] = async (input: unknown) => {
@@ -240,7 +300,8 @@ export function recordEdits(handlers: Handlers, historyOf: () => FolderHistory |
       if (!history) return handler(input)
       const fields = (input ?? {}) as Record<string, unknown>
       const { label, coalesceKey } = describe(fields)
-      return history.record(label, coalesceKey, () => handler(input), (data) => scope(fields, data))
+      const cause = method === 'import.annotations' ? 'import' : 'edit'
+      return history.record(label, coalesceKey, () => handler(input), (data) => scope(fields, data), cause)
     }
   }
   return wrapped as Handlers

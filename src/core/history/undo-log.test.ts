@@ -2,8 +2,8 @@
 // article's records (record-changes.test.ts shows the diff); here: each method gets the
 // scope it should, and a handler that reaches beyond its article is undone all the same.
 import { describe, expect, it } from 'vitest'
-import type { Handlers } from '../../shared/contract'
-import { EDIT_METHODS, FolderHistory, recordEdits, type HistorySubject } from './folder-history'
+import type { Handlers, Method } from '../../shared/contract'
+import { EDIT_METHODS, UndoLog, recordEdits, type HistorySubject } from './undo-log'
 import { cloneJson } from './record-changes'
 
 interface Data {
@@ -21,9 +21,10 @@ const start = (): Data => ({
   articleNotes: { a: { note: 'about a', tags: [] }, b: { note: 'about b', tags: ['t'] } }
 })
 
-function subjectOf(data: Data): HistorySubject & { store: { data: Data } } {
+function subjectOf(data: Data): HistorySubject & { data: Data } {
   return {
-    store: { data, update: (mutate) => mutate(data) },
+    data,
+    restore: (writeBack) => writeBack(data),
     scan: { articles: [{ id: 'a' }, { id: 'b' }] }
   }
 }
@@ -43,7 +44,7 @@ describe('scope of each edit method', () => {
     ['import.annotations', {}, 'all']
   ]
   it.each(cases)('%s %j → %j', (method, input, scope) => {
-    expect(EDIT_METHODS[method].scope(input, start())).toEqual(scope)
+    expect(EDIT_METHODS[method as Method]!.scope(input, start())).toEqual(scope)
   })
 })
 
@@ -85,17 +86,17 @@ describe('an edit that reaches beyond its scope', () => {
   it.each(beyond)('%s %j', async (method, input, label, edit) => {
     const data = start()
     const subject = subjectOf(data)
-    const history = new FolderHistory(subject)
-    const handlers = recordEdits({ [method]: async () => edit(subject.store.data) } as unknown as Handlers, () => history)
+    const history = new UndoLog(subject)
+    const handlers = recordEdits({ [method]: async () => edit(subject.data) } as unknown as Handlers, () => history)
     await (handlers as unknown as Record<string, (input: unknown) => Promise<unknown>>)[method](input)
-    const after = cloneJson(subject.store.data)
+    const after = cloneJson(subject.data)
     expect(after).not.toEqual(start())
 
     const undone = await history.undo()
     expect(undone.done?.label).toBe(label)
-    expect(subject.store.data).toEqual(start())
+    expect(subject.data).toEqual(start())
 
     await history.redo()
-    expect(subject.store.data).toEqual(after)
+    expect(subject.data).toEqual(after)
   })
 })
