@@ -98,7 +98,8 @@ export const eventPayload = (event: GlossEvent): LibraryChange | ScanProgress =>
 /** The second, event-only bridge the preload exposes next to window.gloss. */
 export interface GlossEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
-  onLibraryChanged(listener: (change: LibraryChange) => void): () => void
+  /** Every change the core pushes (DataChange): the page's query cache is invalidated from these alone. */
+  onChange(listener: (change: DataChange) => void): () => void
   onScanProgress(listener: (progress: ScanProgress) => void): () => void
 }
 
