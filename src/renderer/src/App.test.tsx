@@ -2,10 +2,11 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../shared/api'
-import type { GlossEvents, LibraryChange, MenuCommand } from '../../shared/events'
+import type { DataChange, GlossEvents, LibraryChange, MenuCommand } from '../../shared/events'
 import { App } from './App'
 import { buildArticle, buildBlocks, buildHighlight } from './test-support/build-article'
 import { FakeGloss, librarySummary, type FakeLibrary } from './test-support/fake-gloss'
+import { withQueries } from './test-support/with-queries'
 
 const SAMPLE = '/opt/gloss/sample'
 const MINE = '/home/reader/Clippings'
@@ -66,31 +67,48 @@ function start(
 ) {
   const fake = new FakeGloss(makeLibraries(), options.current === undefined ? MINE : options.current, SAMPLE)
   options.setup?.(fake)
-  render(<App api={createApi(fake.transport)} events={options.events ?? null} nativeMenu={options.nativeMenu} />)
+  render(<App api={createApi(fake.transport)} events={fake.events(options.events ?? null)} nativeMenu={options.nativeMenu} />, { wrapper: withQueries() })
   return fake
 }
 
 /** Events the test fires by hand, as the main process would. */
 function manualEvents() {
   let menu: ((c: MenuCommand) => void) | null = null
-  let library: ((c: LibraryChange) => void) | null = null
+  let changed: ((c: DataChange) => void) | null = null
   const events: GlossEvents = {
     onMenuCommand: (l) => {
       menu = l
       return () => (menu = null)
     },
-    onLibraryChanged: (l) => {
-      library = l
-      return () => (library = null)
+    onChange: (l) => {
+      changed = l
+      return () => (changed = null)
     },
     onScanProgress: () => () => undefined
   }
   return {
     events,
     menu: (command: MenuCommand) => act(() => menu!(command)),
+    /** Files changed on disk: the DataChange the core pushes for it (in the old LibraryChange terms). */
     libraryChanged: (change: Partial<LibraryChange>) =>
       act(() =>
-        library!({ root: MINE, changedArticleIds: [], addedArticleIds: [], removedArticleIds: [], movedArticles: [], ...change })
+        changed!({
+          root: change.root ?? MINE,
+          cause: 'disk',
+          folder: false,
+          library: true,
+          articles: {
+            changed: change.changedArticleIds ?? [],
+            added: change.addedArticleIds ?? [],
+            removed: change.removedArticleIds ?? [],
+            moved: change.movedArticles ?? []
+          },
+          annotations: [],
+          highlights: [],
+          tags: false,
+          missing: true,
+          history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
+        })
       )
   }
 }
