@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApi } from '../../../../shared/api'
 import type { ArticleSummary } from '../../../../shared/model'
 import { App } from '../../App'
+import { withQueries } from '../../test-support/with-queries'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
 import { SHORTCUTS } from './shortcuts'
@@ -42,7 +43,7 @@ function start({ secondHighlight = false } = {}) {
     ROOT,
     ROOT
   )
-  render(<App api={createApi(fake.transport)} />)
+  render(<App api={createApi(fake.transport)} events={fake.events()} />, { wrapper: withQueries() })
   return fake
 }
 
