@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../../../shared/api'
 import type { ExportRequest } from '../../../../shared/model'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
+import { WithQueries } from '../../test-support/with-queries'
 import { FAKE_DEFAULT_TEMPLATE, FakeGloss, librarySummary } from '../../test-support/fake-gloss'
 import { ExportDialog, type ExportScopeChoice } from './export-dialog'
 import { DEFAULT_EXPORT_SETTINGS, parseExportSettings, type ExportSettings } from './export-settings'
@@ -25,7 +26,7 @@ function Harness({ fake, scope = 'article', initial = DEFAULT_EXPORT_SETTINGS, o
   const [settings, setSettings] = useState(initial)
   const [api] = useState(() => createApi(fake.transport))
   return (
-    <div>
+    <WithQueries>
       <button type="button">Outside</button>
       <ExportDialog
         api={api}
@@ -36,7 +37,7 @@ function Harness({ fake, scope = 'article', initial = DEFAULT_EXPORT_SETTINGS, o
         onSettingsChange={(patch) => setSettings((s) => ({ ...s, ...patch }))}
         onClose={onClose}
       />
-    </div>
+    </WithQueries>
   )
 }
 
