@@ -32,7 +32,7 @@ export function useExportPreview(api: Api, request: ExportRequest | null, delayM
 
   const input = asked ? (JSON.parse(asked) as ExportRequest) : null
   const query = useQuery({
-    queryKey: contractKey('export.preview', input ?? {}),
+    queryKey: input ? contractKey('export.preview', input) : ['export.preview', null],
     queryFn: async () => {
       const started = performance.now()
       const preview = await api['export.preview'](input!)
