@@ -5,12 +5,12 @@
 // on are listed in dom-hooks.md.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Api } from '../../shared/api'
-import type { DataChange, GlossEvents, MenuCommand } from '../../shared/events'
+import type { DataChange, GlossEvents } from '../../shared/events'
 import type { LibrarySummary } from '../../shared/model'
 import { ReaderColumn } from './app/reader-column'
 import { useMenuCommands } from './app/use-menu-commands'
+import { usePageActions } from './app/use-page-actions'
 import { AppHeader } from './components/app-header'
-import { copyText } from './components/clipboard'
 import { Toasts, useToasts } from './components/toasts'
 import { useDataChanges } from './data/use-data-changes'
 import { Dialogs, useDialog } from './dialogs/dialogs'
@@ -139,53 +139,21 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     if (was === 'highlights' && view === 'reader' && (!document.activeElement || document.activeElement === document.body)) readerRef.current?.focus({ preventScroll: true })
   }, [view])
 
-  const exportScope = () => openDialog({ type: 'export', scope: article ? 'article' : 'corpus' })
-  const copyNotes = async () => {
-    if (!article) return void toast('Open an article to copy its notes')
-    try {
-      await copyText((await api['export.markdown']({ scope: 'article', articleId: article.id })).markdown)
-      toast('Notes copied')
-    } catch (error) {
-      reportError(error)
-    }
-  }
-  const importAnnotations = async () => {
-    try {
-      const { file, report } = await api['import.annotations']({})
-      if (file && report) openDialog({ type: 'import-report', file, report })
-    } catch (error) {
-      reportError(error)
-    }
-  }
-  const removeMissing = async (articleId: string) => {
-    try {
-      const removed = await library.removeMissing(articleId)
-      toast(`Removed ${removed === 1 ? '1 annotation' : `${removed} annotations`}`, 'info', {
-        action: { label: 'Undo', run: () => void undoRedo.undo({ label: 'Remove missing notes' }) }
-      })
-    } catch (error) {
-      reportError(error)
-    }
-  }
+  const actions = usePageActions({ api, article, openDialog, undo: (expect) => void undoRedo.undo(expect), toast, reportError })
 
-  useMenuCommands(events, nativeMenu, modalOpen, (command: MenuCommand) => {
-    switch (command.type) {
-      case 'open-folder': return void folder.openFolder()
-      case 'open-recent':
-      case 'open-path': return void folder.openRecent(command.root)
-      case 'toggle-library': return sideBars.toggle('library')
-      case 'toggle-panel': return sideBars.toggle('panel')
-      case 'export-article': return exportScope()
-      case 'export-corpus': return openDialog({ type: 'export', scope: 'corpus' })
-      case 'copy-article-notes': return void copyNotes()
-      case 'import-annotations': return void importAnnotations()
-      case 'find': return void focusSearchBox(appRef.current ?? document)
-      case 'show-shortcuts': return openDialog({ type: 'shortcuts' })
-      case 'show-all-highlights': return setView((v) => (v === 'highlights' ? 'reader' : 'highlights'))
-      case 'undo':
-      case 'redo': return undoRedo.fromMenu(command.type)
-      case 'open-link': return followLink(command.url)
-    }
+  useMenuCommands(events, nativeMenu, modalOpen, {
+    openFolder: () => void folder.openFolder(),
+    openRecent: (root) => void folder.openRecent(root),
+    toggleSideBar: sideBars.toggle,
+    exportArticle: actions.exportArticle,
+    exportCorpus: actions.exportCorpus,
+    copyNotes: () => void actions.copyNotes(),
+    importAnnotations: () => void actions.importAnnotations(),
+    find: () => void focusSearchBox(appRef.current ?? document),
+    showShortcuts: () => openDialog({ type: 'shortcuts' }),
+    toggleAllHighlights: () => setView((v) => (v === 'highlights' ? 'reader' : 'highlights')),
+    history: undoRedo.fromMenu,
+    openLink: followLink
   })
 
   // Escape dismisses the selection toolbar (the popover handles its own Escape).
@@ -233,10 +201,10 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         onOpenFolder={() => void folder.openFolder()}
         onOpenRecent={(root) => void folder.openRecent(root)}
         loadRecent={folder.loadRecent}
-        onExportArticle={exportScope}
-        onExportCorpus={() => openDialog({ type: 'export', scope: 'corpus' })}
-        onCopyNotes={() => void copyNotes()}
-        onImport={() => void importAnnotations()}
+        onExportArticle={actions.exportArticle}
+        onExportCorpus={actions.exportCorpus}
+        onCopyNotes={() => void actions.copyNotes()}
+        onImport={() => void actions.importAnnotations()}
         onReadingSettings={() => openDialog({ type: 'reading-settings' })}
         onShowShortcuts={() => openDialog({ type: 'shortcuts' })}
         sideBarToggles={
@@ -267,7 +235,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             onOpen={openArticle}
             onOpenFolder={() => void folder.openFolder()}
             missing={library.missing}
-            onRemoveMissing={removeMissing}
+            onRemoveMissing={actions.removeMissing}
             scan={scan}
             tags={tags.tags.map((t) => t.tag)}
             onManageTags={() => openDialog({ type: 'manage-tags' })}

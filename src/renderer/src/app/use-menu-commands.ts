@@ -5,7 +5,59 @@
 import { useEffect, useRef } from 'react'
 import type { GlossEvents, MenuCommand } from '../../../shared/events'
 
-export function useMenuCommands(events: GlossEvents | null, nativeMenu: boolean, modalOpen: boolean, run: (command: MenuCommand) => void) {
+/** What each command does: the same handlers as the page's buttons. */
+export interface CommandHandlers {
+  openFolder: () => void
+  /** A recent folder, or one named by a second launch or dropped on the window. */
+  openRecent: (root: string) => void
+  toggleSideBar: (bar: 'library' | 'panel') => void
+  exportArticle: () => void
+  exportCorpus: () => void
+  copyNotes: () => void
+  importAnnotations: () => void
+  find: () => void
+  showShortcuts: () => void
+  toggleAllHighlights: () => void
+  /** Edit › Undo / Redo: text undo in a field, the annotation history elsewhere. */
+  history: (direction: 'undo' | 'redo') => void
+  openLink: (url: string) => void
+}
+
+function runCommand(command: MenuCommand, on: CommandHandlers): void {
+  switch (command.type) {
+    case 'open-folder':
+      return on.openFolder()
+    case 'open-recent':
+    case 'open-path':
+      return on.openRecent(command.root)
+    case 'toggle-library':
+      return on.toggleSideBar('library')
+    case 'toggle-panel':
+      return on.toggleSideBar('panel')
+    case 'export-article':
+      return on.exportArticle()
+    case 'export-corpus':
+      return on.exportCorpus()
+    case 'copy-article-notes':
+      return on.copyNotes()
+    case 'import-annotations':
+      return on.importAnnotations()
+    case 'find':
+      return on.find()
+    case 'show-shortcuts':
+      return on.showShortcuts()
+    case 'show-all-highlights':
+      return on.toggleAllHighlights()
+    case 'undo':
+    case 'redo':
+      return on.history(command.type)
+    case 'open-link':
+      return on.openLink(command.url)
+  }
+}
+
+export function useMenuCommands(events: GlossEvents | null, nativeMenu: boolean, modalOpen: boolean, handlers: CommandHandlers) {
+  const run = (command: MenuCommand) => runCommand(command, handlers)
   // The handler closes over this render's state; listeners registered once call the latest.
   const latest = useRef({ run, modalOpen })
   latest.current = { run, modalOpen }
