@@ -11,6 +11,7 @@ import { ReaderColumn } from './app/reader-column'
 import { useMenuCommands } from './app/use-menu-commands'
 import { usePageActions } from './app/use-page-actions'
 import { AppHeader } from './components/app-header'
+import { StoreNotice } from './components/store-notice'
 import { Toasts, useToasts } from './components/toasts'
 import { useDataChanges } from './data/use-data-changes'
 import { Dialogs, useDialog } from './dialogs/dialogs'
@@ -30,7 +31,7 @@ import { SideBarSplitter } from './features/layout/side-bar-splitter'
 import { SideBarToggles } from './features/layout/side-bar-toggles'
 import { DropOverlay, useFolderDrop } from './features/layout/use-folder-drop'
 import { useSideBars, workspaceLayout } from './features/layout/use-side-bars'
-import { LibraryPanel } from './features/library/library-panel'
+import { LibraryPanel, LibraryPlaceholder } from './features/library/library-panel'
 import { useLibrary } from './features/library/use-library'
 import { useOpenFolder } from './features/library/use-open-folder'
 import { useScanProgress } from './features/library/use-scan-progress'
@@ -60,7 +61,6 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const { dialog, open: openDialog, close: closeDialog, modalOpen } = useDialog()
   const [view, setView] = useState<MainView>('reader')
   const [workspaceFilters, setWorkspaceFilters] = useWorkspaceFilters()
-  const [dismissedNotice, setDismissedNotice] = useState<string | null>(null)
   const appRef = useRef<HTMLDivElement>(null)
   const readerRef = useRef<HTMLElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -190,7 +190,6 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     reportError(error)
     throw error
   }
-  const notice = summary?.storeNotice && summary.storeNotice !== dismissedNotice ? summary.storeNotice : null
   return (
     <div className="app" ref={appRef}>
       <SkipLink />
@@ -215,14 +214,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         <SearchBox api={api} root={summary?.root ?? null} onOpen={(result) => (setView('reader'), openSearchResult(result))} onError={reportError} />
         <ViewSwitch view={view} onChange={setView} />
       </div>
-      {notice && (
-        <div className="banner" role="alert" inert={modalOpen}>
-          <p>{notice}</p>
-          <button type="button" className="button" onClick={() => setDismissedNotice(notice)}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <StoreNotice notice={summary?.storeNotice} inert={modalOpen} />
       <div {...workspaceLayout(sideBars)} inert={modalOpen} hidden={view === 'highlights'}>
         {summary ? (
           <LibraryPanel
@@ -242,10 +234,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             edge={<SideBarSplitter bars={sideBars} bar="library" />}
           />
         ) : (
-          <section className="library" aria-label="Library">
-            <p className="empty">{folder.starting ? 'Opening library…' : 'No folder open.'}</p>
-            <SideBarSplitter bars={sideBars} bar="library" />
-          </section>
+          <LibraryPlaceholder starting={folder.starting} edge={<SideBarSplitter bars={sideBars} bar="library" />} />
         )}
         <ReaderColumn
           reader={reader}
