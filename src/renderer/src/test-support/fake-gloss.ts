@@ -1,6 +1,9 @@
 // An in-memory stand-in for the main process, speaking the real contract: every call
 // is checked against the contract's input schema and every answer against its output
-// schema, so a component test fails if the renderer and the contract drift apart.
+// schema, so a component test fails if the renderer and the contract drift apart. Like
+// the real core it pushes a DataChange after every change it makes (emit, events()).
+// Over 400 lines on purpose: one handler per contract method, kept side by side so a
+// new method is obviously missing here.
 import type { Transport } from '../../../shared/api'
 import { listAnnotations, type ParsedAnnotationQuery } from '../../../shared/annotations/list-annotations'
 import { contract, type Method } from '../../../shared/contract'
