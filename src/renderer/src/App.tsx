@@ -16,7 +16,7 @@ import { Toasts, useToasts } from './components/toasts'
 import { useDataChanges } from './data/use-data-changes'
 import { Dialogs, useDialog } from './dialogs/dialogs'
 import { AllHighlights } from './features/all-highlights/all-highlights'
-import { ViewSwitch, type MainView } from './features/all-highlights/view-switch'
+import { useReaderFocusOnReturn, ViewSwitch, type MainView } from './features/all-highlights/view-switch'
 import { useWorkspaceFilters } from './features/all-highlights/workspace-filters'
 import { usePrefsOnPage } from './features/comfort/use-prefs'
 import { useReadingProgress } from './features/comfort/use-reading-progress'
@@ -99,9 +99,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     events,
     useCallback(
       (change: DataChange) => {
-        const id = article?.id
-        if (change.articles.moved.some((m) => m.from === id)) place.keepPlaceFor(change.articles.moved.find((m) => m.from === id)!.to)
-        if (reader.followChange(change)) clearSelection()
+        const moved = change.articles.moved.find((m) => m.from === article?.id)
+        if (moved) place.keepPlaceFor(moved.to)
+        if (reader.followChange(change) === 'gone') (clearSelection(), hl.setPopover(null))
       },
       [article?.id, reader.followChange, place.keepPlaceFor, clearSelection]
     )
@@ -131,13 +131,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   }, [article?.title, summary?.name])
   useReadingProgress({ api, articleId: article?.id ?? null, scrollerRef: readerRef, bodyRef, onError: reportError, layoutKey: `${prefs.fontFamily} ${prefs.fontSize} ${prefs.lineHeight} ${prefs.columnWidth}` })
 
-  // Back from "All highlights" (whose focus went with it): the reader takes focus, so the keyboard carries on there.
-  const shownView = useRef(view)
-  useEffect(() => {
-    const was = shownView.current
-    shownView.current = view
-    if (was === 'highlights' && view === 'reader' && (!document.activeElement || document.activeElement === document.body)) readerRef.current?.focus({ preventScroll: true })
-  }, [view])
+  useReaderFocusOnReturn(view, readerRef)
 
   const actions = usePageActions({ api, article, openDialog, undo: (expect) => void undoRedo.undo(expect), toast, reportError })
 
@@ -156,13 +150,6 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     openLink: followLink
   })
 
-  // Escape dismisses the selection toolbar (the popover handles its own Escape).
-  useEffect(() => {
-    if (!selection) return
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && clearSelection()
-    document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
-  }, [selection, clearSelection])
 
   const highlightSelection = (color: 'yellow' | 'green' | 'blue' | 'pink', withNote: boolean) =>
     void hl.create(color, withNote).then((made) => made && keys.rememberColor(color))

@@ -48,6 +48,14 @@ export function useHighlightActions({ reader, selection, clearSelection, appRef,
     return () => clearTimeout(timer)
   }, [flashId])
 
+  // Escape dismisses the selection toolbar (the popover handles its own Escape).
+  useEffect(() => {
+    if (!selection) return
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && clearSelection()
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [selection, clearSelection])
+
   const jumpTo = useCallback(
     (highlightId: string) => {
       const el = findHighlightElement(bodyRef.current, highlightId)
