@@ -90,9 +90,6 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     [reader.close, reader.open]
   )
   const folder = useOpenFolder({ api, onEnter: enterFolder, onError: reportError })
-  useEffect(() => {
-    if (!folder.starting) api['app.ready']({}).catch(() => undefined)
-  }, [api, folder.starting])
 
   // Changes pushed by the core: the open article follows a renamed file or says it went; the cache does the rest.
   useDataChanges(

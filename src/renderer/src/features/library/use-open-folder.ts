@@ -50,6 +50,12 @@ export function useOpenFolder({ api, onEnter, onError }: OpenFolderOptions) {
     })()
   }, [api, current.isPending, current.data, current.error, enter])
 
+  // The first folder is shown (the caller subscribed to events on its first render): the
+  // host may hand over what it queued, such as the gloss:// link the app was started with.
+  useEffect(() => {
+    if (!starting) api['app.ready']({}).catch(() => undefined)
+  }, [api, starting])
+
   const openFolder = useCallback(async () => {
     try {
       const next = await api['library.chooseFolder']({})

@@ -47,6 +47,8 @@ export function useOpenArticle(api: Api, onError: (error: unknown) => void) {
   useEffect(() => {
     if (!open || !query.error) return
     if (!open.quiet) onError(query.error)
+    // A refetch that failed: the copy on screen stays.
+    if (query.data && !query.isPlaceholderData) return
     setOpen(lastShown.current && lastShown.current !== open.id ? { id: lastShown.current, quiet: true } : null)
     // onError is a fresh closure each render; the failure is what matters.
   }, [open, query.error])
