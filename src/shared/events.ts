@@ -85,7 +85,7 @@ export const eventPayload = (event: GlossEvent): DataChange | ScanProgress => (e
 /** The second, event-only bridge the preload exposes next to window.gloss. */
 export interface GlossEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void
-  /** Every change to the open folder's data, from the core (see DataChange). */
+  /** Every change the core pushes (DataChange): the page's query cache is invalidated from these alone. */
   onChange(listener: (change: DataChange) => void): () => void
   onScanProgress(listener: (progress: ScanProgress) => void): () => void
 }

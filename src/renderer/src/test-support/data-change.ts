@@ -17,7 +17,9 @@ export function changeOf(root: string, parts: Partial<Omit<DataChange, 'root'>> 
   }
 }
 
-/** Files changed on disk: the articles by id. */
+/** Files changed on disk: the articles by id. As the core says it: the missing list may change when files come, go or move. */
 export function diskChange(root: string, articles: Partial<DataChange['articles']>): DataChange {
-  return changeOf(root, { cause: 'disk', library: true, articles: { changed: [], added: [], removed: [], moved: [], ...articles } })
+  const all = { changed: [], added: [], removed: [], moved: [], ...articles }
+  const missing = all.added.length + all.removed.length + all.moved.length > 0
+  return changeOf(root, { cause: 'disk', library: true, missing, articles: all })
 }

@@ -1,6 +1,9 @@
 // An in-memory stand-in for the main process, speaking the real contract: every call
 // is checked against the contract's input schema and every answer against its output
-// schema, so a component test fails if the renderer and the contract drift apart.
+// schema, so a component test fails if the renderer and the contract drift apart. Like
+// the real core it pushes a DataChange after every change it makes (emit, events()).
+// Over 400 lines on purpose: one handler per contract method, kept side by side so a
+// new method is obviously missing here.
 import type { Transport } from '../../../shared/api'
 import { listAnnotations, type ParsedAnnotationQuery } from '../../../shared/annotations/list-annotations'
 import { contract, type Method } from '../../../shared/contract'
@@ -21,6 +24,7 @@ import type {
   SearchResponse
 } from '../../../shared/model'
 import { DEFAULT_PREFS } from '../../../shared/model'
+import type { DataChange, GlossEvents } from '../../../shared/events'
 import type { Result } from '../../../shared/result'
 import { checkTag, checkTagList, removeTag, renameInList, tagKey } from '../../../shared/tags'
 
@@ -74,6 +78,45 @@ export class FakeGloss {
     readonly sampleRoot: string
   ) {
     this.current = current ? libraries.get(current)! : null
+  }
+
+  private changeListeners = new Set<(change: DataChange) => void>()
+
+  /**
+   * Tells listeners what changed, as the real core pushes a DataChange after every change
+   * it makes. The fake calls it after its own edits; a test calls it for changes "on disk".
+   */
+  emit(change: Partial<DataChange>): void {
+    const full: DataChange = {
+      root: this.current?.summary.root ?? '',
+      cause: 'edit',
+      folder: false,
+      library: false,
+      annotations: [],
+      highlights: [],
+      tags: false,
+      missing: false,
+      history: this.historyState(),
+      ...change,
+      articles: { changed: [], added: [], removed: [], moved: [], ...change.articles }
+    }
+    for (const listener of [...this.changeListeners]) listener(full)
+  }
+
+  /** The fake's change events joined to `base` (menu commands and scan reports a test fires by hand). */
+  events(base: GlossEvents | null = null): GlossEvents {
+    return {
+      onMenuCommand: (listener) => base?.onMenuCommand(listener) ?? (() => undefined),
+      onScanProgress: (listener) => base?.onScanProgress(listener) ?? (() => undefined),
+      onChange: (listener) => {
+        this.changeListeners.add(listener)
+        const offBase = base?.onChange(listener)
+        return () => {
+          this.changeListeners.delete(listener)
+          offBase?.()
+        }
+      }
+    }
   }
 
   callsTo(method: Method): unknown[] {
@@ -389,6 +432,35 @@ export class FakeGloss {
     return { done: { label: entry.label, articleIds: changed, highlightIds: entry.highlightIds }, ...this.historyState() }
   }
 
+  /** The change events of the calls that are not recorded for undo (those are diffed above). */
+  private emitAfter(method: Method, input: unknown, output: unknown, rootBefore: string | null): void {
+    const root = this.current?.summary.root ?? null
+    if (root !== null && root !== rootBefore) return this.emit({ cause: 'open', folder: true, library: true })
+    switch (method) {
+      case 'library.open':
+      case 'library.chooseFolder':
+      case 'library.openSample':
+        // The same folder opened again: still a fresh start.
+        if (output) this.emit({ cause: 'open', folder: true, library: true })
+        return
+      case 'article.setProgress':
+        return this.emit({ annotations: [(input as { articleId: string }).articleId] })
+      case 'annotations.removeMissing':
+        return this.emit({ missing: true, library: true })
+      case 'import.annotations':
+        // The fake does not know what an import brought: everything that shows annotations.
+        if ((output as ImportResult).file)
+          this.emit({ cause: 'import', library: true, missing: true, tags: true, annotations: this.library().articles.map((a) => a.id) })
+        return
+      case 'history.undo':
+      case 'history.redo': {
+        const done = (output as { done: { articleIds: string[]; highlightIds: string[] } | null }).done
+        if (done) this.emit({ cause: method === 'history.undo' ? 'undo' : 'redo', annotations: done.articleIds, highlights: done.highlightIds, tags: true })
+        return
+      }
+    }
+  }
+
   private scopeArticles(request: { scope: 'article'; articleId: string } | { scope: 'corpus' }): Article[] {
     if (request.scope === 'article') return [this.article(request.articleId)]
     return this.library().articles.filter((a) => a.highlights.length > 0 || a.note.trim() !== '')
@@ -404,7 +476,10 @@ export class FakeGloss {
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
       const label = FAKE_EDIT_LABELS[method]
       const before = label && this.current ? this.annotationsNow() : null
+      const root = this.current?.summary.root ?? null
       const value = this.handlers[method](parsed.data as never)
+      const checked = spec.output.safeParse(value)
+      if (!checked.success) throw new Error(`fake answered ${method} off-contract: ${checked.error.message}`)
       if (label && before) {
         const after = this.annotationsNow()
         const ids = (list: FakeAnnotations) => new Map(list.flatMap((a) => a.highlights.map((h) => [h.id, JSON.stringify(h)] as const)))
@@ -413,10 +488,10 @@ export class FakeGloss {
         if (JSON.stringify(before) !== JSON.stringify(after)) {
           this.undoStack.push({ label, before, after, highlightIds })
           this.redoStack = []
+          const articleIds = before.filter((b, i) => JSON.stringify(b) !== JSON.stringify(after[i])).map((b) => b.id)
+          this.emit({ annotations: articleIds, highlights: highlightIds, tags: FAKE_TAG_EDITS.has(method) })
         }
-      }
-      const checked = spec.output.safeParse(value)
-      if (!checked.success) throw new Error(`fake answered ${method} off-contract: ${checked.error.message}`)
+      } else this.emitAfter(method, parsed.data, checked.data, root)
       return { ok: true, value: structuredClone(checked.data) }
     } catch (error) {
       if (error instanceof Failure) return { ok: false, error: { code: error.code, message: error.message } }
@@ -432,6 +507,9 @@ interface FakeHistoryEntry {
   after: FakeAnnotations
   highlightIds: string[]
 }
+
+/** Edits that may change the folder's tag list. */
+const FAKE_TAG_EDITS = new Set<Method>(['highlight.update', 'article.setTags', 'tags.rename', 'tags.delete'])
 
 /** The edits the fake records for undo, with the real core's labels (no note coalescing here). */
 const FAKE_EDIT_LABELS: Partial<Record<Method, string>> = {

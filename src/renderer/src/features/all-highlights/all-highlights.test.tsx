@@ -6,9 +6,9 @@ import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../../../shared/api'
 import type { DataChange, GlossEvents, ScanProgress } from '../../../../shared/events'
-import { diskChange } from '../../test-support/data-change'
 import type { AnnotationQuery } from '../../../../shared/model'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
+import { WithQueries } from '../../test-support/with-queries'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
 import { AllHighlights } from './all-highlights'
 import { DEFAULT_FILTERS, type WorkspaceFilters } from './workspace-filters'
@@ -56,10 +56,26 @@ function Harness({
       <button type="button" onClick={() => setShown((s) => !s)}>
         Toggle
       </button>
-      {shown && <AllHighlights api={api} root={ROOT} filters={filters} onFiltersChange={setFilters} onOpen={onOpen} events={events} />}
+      <WithQueries events={fake.events(events)}>
+        {shown && <AllHighlights api={api} root={ROOT} filters={filters} onFiltersChange={setFilters} onOpen={onOpen} />}
+      </WithQueries>
     </>
   )
 }
+
+/** Files changed on disk, as the core reports it. */
+const diskChange = (root: string, changed: string[]): DataChange => ({
+  root,
+  cause: 'disk',
+  folder: false,
+  library: true,
+  articles: { changed, added: [], removed: [], moved: [] },
+  annotations: [],
+  highlights: [],
+  tags: false,
+  missing: false,
+  history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
+})
 
 const region = () => screen.getByRole('region', { name: 'All highlights' })
 const quotes = () => [...region().querySelectorAll('.ah-quote')].map((q) => q.textContent)
@@ -174,11 +190,11 @@ describe('AllHighlights', () => {
     const asked = () => fake.callsTo('annotations.list').length
     const before = asked()
     act(() => progress.forEach((l) => l({ root: ROOT, scanned: 10, total: 20, currentFolder: '', done: false })))
-    act(() => changed.forEach((l) => l(diskChange('/elsewhere', {}))))
+    act(() => changed.forEach((l) => l(diskChange('/elsewhere', []))))
     expect(asked()).toBe(before)
     act(() => progress.forEach((l) => l({ root: ROOT, scanned: 20, total: 20, currentFolder: '', done: true })))
     await waitFor(() => expect(asked()).toBe(before + 1))
-    act(() => changed.forEach((l) => l(diskChange(ROOT, { changed: ['tides'] }))))
+    act(() => changed.forEach((l) => l(diskChange(ROOT, ['tides']))))
     await waitFor(() => expect(asked()).toBe(before + 2))
   })
 })

@@ -1,10 +1,9 @@
 // "All highlights": every highlight of the open folder in one place, newest first or
 // grouped by article, filtered by colour, tag, source and day, searched, and each one
-// a way back to its place in the article. Mounted while shown; it asks again each time
-// it is shown, so highlights made or changed in the reader are always there.
+// a way back to its place in the article. Mounted while shown; its pages stay in the
+// query cache, which changes pushed by the core make stale (asked again when shown).
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { GlossEvents } from '../../../../shared/events'
 import type { AnnotationEntry } from '../../../../shared/model'
 import { FilterBar } from './filter-bar'
 import { HighlightEntries } from './highlight-entries'
@@ -20,16 +19,12 @@ export interface AllHighlightsProps {
   onFiltersChange: (filters: WorkspaceFilters) => void
   /** Back to the reader, at this highlight. */
   onOpen: (articleId: string, highlightId: string) => void
-  /** Bumped after an undo or redo (the highlights changed elsewhere): the list is asked again. */
-  revision?: number
-  /** Library changes on disk and the end of a folder's scan: the list is asked again. */
-  events?: GlossEvents | null
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`
 
-export function AllHighlights({ api, root, filters, onFiltersChange, onOpen, revision = 0, events = null }: AllHighlightsProps) {
-  const state = useAnnotations(api, filters, root, revision, events)
+export function AllHighlights({ api, root, filters, onFiltersChange, onOpen }: AllHighlightsProps) {
+  const state = useAnnotations(api, filters, root)
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null)
   const change = (patch: Partial<WorkspaceFilters>) => onFiltersChange({ ...filters, ...patch })
   const open = useCallback((entry: AnnotationEntry) => onOpen(entry.article.id, entry.highlight.id), [onOpen])

@@ -1,10 +1,13 @@
 // Pages of the folder's highlights for the "All highlights" view. The first page comes
 // with the facet counts; later pages are asked for as the list scrolls near its end.
-// An answer to an older filter is dropped, so typing fast never shows stale rows.
-import { useCallback, useEffect, useRef, useState } from 'react'
+// The pages sit in the query cache under the first page's query: an answer to an older
+// filter is never shown, and a change pushed by the core (data/invalidations.ts) asks
+// again, also while the view is away (then on its return).
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query'
+import { useCallback, useEffect, useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { GlossEvents } from '../../../../shared/events'
 import type { AnnotationEntry, AnnotationList } from '../../../../shared/model'
+import { contractKey } from '../../data/use-contract-query'
 import { toQuery, type WorkspaceFilters } from './workspace-filters'
 
 export const PAGE_SIZE = 200
@@ -25,34 +28,7 @@ export interface AnnotationsState {
   error: string | null
 }
 
-const EMPTY: AnnotationsState = { entries: [], sort: 'newest', total: 0, totalHighlights: 0, facets: null, scanning: false, loading: true, error: null }
-
-/**
- * `revision`: a new number asks again with the same filters (the highlights changed).
- * `events`: a change on disk in `root`, or the end of its scan, asks again too.
- */
-export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string | null, revision = 0, events: GlossEvents | null = null) {
-  const [state, setState] = useState<AnnotationsState>(EMPTY)
-  const [changes, setChanges] = useState(0)
-  useEffect(() => {
-    if (!events) return
-    const offChanged = events.onChange((change) => {
-      if (change.root === root && change.cause === 'disk') setChanges((n) => n + 1)
-    })
-    // Mid-scan reports come every quarter second: only the last one is worth a new query.
-    const offProgress = events.onScanProgress((progress) => {
-      if (progress.root === root && progress.done) setChanges((n) => n + 1)
-    })
-    return () => {
-      offChanged()
-      offProgress()
-    }
-  }, [events, root])
-  const generation = useRef(0)
-  const loadingMore = useRef(false)
-  const stateRef = useRef(state)
-  stateRef.current = state
-
+export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string | null) {
   // The search text waits for a pause in typing; every other filter applies at once.
   const [query, setQuery] = useState(filters.query)
   useEffect(() => {
@@ -60,49 +36,38 @@ export function useAnnotations(api: Api, filters: WorkspaceFilters, root: string
     const timer = setTimeout(() => setQuery(filters.query), SEARCH_DELAY_MS)
     return () => clearTimeout(timer)
   }, [filters.query, query])
-  const effective = { ...filters, query }
-  const key = JSON.stringify(effective)
+  const asked = { ...filters, query }
+  const first = toQuery(asked, 0, PAGE_SIZE)
 
-  useEffect(() => {
-    const mine = ++generation.current
-    loadingMore.current = false
-    setState((s) => ({ ...s, loading: true, error: null }))
-    const asked = JSON.parse(key) as WorkspaceFilters
-    api['annotations.list'](toQuery(asked, 0, PAGE_SIZE))
-      .then((list) => {
-        if (generation.current !== mine) return
-        setState({
-          entries: list.entries,
-          sort: asked.sort,
-          total: list.total,
-          totalHighlights: list.totalHighlights,
-          facets: list.facets,
-          scanning: list.scanning,
-          loading: false,
-          error: null
-        })
-      })
-      .catch((error: unknown) => {
-        if (generation.current !== mine) return
-        setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) }))
-      })
-  }, [api, key, root, revision, changes])
+  const pages = useInfiniteQuery({
+    queryKey: contractKey('annotations.list', first),
+    queryFn: async ({ pageParam }) => ({ sort: asked.sort, list: await api['annotations.list']({ ...first, offset: pageParam }) }),
+    initialPageParam: 0,
+    getNextPageParam: (last, all) => {
+      const loaded = all.reduce((n, page) => n + page.list.entries.length, 0)
+      return loaded < last.list.total && last.list.entries.length > 0 ? loaded : undefined
+    },
+    enabled: root !== null,
+    placeholderData: keepPreviousData
+  })
 
+  const data = pages.data?.pages
+  const head = data?.[0]
+  const state: AnnotationsState = {
+    entries: data ? data.flatMap((page) => page.list.entries) : [],
+    sort: head?.sort ?? 'newest',
+    total: data?.at(-1)?.list.total ?? 0,
+    totalHighlights: head?.list.totalHighlights ?? 0,
+    facets: head?.list.facets ?? null,
+    scanning: head?.list.scanning ?? false,
+    loading: pages.isPending || pages.isPlaceholderData,
+    error: pages.error ? pages.error.message : null
+  }
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages
   const loadMore = useCallback(() => {
-    const current = stateRef.current
-    if (loadingMore.current || current.loading || current.entries.length >= current.total) return
-    loadingMore.current = true
-    const mine = generation.current
-    api['annotations.list'](toQuery(JSON.parse(key) as WorkspaceFilters, current.entries.length, PAGE_SIZE))
-      .then((list) => {
-        if (generation.current !== mine) return
-        setState((s) => ({ ...s, entries: [...s.entries, ...list.entries], total: list.total, facets: list.facets }))
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        if (generation.current === mine) loadingMore.current = false
-      })
-  }, [api, key])
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage()
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage])
 
   return { ...state, loadMore, searching: filters.query !== query }
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createApi, type Transport } from '../../../../shared/api'
 import type { ExportRequest } from '../../../../shared/model'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
+import { WithQueries } from '../../test-support/with-queries'
 import { FAKE_DEFAULT_TEMPLATE, FakeGloss, librarySummary } from '../../test-support/fake-gloss'
 import { ExportDialog, type ExportScopeChoice } from './export-dialog'
 import { DEFAULT_EXPORT_SETTINGS, parseExportSettings, type ExportSettings } from './export-settings'
@@ -37,7 +38,7 @@ function Harness({
   const [settings, setSettings] = useState(initial)
   const [api] = useState(() => createApi(transport))
   return (
-    <div>
+    <WithQueries>
       <button type="button">Outside</button>
       <ExportDialog
         api={api}
@@ -48,7 +49,7 @@ function Harness({
         onSettingsChange={(patch) => setSettings((s) => ({ ...s, ...patch }))}
         onClose={onClose}
       />
-    </div>
+    </WithQueries>
   )
 }
 

@@ -1,9 +1,12 @@
 // The export dialog's live preview: asks the main process what the export would write,
-// at once when the dialog opens and then once typing pauses (debounced), and shows only
-// the answer to the latest request — an older answer arriving late is dropped.
-import { useEffect, useRef, useState } from 'react'
+// at once when the dialog opens and then once typing pauses (debounced). The answers sit
+// in the query cache keyed by the request, so an older answer arriving late is never
+// shown, and a change pushed by the core (an edit, a file changed) asks again.
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { ExportPreview, ExportRequest } from '../../../../shared/model'
+import { contractKey } from '../../data/use-contract-query'
 
 export const PREVIEW_DEBOUNCE_MS = 200
 
@@ -18,30 +21,30 @@ export interface PreviewState {
 }
 
 export function useExportPreview(api: Api, request: ExportRequest | null, delayMs = PREVIEW_DEBOUNCE_MS): PreviewState {
-  const [state, setState] = useState<PreviewState>({ preview: null, pending: request !== null, failure: null, elapsedMs: null })
-  const sequence = useRef(0)
-  const first = useRef(true)
   const key = request ? JSON.stringify(request) : null
-
+  // The first request goes at once; later ones wait for a pause in typing.
+  const [asked, setAsked] = useState<string | null>(key)
   useEffect(() => {
-    if (!request) return
-    const id = ++sequence.current
-    setState((s) => ({ ...s, pending: true }))
-    const run = async () => {
-      const started = performance.now()
-      try {
-        const preview = await api['export.preview'](request)
-        if (id === sequence.current) setState({ preview, pending: false, failure: null, elapsedMs: Math.round(performance.now() - started) })
-      } catch (error) {
-        if (id === sequence.current) setState((s) => ({ ...s, pending: false, failure: error instanceof Error ? error.message : String(error) }))
-      }
-    }
-    const wait = first.current ? 0 : delayMs
-    first.current = false
-    const timer = setTimeout(() => void run(), wait)
+    if (key === asked) return
+    const timer = setTimeout(() => setAsked(key), asked === null ? 0 : delayMs)
     return () => clearTimeout(timer)
-    // The key stands for the request's content.
-  }, [api, key, delayMs])
+  }, [key, asked, delayMs])
 
-  return state
+  const input = asked ? (JSON.parse(asked) as ExportRequest) : null
+  const query = useQuery({
+    queryKey: input ? contractKey('export.preview', input) : ['export.preview', null],
+    queryFn: async () => {
+      const started = performance.now()
+      const preview = await api['export.preview'](input!)
+      return { preview, elapsedMs: Math.round(performance.now() - started) }
+    },
+    enabled: input !== null,
+    placeholderData: keepPreviousData
+  })
+  return {
+    preview: query.data?.preview ?? null,
+    pending: key !== null && (key !== asked || query.isFetching),
+    failure: query.error ? query.error.message : null,
+    elapsedMs: query.data?.elapsedMs ?? null
+  }
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../../../shared/api'
 import type { GlossEvents, MenuCommand } from '../../../../shared/events'
 import { App } from '../../App'
+import { withQueries } from '../../test-support/with-queries'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
 import { historyKey, isTextField } from './use-undo-redo'
@@ -61,7 +62,7 @@ function start(options: { nativeMenu?: boolean } = {}) {
     onChange: () => () => undefined,
     onScanProgress: () => () => undefined
   }
-  render(<App api={createApi(fake.transport)} events={events} nativeMenu={options.nativeMenu} />)
+  render(<App api={createApi(fake.transport)} events={fake.events(events)} nativeMenu={options.nativeMenu} />, { wrapper: withQueries() })
   return { fake, menu: (command: MenuCommand) => act(() => menu!(command)) }
 }
 

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApi, type Transport } from '../../../../shared/api'
 import type { ArticleSummary } from '../../../../shared/model'
 import { App } from '../../App'
+import { withQueries } from '../../test-support/with-queries'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
 import { SHORTCUTS } from './shortcuts'
@@ -58,7 +59,7 @@ function start({ secondHighlight = false, wrap = (t: Transport) => t } = {}) {
     ROOT,
     ROOT
   )
-  render(<App api={createApi(wrap(fake.transport))} />)
+  render(<App api={createApi(wrap(fake.transport))} events={fake.events()} />, { wrapper: withQueries() })
   return fake
 }
 

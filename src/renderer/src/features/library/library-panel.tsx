@@ -195,3 +195,13 @@ export function LibraryPanel({
     </section>
   )
 }
+
+/** The library's place before a folder is open. */
+export function LibraryPlaceholder({ starting, edge }: { starting: boolean; edge?: ReactNode }) {
+  return (
+    <section className="library" aria-label="Library">
+      <p className="empty">{starting ? 'Opening library…' : 'No folder open.'}</p>
+      {edge}
+    </section>
+  )
+}

@@ -1,12 +1,13 @@
 // The open folder, its article list and the annotations of articles that have gone
 // from it. The main process sorts and filters; the page fetches the rows it shows, a
-// page at a time, as the list scrolls (a folder may hold 100,000 articles). The list
-// is re-queried whenever the folder or the view (sort and filters) changes, and on
-// demand after highlights change (counts) or the folder changes on disk. Late answers
-// to superseded queries are dropped.
-import { useCallback, useEffect, useRef, useState } from 'react'
+// page at a time, as the list scrolls (a folder may hold 100,000 articles). Every read
+// sits in the query cache: a new view asks again, and a change pushed by the core
+// (data/invalidations.ts) makes the shown pages, the summary and the missing list stale.
+import { keepPreviousData, useQueries } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { ArticleSummary, ListQuery, LibrarySummary, MissingArticle } from '../../../../shared/model'
+import type { ArticleList, ArticleSummary, ListQuery } from '../../../../shared/model'
+import { contractQuery, useContractQuery } from '../../data/use-contract-query'
 
 export type SortKey = 'date' | 'title'
 
@@ -56,120 +57,63 @@ export function listQuery(view: LibraryView, page: number): ListQuery {
   }
 }
 
-export function useLibrary(api: Api, onError: (error: unknown) => void) {
-  const [summary, setSummary] = useState<LibrarySummary | null>(null)
-  const [view, setView] = useState<LibraryView>(DEFAULT_VIEW)
-  const [list, setList] = useState<LibraryRows | null>(null)
-  const [missing, setMissing] = useState<MissingArticle[]>([])
-  const request = useRef(0)
-  /** Pages the list shows now: a refresh fetches these again, the rest are dropped. */
-  const shownPages = useRef<number[]>([0])
-  const loading = useRef(new Set<number>())
-  const listRef = useRef(list)
-  listRef.current = list
-  const missingRequest = useRef(0)
-  const onErrorRef = useRef(onError)
-  onErrorRef.current = onError
+// Module-level, so that TanStack Query hands back the same object while no page changed.
+const pagesAndError = (results: Array<{ data?: ArticleList; error: Error | null }>) => ({
+  pages: results.map((r) => r.data),
+  error: results.find((r) => r.error)?.error ?? null
+})
 
-  const root = summary?.root ?? null
-  const refresh = useCallback(async () => {
-    if (root === null) return
-    const id = ++request.current
-    loading.current.clear()
-    const pages = shownPages.current.length ? shownPages.current : [0]
-    try {
-      const results = await Promise.all(pages.map((page) => api['library.list'](listQuery(view, page))))
-      if (id !== request.current) return
-      const total = results[0].total
-      const rows = new Array<ArticleSummary | undefined>(total)
-      results.forEach((result, i) => result.articles.forEach((article, j) => (rows[pages[i] * PAGE_SIZE + j] = article)))
-      setList({ total, rows })
-    } catch (error) {
-      if (id === request.current) onErrorRef.current(error)
-    }
-  }, [api, root, view])
-
+/** Reports a failed read once per failure. */
+function useReportError(error: Error | null, onError: (error: unknown) => void): void {
   useEffect(() => {
-    shownPages.current = [0]
-    void refresh()
-  }, [refresh])
+    if (error) onError(error)
+    // onError is a fresh closure each render; the failure is what matters.
+  }, [error])
+}
+
+export function useLibrary(api: Api, onError: (error: unknown) => void) {
+  const current = useContractQuery(api, 'library.current', {})
+  const summary = current.data ?? null
+  const root = summary?.root ?? null
+  // The view belongs to its folder: another folder starts unfiltered (keeping the sort).
+  const [shown, setShown] = useState<{ root: string | null; view: LibraryView }>({ root, view: DEFAULT_VIEW })
+  const view = shown.root === root ? shown.view : { ...DEFAULT_VIEW, sort: shown.view.sort }
+  const setView = useCallback((next: LibraryView) => setShown({ root, view: next }), [root])
+  /** Pages the list shows now (page 0 always: it carries the total). */
+  const [pages, setPages] = useState<number[]>([])
+
+  // Page 0 keeps the last answer on screen while a new view is asked for.
+  const first = useContractQuery(api, 'library.list', listQuery(view, 0), { enabled: root !== null, placeholderData: keepPreviousData })
+  const later = pages.filter((page) => page > 0)
+  const rest = useQueries({
+    queries: later.map((page) => ({ ...contractQuery(api, 'library.list', listQuery(view, page)), enabled: root !== null })),
+    combine: pagesAndError
+  })
+  useReportError(first.error ?? rest.error, onError)
+
+  const list = useMemo((): LibraryRows | null => {
+    if (root === null || !first.data) return null
+    const rows = new Array<ArticleSummary | undefined>(first.data.total)
+    first.data.articles.forEach((article, j) => (rows[j] = article))
+    later.forEach((page, i) => rest.pages[i]?.articles.forEach((article, j) => page * PAGE_SIZE + j < rows.length && (rows[page * PAGE_SIZE + j] = article)))
+    return { total: first.data.total, rows }
+    // `later` follows `pages`.
+  }, [root, first.data, pages, rest])
 
   /** The list shows rows start..end (inclusive): fetch the pages it lacks. */
-  const showRange = useCallback(
-    (start: number, end: number) => {
-      const first = Math.floor(Math.max(0, start) / PAGE_SIZE)
-      const last = Math.floor(Math.max(0, end) / PAGE_SIZE)
-      const pages: number[] = []
-      for (let page = first; page <= last; page++) pages.push(page)
-      shownPages.current = pages
-      const id = request.current
-      for (const page of pages) {
-        const current = listRef.current
-        if (!current || page * PAGE_SIZE >= current.total || current.rows[page * PAGE_SIZE] || loading.current.has(page)) continue
-        loading.current.add(page)
-        api['library.list'](listQuery(view, page)).then(
-          (result) => {
-            loading.current.delete(page)
-            if (id !== request.current) return
-            setList((now) => {
-              if (!now) return now
-              const rows = now.rows.slice()
-              rows.length = result.total
-              result.articles.forEach((article, j) => (rows[page * PAGE_SIZE + j] = article))
-              return { total: result.total, rows }
-            })
-          },
-          (error: unknown) => {
-            loading.current.delete(page)
-            if (id === request.current) onErrorRef.current(error)
-          }
-        )
-      }
-    },
-    [api, view]
-  )
-
-  const refreshMissing = useCallback(async () => {
-    if (root === null) return
-    const id = ++missingRequest.current
-    try {
-      const result = await api['library.missing']({})
-      if (id === missingRequest.current) setMissing(result)
-    } catch (error) {
-      if (id === missingRequest.current) onErrorRef.current(error)
-    }
-  }, [api, root])
-
-  useEffect(() => {
-    setMissing([])
-    void refreshMissing()
-  }, [refreshMissing])
-
-  /** The folder changed on disk: new counts, topics and problems, same view. */
-  const reloadSummary = useCallback(async () => {
-    try {
-      const next = await api['library.current']({})
-      if (next && next.root === root) setSummary(next)
-    } catch (error) {
-      onErrorRef.current(error)
-    }
-  }, [api, root])
-
-  const removeMissing = useCallback(
-    async (articleId: string): Promise<number> => {
-      const { removed } = await api['annotations.removeMissing']({ articleId })
-      setMissing((current) => current.filter((m) => m.articleId !== articleId))
-      return removed
-    },
-    [api]
-  )
-
-  /** Switch to another folder: the topic filter and title filter belong to the old one. */
-  const showLibrary = useCallback((next: LibrarySummary) => {
-    setSummary(next)
-    setList(null)
-    setView((v) => ({ ...DEFAULT_VIEW, sort: v.sort }))
+  const showRange = useCallback((start: number, end: number) => {
+    const from = Math.floor(Math.max(0, start) / PAGE_SIZE)
+    const to = Math.floor(Math.max(0, end) / PAGE_SIZE)
+    const next: number[] = []
+    for (let page = from; page <= to; page++) next.push(page)
+    setPages((now) => (now.join() === next.join() ? now : next))
   }, [])
 
-  return { summary, showLibrary, view, setView, list, showRange, refresh, missing, refreshMissing, reloadSummary, removeMissing }
+  const missingQuery = useContractQuery(api, 'library.missing', {}, { enabled: root !== null })
+  useReportError(missingQuery.error, onError)
+  const missing = root !== null ? (missingQuery.data ?? []) : []
+
+  const removeMissing = useCallback(async (articleId: string): Promise<number> => (await api['annotations.removeMissing']({ articleId })).removed, [api])
+
+  return { summary, current, view, setView, list, showRange, missing, removeMissing }
 }

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createApi } from '../../../../shared/api'
 import { App } from '../../App'
+import { withQueries } from '../../test-support/with-queries'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
 import { MarkedText } from './search-box'
@@ -21,7 +22,7 @@ function start() {
   )
   keepers.highlights = [{ ...buildHighlight('keepers', keepers.text, 0, 17, 'blue', { note: 'ask about the logbooks' }), id: 'log' }]
   const fake = new FakeGloss(new Map([[ROOT, { summary: { ...librarySummary(ROOT, [tides, keepers]), lastArticleId: 'tides' }, articles: [tides, keepers] }]]), ROOT, ROOT)
-  render(<App api={createApi(fake.transport)} />)
+  render(<App api={createApi(fake.transport)} events={fake.events()} />, { wrapper: withQueries() })
   return { fake, keepers }
 }
 

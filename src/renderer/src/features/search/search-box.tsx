@@ -1,9 +1,11 @@
 // The search box: full text of every article, highlight and note. Results come from
 // the main process (search.query) as plain text plus match ranges; matched words are
 // wrapped in <mark> as React text nodes, never as HTML.
+import { keepPreviousData } from '@tanstack/react-query'
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { SearchResult, SearchSnippet } from '../../../../shared/model'
+import { useContractQuery } from '../../data/use-contract-query'
 import './search.css'
 
 const DEBOUNCE_MS = 120
@@ -22,12 +24,9 @@ type State = { query: string; results: SearchResult[]; total: number; tookMs: nu
 
 export function SearchBox({ api, root, onOpen, onError }: SearchBoxProps) {
   const [query, setQuery] = useState('')
-  const [state, setState] = useState<State>(null)
-  const [searching, setSearching] = useState(false)
   const [open, setOpen] = useState(false)
   const inputRef = useRef<HTMLInputElement>(null)
   const listRef = useRef<HTMLUListElement>(null)
-  const latest = useRef(0)
   const listId = useId()
 
   // `/` anywhere outside a text field goes to the search box, as on many reading sites.
@@ -44,36 +43,25 @@ export function SearchBox({ api, root, onOpen, onError }: SearchBoxProps) {
     return () => document.removeEventListener('keydown', onKey)
   }, [])
 
-  useEffect(() => {
-    setState(null)
-    setQuery('')
-  }, [root])
+  // Another folder: the old query and its results go.
+  useEffect(() => setQuery(''), [root])
 
+  // The query waits for a pause in typing; answers sit in the query cache, so a late
+  // answer to an older query is never shown and a change pushed by the core asks again.
+  const [asked, setAsked] = useState('')
   useEffect(() => {
     const text = query.trim()
-    const ticket = ++latest.current
-    if (!text) {
-      setState(null)
-      setSearching(false)
-      return
-    }
-    setSearching(true)
-    const timer = setTimeout(() => {
-      api['search.query']({ query: text, limit: LIMIT }).then(
-        (response) => {
-          if (ticket !== latest.current) return
-          setState({ query: text, ...response })
-          setSearching(false)
-        },
-        (error: unknown) => {
-          if (ticket !== latest.current) return
-          setSearching(false)
-          onError(error)
-        }
-      )
-    }, DEBOUNCE_MS)
+    const timer = setTimeout(() => setAsked(text), text ? DEBOUNCE_MS : 0)
     return () => clearTimeout(timer)
-  }, [api, query, onError])
+  }, [query])
+  const answer = useContractQuery(api, 'search.query', { query: asked, limit: LIMIT }, { enabled: asked !== '', placeholderData: keepPreviousData })
+  useEffect(() => {
+    if (answer.error) onError(answer.error)
+    // onError may be a fresh closure; the failure is what matters.
+  }, [answer.error])
+  // The last results stay while the next ones are on their way.
+  const state: State = query.trim() && asked && answer.data ? { query: asked, ...answer.data } : null
+  const searching = query.trim() !== '' && (query.trim() !== asked || answer.isFetching)
 
   const choose = useCallback(
     (result: SearchResult) => {

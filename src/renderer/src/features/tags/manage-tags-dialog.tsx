@@ -11,8 +11,8 @@ import './tags.css'
 export interface ManageTagsDialogProps {
   api: Api
   onClose: () => void
-  /** Tags changed on highlights and articles: the caller refreshes what shows them. */
-  onChanged: () => void
+  /** Tags changed on highlights and articles (what shows them follows the core's change event). */
+  onChanged?: () => void
 }
 
 type Editing = { tag: string; mode: 'rename' | 'delete' } | null
@@ -95,7 +95,7 @@ export function ManageTagsDialog({ api, onClose, onChanged }: ManageTagsDialogPr
       }
       setEditing(null)
       await load()
-      onChanged()
+      onChanged?.()
       // The form is gone: focus stays in the dialog.
       closeRef.current?.focus()
     } catch (e) {

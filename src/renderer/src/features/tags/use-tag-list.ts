@@ -1,35 +1,29 @@
 // The open folder's tags with their counts (tags.list), for autocomplete, the library's
-// tag filter and the Manage tags dialog. Fetched when the folder changes and again on
-// demand (after an edit, or when a control that shows them gets focus), so an undo or a
-// rename elsewhere never leaves a stale list for long.
-import { useCallback, useEffect, useRef, useState } from 'react'
+// tag filter and the Manage tags dialog. A read in the query cache: a change pushed by
+// the core that touches tags (an edit, an undo, a rename) makes it stale.
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { TagCount } from '../../../../shared/model'
+import { contractQuery, useContractQuery } from '../../data/use-contract-query'
+
+const NO_TAGS: TagCount[] = []
 
 export function useTagList(api: Api, root: string | null) {
-  const [tags, setTags] = useState<TagCount[]>([])
-  const request = useRef(0)
+  const client = useQueryClient()
+  const query = useContractQuery(api, 'tags.list', {}, { enabled: root !== null })
+  const tags = root !== null ? (query.data ?? NO_TAGS) : NO_TAGS
 
-  const refresh = useCallback(async (): Promise<TagCount[]> => {
+  /** Tag names, most used first: what autocomplete offers (from the cache unless stale). */
+  const loadNames = useCallback(async (): Promise<string[]> => {
     if (root === null) return []
-    const id = ++request.current
     try {
-      const next = await api['tags.list']({})
-      if (id === request.current) setTags(next)
-      return next
+      return (await client.fetchQuery(contractQuery(api, 'tags.list', {}))).map((t) => t.tag)
     } catch {
-      // No folder open any more, or it is being replaced: the next refresh tells.
+      // No folder open any more, or it is being replaced: no suggestions.
       return []
     }
-  }, [api, root])
+  }, [api, client, root])
 
-  useEffect(() => {
-    setTags([])
-    void refresh()
-  }, [refresh])
-
-  /** Tag names, most used first: what autocomplete offers. */
-  const loadNames = useCallback(async () => (await refresh()).map((t) => t.tag), [refresh])
-
-  return { tags, refresh, loadNames }
+  return { tags, loadNames }
 }
