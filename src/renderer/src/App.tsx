@@ -125,6 +125,7 @@ import { SideBarToggles } from './features/layout/side-bar-toggles'
 import { DropOverlay, useFolderDrop } from './features/layout/use-folder-drop'
 import { useSideBars, workspaceLayout } from './features/layout/use-side-bars'
 import { useReaderShortcuts } from './features/keyboard/use-reader-shortcuts'
+import { useCommandKeys } from './features/keyboard/use-command-keys'
 import { ShortcutsSheet } from './features/keyboard/shortcuts-sheet'
 import { SkipLink } from './features/keyboard/skip-link'
 import { ManageTagsDialog } from './features/tags/manage-tags-dialog'
@@ -198,8 +199,6 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const [manageTagsOpen, setManageTagsOpen] = useState(false)
   const [readingSettingsOpen, setReadingSettingsOpen] = useState(false)
   const modalOpen = exportScope !== null || imported !== null || shortcutsOpen || manageTagsOpen || readingSettingsOpen
-  const modalOpenRef = useRef(modalOpen)
-  modalOpenRef.current = modalOpen
 
   const bodyRef = useRef<HTMLDivElement>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
@@ -470,8 +469,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   }, [api, toast, reportError])
 
   // Native menu commands run the same code as the buttons.
-  const commands = useRef<(command: MenuCommand) => void>(() => undefined)
-  commands.current = (command) => {
+  const commands = useRef<(command: MenuCommand, keyTarget?: Element | null) => void>(() => undefined)
+  commands.current = (command, keyTarget) => {
     switch (command.type) {
       case 'open-folder':
         return void openFolder()
@@ -498,7 +497,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         return setView((v) => (v === 'highlights' ? 'reader' : 'highlights'))
       case 'undo':
       case 'redo':
-        return undoRedo.fromMenu(command.type)
+        return undoRedo.fromMenu(command.type, keyTarget)
       case 'open-link':
         if (!started.current) return void queuedLinks.current.push(command.url)
         return void followLinkRef.current(command.url)
@@ -509,39 +508,9 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     return events.onMenuCommand((command) => commands.current(command))
   }, [events])
 
-  // Without a native menu (browser harness) the page handles the accelerators itself;
-  // with one, the menu does, and handling them here too would open two dialogs.
-  useEffect(() => {
-    if (nativeMenu) return
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
-      // A dialog is open: its keys are its own (Ctrl+O must not open a folder behind it).
-      if (modalOpenRef.current) return
-      const key = event.key.toLowerCase()
-      if (key === 'o') {
-        event.preventDefault()
-        commands.current({ type: 'open-folder' })
-      } else if (key === 'e') {
-        event.preventDefault()
-        commands.current({ type: event.shiftKey ? 'export-corpus' : 'export-article' })
-      } else if (key === 'h' && event.shiftKey) {
-        event.preventDefault()
-        commands.current({ type: 'show-all-highlights' })
-      } else if (event.code === 'Backslash') {
-        // By key position: Shift+\ types '|' on many layouts.
-        event.preventDefault()
-        commands.current({ type: event.shiftKey ? 'toggle-panel' : 'toggle-library' })
-      } else if (key === 'f' && !event.shiftKey) {
-        event.preventDefault()
-        commands.current({ type: 'find' })
-      } else if (key === '/') {
-        event.preventDefault()
-        commands.current({ type: 'show-shortcuts' })
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [nativeMenu])
+  // Without a native menu (browser harness) the page answers the menu's accelerators
+  // itself; with one, the menu does. A dialog's keys are its own.
+  useCommandKeys({ enabled: !nativeMenu && !modalOpen, run: (command, keyTarget) => commands.current(command, keyTarget) })
 
   // Escape dismisses the selection toolbar (the popover handles its own Escape).
   useEffect(() => {
@@ -641,7 +610,6 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const [historyRevision, setHistoryRevision] = useState(0)
   const undoRedo = useUndoRedo({
     api,
-    nativeMenu,
     enabled: !modalOpen,
     onError: reportError,
     onOutcome: async ({ done }, direction, expected) => {
