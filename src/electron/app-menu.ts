@@ -1,6 +1,11 @@
-// The application menu as plain data. Every Gloss item sends a MenuCommand to the
-// renderer, which runs the same code as its own buttons; editing, zoom and window
-// items are Electron roles. index.ts hands the template to Menu.buildFromTemplate.
+// The application menu as plain data, built from the commands table
+// (src/shared/commands.ts): each command's label, accelerator and place come from
+// there. Every Gloss item sends a MenuCommand to the renderer, which runs the same code
+// as its own buttons; editing, zoom and window items are Electron roles. What only the
+// menu has is added here: the macOS application and window menus, Open Recent, the
+// standard edit roles, reload and developer tools. index.ts hands the template to
+// Menu.buildFromTemplate.
+import { acceleratorsOn, COMMANDS, inMenuOn, type Command, type MenuPlace } from '../shared/commands'
 import type { MenuCommand } from '../shared/events'
 
 /** The Electron roles this menu uses (a subset of Electron's MenuItem roles). */
@@ -66,6 +71,10 @@ export function historyLabelsDiffer(a: MenuHistoryLabels, b: MenuHistoryLabels):
 
 const separator: MenuItemSpec = { type: 'separator' }
 
+/** Groups with a separator between each two; empty groups (another platform's) vanish. */
+const separated = (...groups: MenuItemSpec[][]): MenuItemSpec[] =>
+  groups.filter((group) => group.length > 0).flatMap((group, i) => (i === 0 ? group : [separator, ...group]))
+
 export function appMenuTemplate({ platform, isDev, recentFolders, history, send }: AppMenuOptions): MenuItemSpec[] {
   const isMac = platform === 'darwin'
   const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemSpec => ({
@@ -74,78 +83,57 @@ export function appMenuTemplate({ platform, isDev, recentFolders, history, send 
     click: () => send(cmd)
   })
 
+  // The Edit menu names the annotation step Undo and Redo would take ("Undo Delete Highlight").
+  const labels: Record<string, string> = {
+    undo: historyItemLabel('Undo', history?.undoLabel ?? null),
+    redo: historyItemLabel('Redo', history?.redoLabel ?? null)
+  }
+  /** A table command's items: the one shown, then one hidden item per further key (one shortcut shown per item). */
+  const itemsOf = (spec: Command): MenuItemSpec[] => {
+    const label = labels[spec.id] ?? spec.label
+    const [shown, ...hidden] = acceleratorsOn(spec, platform)
+    const item = (accelerator?: string): MenuItemSpec =>
+      'role' in spec ? { role: spec.role, label, ...(accelerator ? { accelerator } : {}) } : command(label, { type: spec.id }, accelerator)
+    return [item(shown), ...hidden.map((accelerator) => ({ ...item(accelerator), visible: false, acceleratorWorksWhenHidden: true }))]
+  }
+  /** The table's commands in one group of a menu, in table order. */
+  const group = <M extends MenuPlace['menu']>(menu: M, name: Extract<MenuPlace, { menu: M }>['group']): MenuItemSpec[] =>
+    COMMANDS.filter((spec) => inMenuOn(spec, platform) && spec.menu?.menu === menu && spec.menu.group === name).flatMap(itemsOf)
+
   const recent: MenuItemSpec[] = recentFolders.length
     ? recentFolders.map((root) => command(root, { type: 'open-recent', root }))
     : [{ label: 'No Recent Folders', enabled: false }]
 
   const file: MenuItemSpec = {
     label: 'File',
-    submenu: [
-      command('Open Folder…', { type: 'open-folder' }, 'CmdOrCtrl+O'),
-      { label: 'Open Recent', submenu: recent },
-      separator,
-      // Both open the export dialog (format, template, live preview), for the open article or all notes.
-      command('Export…', { type: 'export-article' }, 'CmdOrCtrl+E'),
-      command('Export All…', { type: 'export-corpus' }, 'CmdOrCtrl+Shift+E'),
-      command('Copy Article Notes', { type: 'copy-article-notes' }, 'CmdOrCtrl+Shift+C'),
-      separator,
-      command('Import Annotations…', { type: 'import-annotations' }),
-      // On macOS Quit lives in the application menu.
-      ...(isMac ? [] : [separator, { role: 'quit' as const, label: 'Quit', accelerator: 'CmdOrCtrl+Q' }])
-    ]
+    // On macOS Quit lives in the application menu (the table leaves it out there).
+    submenu: separated([...group('File', 'open'), { label: 'Open Recent', submenu: recent }], group('File', 'export'), group('File', 'import'), group('File', 'quit'))
   }
 
-  const undoLabel = historyItemLabel('Undo', history?.undoLabel ?? null)
-  const redoLabel = historyItemLabel('Redo', history?.redoLabel ?? null)
   const edit: MenuItemSpec = {
     label: 'Edit',
-    submenu: [
-      // Not Electron's undo/redo roles: those only reach text fields. These let the page
-      // choose between a field's text undo and undoing the last highlight or note edit.
+    submenu: separated(
       // Always enabled, even with an empty history: the main process cannot tell whether
-      // focus is in a text field, whose own undo must keep working. The label names the
-      // annotation step when there is one ("Undo Delete Highlight").
-      command(undoLabel, { type: 'undo' }, 'CmdOrCtrl+Z'),
-      command(redoLabel, { type: 'redo' }, 'Shift+CmdOrCtrl+Z'),
-      // Windows and Linux users also expect Ctrl+Y (hidden: one shortcut shown per item).
-      ...(isMac ? [] : [{ ...command(redoLabel, { type: 'redo' }, 'Ctrl+Y'), visible: false, acceleratorWorksWhenHidden: true }]),
-      separator,
-      { role: 'cut' },
-      { role: 'copy' },
-      { role: 'paste' },
-      ...(isMac ? [{ role: 'pasteAndMatchStyle' as const }] : []),
-      { role: 'delete' },
-      separator,
-      { role: 'selectAll' },
-      separator,
-      command('Find…', { type: 'find' }, 'CmdOrCtrl+F')
-    ]
+      // focus is in a text field, whose own undo must keep working.
+      group('Edit', 'history'),
+      [{ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, ...(isMac ? [{ role: 'pasteAndMatchStyle' as const }] : []), { role: 'delete' }],
+      [{ role: 'selectAll' }],
+      group('Edit', 'find')
+    )
   }
 
   const view: MenuItemSpec = {
     label: 'View',
-    submenu: [
-      ...(isDev ? [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }, separator] : []),
-      // Toggles: the same keys bring the reader back.
-      command('All Highlights', { type: 'show-all-highlights' }, 'CmdOrCtrl+Shift+H'),
-      separator,
-      // Hide or show the side bars; the page handles the same keys without a native menu.
-      command('Toggle Library', { type: 'toggle-library' }, 'CmdOrCtrl+\\'),
-      command('Toggle Notes Panel', { type: 'toggle-panel' }, 'CmdOrCtrl+Shift+\\'),
-      separator,
-      // Explicit accelerators, so the keys shown in the "?" sheet are the menu's own.
-      { role: 'resetZoom', label: 'Actual Size', accelerator: 'CmdOrCtrl+0' },
-      { role: 'zoomIn', label: 'Zoom In', accelerator: 'CmdOrCtrl+=' },
-      { role: 'zoomOut', label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' },
-      separator,
-      { role: 'togglefullscreen', label: 'Toggle Full Screen', accelerator: isMac ? 'Ctrl+Command+F' : 'F11' }
-    ]
+    submenu: separated(
+      isDev ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] : [],
+      group('View', 'workspace'),
+      group('View', 'side-bars'),
+      group('View', 'zoom'),
+      group('View', 'full-screen')
+    )
   }
 
-  const help: MenuItemSpec = {
-    label: 'Help',
-    submenu: [command('Keyboard Shortcuts', { type: 'show-shortcuts' }, 'CmdOrCtrl+/')]
-  }
+  const help: MenuItemSpec = { label: 'Help', submenu: group('Help', 'help') }
 
   return [...(isMac ? [{ role: 'appMenu' as const }] : []), file, edit, view, ...(isMac ? [{ role: 'windowMenu' as const }] : []), help]
 }

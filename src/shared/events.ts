@@ -1,33 +1,21 @@
-import type { HistoryState } from './history'
-
 // What the main process tells the renderer unasked: commands from the native menu
 // (Electron only), which the renderer runs through the same code as its own buttons;
 // what changed in the open folder's data (DataChange, pushed by the core after every
-// change, whoever made it); and how far a scan has got (ScanProgress).
+// change, whoever made it); and how far a scan has got (ScanProgress). The commands
+// without a payload are the commands table's (src/shared/commands.ts: Open Folder,
+// Undo, Find, Toggle Library…); in the browser harness the page sends the same ones to
+// itself from their keys.
+import type { SentCommandId } from './commands'
+import type { HistoryState } from './history'
+
+/** One `{ type }` member per table command, so a switch on `type` narrows. */
+type TableCommand<Id extends string> = Id extends string ? { type: Id } : never
+
 export type MenuCommand =
-  | { type: 'open-folder' }
+  | TableCommand<SentCommandId>
   | { type: 'open-recent'; root: string }
   /** A folder named by a second launch of Gloss or dropped on the window: opened like a recent one. */
   | { type: 'open-path'; root: string }
-  /** View › Toggle Library / Toggle Notes Panel: hide or show a side bar. */
-  | { type: 'toggle-library' }
-  | { type: 'toggle-panel' }
-  | { type: 'export-article' }
-  | { type: 'export-corpus' }
-  | { type: 'copy-article-notes' }
-  | { type: 'import-annotations' }
-  /**
-   * Edit › Undo / Redo: in a text field its own text undo, otherwise the last
-   * annotation edit (history.undo / history.redo).
-   */
-  | { type: 'undo' }
-  | { type: 'redo' }
-  /** Edit › Find…: focus the search box. */
-  | { type: 'find' }
-  /** Help › Keyboard Shortcuts: the sheet listing every shortcut. */
-  | { type: 'show-shortcuts' }
-  /** Switches between the reader and the "All highlights" workspace. */
-  | { type: 'show-all-highlights' }
   /** A gloss:// link the system handed to Gloss (clicked in Obsidian, say). */
   | { type: 'open-link'; url: string }
 

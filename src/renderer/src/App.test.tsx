@@ -391,7 +391,8 @@ describe('export', () => {
     await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
     fireEvent.keyDown(window, { key: 'o', ctrlKey: true })
     await waitFor(() => expect(fake.callsTo('library.chooseFolder')).toHaveLength(1))
-    fireEvent.keyDown(window, { key: 'e', metaKey: true })
+    // CmdOrCtrl is Ctrl off macOS, as in the native menu (jsdom is not a Mac).
+    fireEvent.keyDown(window, { key: 'e', ctrlKey: true })
     expect(within(dialog()).getByRole('radio', { name: /This article/ })).toHaveProperty('checked', true)
     // While the dialog is open, Ctrl+O does not open a folder behind it.
     fireEvent.keyDown(window, { key: 'o', ctrlKey: true })

@@ -105,7 +105,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   )
   const scan = useScanProgress(events, summary?.root ?? null)
 
-  const undoRedo = useUndoRedo({ api, nativeMenu, enabled: !modalOpen, onError: reportError, onOutcome: (...args) => undoToasts(...args) })
+  const undoRedo = useUndoRedo({ api, enabled: !modalOpen, onError: reportError, onOutcome: (...args) => undoToasts(...args) })
   const hl = useHighlightActions({ reader, selection, clearSelection, appRef, bodyRef, stopRestoring: place.stopRestoring, undo: (expect) => void undoRedo.undo(expect), toast, reportError })
   const jumpWhenShown = usePendingJump({ article, updatedAt: reader.updatedAt, fetching: reader.fetching, jumpTo: hl.jumpTo, openOrphan: (id) => (hl.showOrphans(), hl.open(id)) })
   const undoToasts = useUndoToasts({ openId: article?.id ?? null, closePopover: () => hl.setPopover(null), openArticle, jumpWhenShown, toast })

@@ -4,6 +4,7 @@
 // two dialogs); while a dialog is open its keys are its own.
 import { useEffect, useRef } from 'react'
 import type { GlossEvents, MenuCommand } from '../../../shared/events'
+import { useCommandKeys } from '../features/keyboard/use-command-keys'
 
 /** What each command does: the same handlers as the page's buttons. */
 export interface CommandHandlers {
@@ -18,12 +19,15 @@ export interface CommandHandlers {
   find: () => void
   showShortcuts: () => void
   toggleAllHighlights: () => void
-  /** Edit › Undo / Redo: text undo in a field, the annotation history elsewhere. */
-  history: (direction: 'undo' | 'redo') => void
+  /**
+   * Edit › Undo / Redo: text undo in a field, the annotation history elsewhere. `keyTarget`:
+   * where the key went, when the page answered the key itself (else the focus decides).
+   */
+  history: (direction: 'undo' | 'redo', keyTarget?: Element | null) => void
   openLink: (url: string) => void
 }
 
-function runCommand(command: MenuCommand, on: CommandHandlers): void {
+function runCommand(command: MenuCommand, on: CommandHandlers, keyTarget?: Element | null): void {
   switch (command.type) {
     case 'open-folder':
       return on.openFolder()
@@ -50,46 +54,27 @@ function runCommand(command: MenuCommand, on: CommandHandlers): void {
       return on.toggleAllHighlights()
     case 'undo':
     case 'redo':
-      return on.history(command.type)
+      return on.history(command.type, keyTarget)
     case 'open-link':
       return on.openLink(command.url)
+    default: {
+      // A command added to the table without a handler here fails the typecheck.
+      const unhandled: never = command
+      return unhandled
+    }
   }
 }
 
 export function useMenuCommands(events: GlossEvents | null, nativeMenu: boolean, modalOpen: boolean, handlers: CommandHandlers) {
-  const run = (command: MenuCommand) => runCommand(command, handlers)
-  // The handler closes over this render's state; listeners registered once call the latest.
-  const latest = useRef({ run, modalOpen })
-  latest.current = { run, modalOpen }
+  // The handler closes over this render's state; the menu listener, registered once, calls the latest.
+  const latest = useRef(handlers)
+  latest.current = handlers
 
   useEffect(() => {
     if (!events) return
-    return events.onMenuCommand((command) => latest.current.run(command))
+    return events.onMenuCommand((command) => runCommand(command, latest.current))
   }, [events])
 
-  useEffect(() => {
-    if (nativeMenu) return
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || latest.current.modalOpen) return
-      const command = accelerator(event)
-      if (!command) return
-      event.preventDefault()
-      latest.current.run(command)
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [nativeMenu])
-}
-
-/** The harness's Ctrl/Cmd accelerators (the desktop app's are the menu's). */
-function accelerator(event: KeyboardEvent): MenuCommand | null {
-  const key = event.key.toLowerCase()
-  if (key === 'o') return { type: 'open-folder' }
-  if (key === 'e') return { type: event.shiftKey ? 'export-corpus' : 'export-article' }
-  if (key === 'h' && event.shiftKey) return { type: 'show-all-highlights' }
-  // By key position: Shift+\ types '|' on many layouts.
-  if (event.code === 'Backslash') return { type: event.shiftKey ? 'toggle-panel' : 'toggle-library' }
-  if (key === 'f' && !event.shiftKey) return { type: 'find' }
-  if (key === '/') return { type: 'show-shortcuts' }
-  return null
+  // The commands table's accelerators, answered by the page when there is no native menu.
+  useCommandKeys({ enabled: !nativeMenu && !modalOpen, run: (command, keyTarget) => runCommand(command, latest.current, keyTarget) })
 }

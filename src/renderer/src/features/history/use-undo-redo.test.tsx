@@ -7,11 +7,15 @@ import { App } from '../../App'
 import { withQueries } from '../../test-support/with-queries'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
-import { historyKey, isTextField } from './use-undo-redo'
+import { commandForKey } from '../keyboard/use-command-keys'
+import { isTextField } from './use-undo-redo'
 
 const ROOT = '/home/reader/Clippings'
 
 afterEach(cleanup)
+
+// Which history step a key press asks for: the Undo / Redo rows of the commands table.
+const historyKey = (event: Parameters<typeof commandForKey>[0], isMac: boolean) => commandForKey(event, isMac ? 'darwin' : 'linux')?.type ?? null
 
 describe('historyKey', () => {
   const key = (k: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({

@@ -1,8 +1,10 @@
-// Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (Ctrl+Y) for annotation edits. In a text field the
-// keys stay the field's own text undo; elsewhere they undo the folder's last edit of a
-// highlight, note or tag (history.undo / history.redo in the main process), and the
-// page is told what changed so it can refresh and point at it.
-import { useCallback, useEffect, useRef } from 'react'
+// Undo and redo of annotation edits: the Edit menu's Undo / Redo (Ctrl/Cmd+Z,
+// Shift+Ctrl/Cmd+Z, Ctrl+Y: their keys are in the commands table, answered by the
+// native menu or by use-command-keys.ts). In a text field they stay the field's own
+// text undo; elsewhere they undo the folder's last edit of a highlight, note or tag
+// (history.undo / history.redo in the main process), and the page is told what changed
+// so it can refresh and point at it.
+import { useCallback, useRef } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { HistoryOutcome } from '../../../../shared/history'
 
@@ -19,16 +21,6 @@ export function isTextField(element: Element | null): boolean {
   return element instanceof HTMLElement && element.isContentEditable === true
 }
 
-/** Which history step a key press asks for, or null. Ctrl+Y is redo off macOS only. */
-export function historyKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>, isMac: boolean): HistoryDirection | null {
-  const command = isMac ? event.metaKey : event.ctrlKey
-  if (!command || event.altKey) return null
-  const key = event.key.toLowerCase()
-  if (key === 'z') return event.shiftKey ? 'redo' : 'undo'
-  if (key === 'y' && !isMac && !event.shiftKey) return 'redo'
-  return null
-}
-
 /** A toast's Undo: only this step (its label, and a highlight it changed). */
 export interface UndoExpectation {
   label: string
@@ -37,8 +29,6 @@ export interface UndoExpectation {
 
 export interface UndoRedoOptions {
   api: Api
-  /** The desktop app's menu owns the keys (its Undo/Redo items send menu commands). */
-  nativeMenu: boolean
   /** False while a dialog is open: its keys are its own. */
   enabled: boolean
   /**
@@ -49,9 +39,7 @@ export interface UndoRedoOptions {
   onError: (error: unknown) => void
 }
 
-const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
-
-export function useUndoRedo({ api, nativeMenu, enabled, onOutcome, onError }: UndoRedoOptions) {
+export function useUndoRedo({ api, enabled, onOutcome, onError }: UndoRedoOptions) {
   const latest = useRef({ onOutcome, onError, enabled })
   latest.current = { onOutcome, onError, enabled }
   // One step at a time, in the order asked: a held-down Ctrl+Z walks back step by step.
@@ -76,10 +64,15 @@ export function useUndoRedo({ api, nativeMenu, enabled, onOutcome, onError }: Un
     [api]
   )
 
-  /** Edit › Undo / Redo from the native menu: text undo in a field, history elsewhere. */
+  /**
+   * Edit › Undo / Redo: text undo in a field, history elsewhere. `keyTarget` is where
+   * the key went: the focused element for the native menu's items (the main process
+   * cannot tell), the key's own target when the page answered the key itself (in the
+   * browser harness, which leaves keys typed into a field to the field).
+   */
   const fromMenu = useCallback(
-    (direction: HistoryDirection) => {
-      if (isTextField(document.activeElement)) {
+    (direction: HistoryDirection, keyTarget: Element | null = document.activeElement) => {
+      if (isTextField(keyTarget)) {
         document.execCommand(direction)
         return
       }
@@ -87,20 +80,6 @@ export function useUndoRedo({ api, nativeMenu, enabled, onOutcome, onError }: Un
     },
     [step]
   )
-
-  useEffect(() => {
-    if (nativeMenu) return
-    const onKey = (event: KeyboardEvent) => {
-      const direction = historyKey(event, IS_MAC)
-      if (!direction || !latest.current.enabled) return
-      // The field's own text undo: leave the key to the browser.
-      if (isTextField(event.target instanceof Element ? event.target : document.activeElement)) return
-      event.preventDefault()
-      void step(direction)
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [nativeMenu, step])
 
   return { undo: (expect?: UndoExpectation) => step('undo', expect), redo: () => step('redo'), fromMenu }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { COMMAND_SPECS } from '../../../../shared/commands'
 import { SHORTCUT_GROUPS, SHORTCUTS, shortcutFor, shortcutsByGroup, type KeyInput, type ShortcutAction } from './shortcuts'
 
 const press = (key: string, extra: Partial<KeyInput> = {}): ShortcutAction | null =>
@@ -81,6 +82,14 @@ describe('the shortcut table', () => {
   it('describes the keys the brief asks for', () => {
     const keys = SHORTCUTS.map((s) => s.keys.join('+'))
     expect(keys).toEqual(expect.arrayContaining(['j', 'k', 'h', 'n', '1', '2', '3', '4', '/', '?', '[', ']', 'Esc', 'Enter', 's']))
+  })
+
+  it('lists every command of the commands table that has keys, under Menu commands', () => {
+    const menuRows = SHORTCUTS.filter((s) => s.group === 'Menu commands')
+    expect(menuRows.map((s) => s.command)).toEqual(COMMAND_SPECS.filter((c) => c.accelerator).map((c) => c.id))
+    expect(menuRows.find((s) => s.command === 'export-corpus')?.keys).toEqual(['Ctrl/⌘', 'Shift', 'E'])
+    // Reader keys are single keys: none of them is a menu accelerator.
+    for (const s of SHORTCUTS.filter((row) => row.group !== 'Menu commands')) expect(s.command).toBeUndefined()
   })
 
 })

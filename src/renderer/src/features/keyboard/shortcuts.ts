@@ -1,8 +1,10 @@
-// Every keyboard shortcut Gloss has, as one table: the reader's own keys (handled by
-// use-reader-shortcuts.ts through shortcutFor) and the menu accelerators (handled by
-// the native menu, or by App.tsx in the browser harness). The "?" sheet is drawn from
-// the same table, so what it lists is what the keys do. Kept free of DOM types: the
-// caller says whether the key was typed into a text field.
+// Every keyboard shortcut Gloss has, as one list: the reader's own keys (handled by
+// use-reader-shortcuts.ts through shortcutFor) and, drawn from the commands table
+// (src/shared/commands.ts), the menu accelerators (handled by the native menu, or by
+// use-command-keys.ts in the browser harness). The "?" sheet is drawn from the same
+// list, so what it lists is what the keys do. Kept free of DOM types: the caller says
+// whether the key was typed into a text field.
+import { commandSheetRows } from '../../../../shared/commands'
 import type { HighlightColor } from '../../../../shared/model'
 
 export type ShortcutAction =
@@ -54,8 +56,8 @@ export interface Shortcut {
   /** Reader shortcuts: what the key does and the presses that trigger it. */
   action?: ShortcutAction
   patterns?: readonly KeyPattern[]
-  /** Menu commands: the menu item's label and Electron accelerator (src/electron/app-menu.ts). */
-  menu?: { label: string; accelerator: string }
+  /** Menu commands: the id of the commands-table entry the row is drawn from. */
+  command?: string
 }
 
 const colorKeys: Array<[string, HighlightColor, string]> = [
@@ -166,58 +168,16 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['/'], description: 'Search all text', group: 'Search and help', action: { type: 'focus-search' }, patterns: [{ key: '/' }] },
   { keys: ['?'], description: 'Show these keyboard shortcuts', group: 'Search and help', action: { type: 'show-shortcuts' }, patterns: [{ key: '?' }] },
   { keys: ['Tab'], description: 'Move between the library, the article text, its highlights and the side panel', group: 'Search and help' },
-  { keys: ['Ctrl/⌘', 'O'], description: 'Open a folder', group: 'Menu commands', menu: { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O' } },
-  { keys: ['Ctrl/⌘', 'F'], description: 'Find: search all text', group: 'Menu commands', menu: { label: 'Find…', accelerator: 'CmdOrCtrl+F' } },
-  {
-    keys: ['Ctrl/⌘', 'Z'],
-    description: 'Undo the last change to highlights, notes or tags (in a text field: undo typing)',
-    group: 'Menu commands',
-    menu: { label: 'Undo', accelerator: 'CmdOrCtrl+Z' }
-  },
-  {
-    keys: ['Ctrl/⌘', 'Shift', 'Z'],
-    alternatives: [['Ctrl', 'Y']],
-    description: 'Redo what was undone',
-    group: 'Menu commands',
-    menu: { label: 'Redo', accelerator: 'Shift+CmdOrCtrl+Z' }
-  },
-  { keys: ['Ctrl/⌘', 'E'], description: 'Export notes (this article)', group: 'Menu commands', menu: { label: 'Export…', accelerator: 'CmdOrCtrl+E' } },
-  { keys: ['Ctrl/⌘', 'Shift', 'E'], description: 'Export all notes', group: 'Menu commands', menu: { label: 'Export All…', accelerator: 'CmdOrCtrl+Shift+E' } },
-  {
-    keys: ['Ctrl/⌘', 'Shift', 'C'],
-    description: "Copy the article's notes as Markdown",
-    group: 'Menu commands',
-    menu: { label: 'Copy Article Notes', accelerator: 'CmdOrCtrl+Shift+C' }
-  },
-  {
-    keys: ['Ctrl/⌘', 'Shift', 'H'],
-    description: 'Switch between the article and All highlights',
-    group: 'Menu commands',
-    menu: { label: 'All Highlights', accelerator: 'CmdOrCtrl+Shift+H' }
-  },
-  { keys: ['Ctrl/⌘', '\\'], description: 'Hide or show the library', group: 'Menu commands', menu: { label: 'Toggle Library', accelerator: 'CmdOrCtrl+\\' } },
-  {
-    keys: ['Ctrl/⌘', 'Shift', '\\'],
-    description: 'Hide or show the notes panel',
-    group: 'Menu commands',
-    menu: { label: 'Toggle Notes Panel', accelerator: 'CmdOrCtrl+Shift+\\' }
-  },
-  { keys: ['Ctrl/⌘', '='], description: 'Zoom in', group: 'Menu commands', menu: { label: 'Zoom In', accelerator: 'CmdOrCtrl+=' } },
-  { keys: ['Ctrl/⌘', '-'], description: 'Zoom out', group: 'Menu commands', menu: { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-' } },
-  { keys: ['Ctrl/⌘', '0'], description: 'Actual size', group: 'Menu commands', menu: { label: 'Actual Size', accelerator: 'CmdOrCtrl+0' } },
-  {
-    keys: ['F11'],
-    alternatives: [['Ctrl', '⌘', 'F']],
-    description: 'Full screen (Ctrl+⌘+F on macOS)',
-    group: 'Menu commands',
-    menu: { label: 'Toggle Full Screen', accelerator: 'F11' }
-  },
-  {
-    keys: ['Ctrl/⌘', '/'],
-    description: 'Show these keyboard shortcuts (Help menu)',
-    group: 'Menu commands',
-    menu: { label: 'Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/' }
-  }
+  // The menu's accelerators, as the commands table has them.
+  ...commandSheetRows().map(
+    ({ command, keys, alternatives, description }): Shortcut => ({
+      keys,
+      ...(alternatives.length ? { alternatives } : {}),
+      description,
+      group: 'Menu commands',
+      command: command.id
+    })
+  )
 ]
 
 const matches = (pattern: KeyPattern, input: KeyInput): boolean => {
