@@ -52,8 +52,14 @@ export interface DataChange {
   library: boolean
   /** Files on disk: articles whose text changed, that arrived, went, or moved (a renamed file found again). */
   articles: { changed: string[]; added: string[]; removed: string[]; moved: Array<{ from: string; to: string }> }
-  /** Articles whose highlights, note, tags or reading progress changed. */
+  /** Articles whose highlights, note or tags changed. */
   annotations: string[]
+  /**
+   * Articles whose saved reading progress changed: their library rows show it. Not an
+   * annotation: the open article's own place is the page's, and asking for the article
+   * again while the reader scrolls or drags a selection would re-lay out its text.
+   */
+  progress: string[]
   /** Highlights created, changed or removed by the change (an undo scrolls to one). */
   highlights: string[]
   /** The folder's tag list (names or counts) changed. */

@@ -26,7 +26,10 @@ export async function rowTitles(page: Page): Promise<string[]> {
  * would, then checks that the browser selected exactly that text.
  */
 export async function selectWithMouse(page: Page, phrase: string): Promise<void> {
-  const points = await body(page).evaluate((root, phrase) => {
+  // Scrolled into view, the paragraphs around it are laid out (content-visibility) and
+  // the browser's scroll anchoring moves the view again a few frames later: measure only
+  // once the phrase has stayed put for three frames, or the drag lands on other words.
+  const points = await body(page).evaluate(async (root, phrase) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent!.indexOf(phrase)
@@ -35,6 +38,14 @@ export async function selectWithMouse(page: Page, phrase: string): Promise<void>
       const range = document.createRange()
       range.setStart(node, at)
       range.setEnd(node, at + phrase.length)
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+      let top = range.getBoundingClientRect().top
+      for (let still = 0, frames = 0; still < 3 && frames < 120; frames++) {
+        await frame()
+        const now = range.getBoundingClientRect().top
+        still = Math.abs(now - top) < 0.5 ? still + 1 : 0
+        top = now
+      }
       const rects = [...range.getClientRects()].filter((r) => r.width > 0)
       const first = rects[0]
       const last = rects[rects.length - 1]

@@ -126,6 +126,7 @@ describe('built preload', () => {
       library: true,
       articles: { changed: ['a1'], added: ['c3'], removed: ['b2'], moved: [{ from: 'b2', to: 'c3' }] },
       annotations: ['c3'],
+      progress: [],
       highlights: [],
       tags: false,
       missing: true,

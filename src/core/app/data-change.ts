@@ -15,6 +15,7 @@ export function dataChange(root: string, cause: ChangeCause, history: HistorySta
     library: false,
     articles: { changed: [], added: [], removed: [], moved: [] },
     annotations: [],
+    progress: [],
     highlights: [],
     tags: false,
     missing: false,

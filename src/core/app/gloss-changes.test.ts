@@ -116,7 +116,7 @@ const cases: Array<[string, (c: Ctx) => Promise<unknown>, (c: Ctx, result: any) 
   [
     'report reading progress',
     (c) => c.call('article.setProgress', { articleId: c.articleId, fraction: 0.5, offset: 10 }),
-    (c) => ({ cause: 'edit', library: true, annotations: [c.articleId], highlights: [], tags: false })
+    (c) => ({ cause: 'edit', library: false, annotations: [], progress: [c.articleId], highlights: [], tags: false })
   ],
   ['rename a tag', (c) => c.call('tags.rename', { from: 'fog', to: 'mist' }), (c) => ({ cause: 'edit', annotations: [c.articleId], highlights: [c.highlightId], tags: true })],
   ['delete a tag', (c) => c.call('tags.delete', { tag: 'fog' }), (c) => ({ cause: 'edit', annotations: [c.articleId], highlights: [c.highlightId], tags: true })],

@@ -151,7 +151,7 @@ class GlossCore {
       'article.setProgress': async (input) => {
         const session = this.current()
         // Not undoable, so not seen by the undo log; library rows show it.
-        if (session.setProgress(input)) this.emitChange(session, 'edit', { library: true, annotations: [input.articleId] })
+        if (session.setProgress(input)) this.emitChange(session, 'edit', { progress: [input.articleId] })
         return {}
       },
       'highlight.create': async (input) => this.current().createHighlight(input),

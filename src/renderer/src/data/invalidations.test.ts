@@ -1,25 +1,12 @@
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import type { DataChange } from '../../../shared/events'
+import { changeOf } from '../test-support/data-change'
 import { applyInvalidations, FOLDER_READS, invalidationsFor, isForShownFolder } from './invalidations'
 
 const HISTORY = { canUndo: true, canRedo: false, undoLabel: 'Create highlight', redoLabel: null }
 
-function change(extra: Partial<DataChange> = {}): DataChange {
-  return {
-    root: '/clips',
-    cause: 'edit',
-    folder: false,
-    library: false,
-    articles: { changed: [], added: [], removed: [], moved: [] },
-    annotations: [],
-    highlights: [],
-    tags: false,
-    missing: false,
-    history: HISTORY,
-    ...extra
-  }
-}
+const change = (extra: Partial<DataChange> = {}): DataChange => changeOf('/clips', { cause: 'edit', history: HISTORY, ...extra })
 
 const files = (articles: Partial<DataChange['articles']>) => ({ articles: { changed: [], added: [], removed: [], moved: [], ...articles } })
 
@@ -50,9 +37,10 @@ describe('invalidationsFor', () => {
       ]
     ],
     [
+      // Rows show it; the article itself is not asked again (its place is the reader's own).
       'reading progress saved',
-      { annotations: ['a'] },
-      ['refetch article.get a', 'refetch export.markdown', 'refetch export.preview', 'refetch library.list', 'refetch library.position', 'refetch search.query']
+      { progress: ['a'] },
+      ['refetch library.list', 'refetch library.position', 'stale article.get a']
     ],
     [
       'a tag renamed',

@@ -47,11 +47,13 @@ export function invalidationsFor(change: DataChange): Invalidation[] {
   const files = changed.length + added.length + removed.length + moved.length > 0
   if (change.library) refetch(CURRENT_KEY)
   // Rows show highlight counts, tags and reading progress; a tag rename changes a tag-filtered list.
-  if (change.library || change.annotations.length > 0 || change.tags || files) {
+  if (change.library || change.annotations.length > 0 || change.progress.length > 0 || change.tags || files) {
     refetch(byMethod('library.list'))
     refetch(byMethod('library.position'))
   }
   for (const id of new Set([...changed, ...change.annotations])) refetch(article(id))
+  // The reader's own place moves on while it reads: the article is asked again only when next opened.
+  for (const id of change.progress) out.push({ action: 'stale', key: article(id) })
   // Gone (or gone under another name): asking now could only fail; if it returns it is asked again.
   for (const id of new Set([...removed, ...moved.map((m) => m.from)])) out.push({ action: 'stale', key: article(id) })
   if (change.tags) refetch(byMethod('tags.list'))

@@ -9,6 +9,7 @@ export function changeOf(root: string, parts: Partial<Omit<DataChange, 'root'>> 
     library: false,
     articles: { changed: [], added: [], removed: [], moved: [] },
     annotations: [],
+    progress: [],
     highlights: [],
     tags: false,
     missing: false,

@@ -27,6 +27,7 @@ import { DEFAULT_PREFS } from '../../../shared/model'
 import type { DataChange, GlossEvents } from '../../../shared/events'
 import type { Result } from '../../../shared/result'
 import { checkTag, checkTagList, removeTag, renameInList, tagKey } from '../../../shared/tags'
+import { changeOf } from './data-change'
 
 export interface FakeLibrary {
   summary: LibrarySummary
@@ -87,19 +88,12 @@ export class FakeGloss {
    * it makes. The fake calls it after its own edits; a test calls it for changes "on disk".
    */
   emit(change: Partial<DataChange>): void {
-    const full: DataChange = {
-      root: this.current?.summary.root ?? '',
+    const full = changeOf(this.current?.summary.root ?? '', {
       cause: 'edit',
-      folder: false,
-      library: false,
-      annotations: [],
-      highlights: [],
-      tags: false,
-      missing: false,
       history: this.historyState(),
       ...change,
       articles: { changed: [], added: [], removed: [], moved: [], ...change.articles }
-    }
+    })
     for (const listener of [...this.changeListeners]) listener(full)
   }
 
@@ -444,7 +438,7 @@ export class FakeGloss {
         if (output) this.emit({ cause: 'open', folder: true, library: true })
         return
       case 'article.setProgress':
-        return this.emit({ annotations: [(input as { articleId: string }).articleId] })
+        return this.emit({ progress: [(input as { articleId: string }).articleId] })
       case 'annotations.removeMissing':
         return this.emit({ missing: true, library: true })
       case 'import.annotations':

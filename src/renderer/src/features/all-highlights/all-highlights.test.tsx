@@ -8,6 +8,7 @@ import { createApi } from '../../../../shared/api'
 import type { DataChange, GlossEvents, ScanProgress } from '../../../../shared/events'
 import type { AnnotationQuery } from '../../../../shared/model'
 import { buildArticle, buildHighlight } from '../../test-support/build-article'
+import { diskChange as diskChangeOf } from '../../test-support/data-change'
 import { WithQueries } from '../../test-support/with-queries'
 import { FakeGloss, librarySummary } from '../../test-support/fake-gloss'
 import { AllHighlights } from './all-highlights'
@@ -64,18 +65,7 @@ function Harness({
 }
 
 /** Files changed on disk, as the core reports it. */
-const diskChange = (root: string, changed: string[]): DataChange => ({
-  root,
-  cause: 'disk',
-  folder: false,
-  library: true,
-  articles: { changed, added: [], removed: [], moved: [] },
-  annotations: [],
-  highlights: [],
-  tags: false,
-  missing: false,
-  history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
-})
+const diskChange = (root: string, changed: string[]): DataChange => diskChangeOf(root, { changed })
 
 const region = () => screen.getByRole('region', { name: 'All highlights' })
 const quotes = () => [...region().querySelectorAll('.ah-quote')].map((q) => q.textContent)

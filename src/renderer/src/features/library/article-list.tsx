@@ -103,11 +103,18 @@ export function ArticleList({ list, scrollElement, currentId, onOpen, onRange }:
     if (listRef.current?.contains(document.activeElement)) pendingFocus.current = currentIndex
   }, [currentIndex])
 
-  // Focus follows the keyboard once the row is in the page.
+  // Focus follows the keyboard once the row is in the page, as long as the keyboard is
+  // still in the list: a request left pending while the user went on (to select text in
+  // the article, say) must not pull focus back when the list is next drawn.
   useLayoutEffect(() => {
     const index = pendingFocus.current
     if (index === null) return
-    const row = listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)
+    const list = listRef.current
+    if (!list || (document.activeElement !== document.body && !list.contains(document.activeElement))) {
+      pendingFocus.current = null
+      return
+    }
+    const row = list.querySelector<HTMLElement>(`[data-index="${index}"]`)
     if (row) {
       pendingFocus.current = null
       row.focus({ preventScroll: true })

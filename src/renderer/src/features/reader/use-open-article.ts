@@ -54,10 +54,14 @@ export function useOpenArticle(api: Api, onError: (error: unknown) => void) {
   }, [open, query.error])
 
   const openArticle = useCallback((articleId: string, options: OpenOptions = {}) => {
+    // A copy made stale while it was not on screen (its reading place moved on, say) is
+    // not shown again: the reader opens on the core's answer, at the saved place.
+    const key = contractKey('article.get', { articleId })
+    if (client.getQueryState(key)?.isInvalidated) client.removeQueries({ queryKey: key, exact: true })
     keepShown.current = true
     setGoneTitle(null)
     setOpen({ id: articleId, quiet: options.quiet ?? false })
-  }, [])
+  }, [client])
 
   const close = useCallback(() => {
     keepShown.current = false
