@@ -4,35 +4,30 @@
 // library follows it. Listeners hear through onEvent of every change to the open
 // folder's data, whoever made it: one `changed` event (DataChange) after each
 // successful edit, undo, redo, import, folder open, scan report and change on disk.
-import { realpath, stat } from 'node:fs/promises'
+// Over 400 lines on purpose: the open folder's life (serialised opens, first rows then a
+// background scan, watching) hangs on one invariant, `this.session` is the folder every
+// handler and event is about, and keeping its checks in one class keeps them visible.
+import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { listAnnotations } from '../../shared/annotations/list-annotations'
-import { exportFile } from '../../shared/export/formats'
-import { parseGlossLink } from '../../shared/export/gloss-link'
-import {
-  ARTICLE_VARIABLES,
-  DEFAULT_ARTICLE_TEMPLATE,
-  DEFAULT_FILE_NAME_TEMPLATE,
-  FILE_NAME_VARIABLES,
-  HIGHLIGHT_VARIABLES
-} from '../../shared/export/template'
 import type { HistoryState } from '../../shared/history'
 import type { ChangeCause, GlossEvent, ScanProgress } from '../../shared/events'
-import type { ExportDefaults, ExportRunRequest, ExportRunResult, ExportScope, LibrarySummary, MarkdownExport, OpenLinkResult } from '../../shared/model'
-import { badInput, GlossError, notFound, type Result } from '../../shared/result'
+import type { ExportRunRequest, ExportRunResult, LibrarySummary } from '../../shared/model'
+import { GlossError, type Result } from '../../shared/result'
 import { CorpusScanner, type CorpusChanges, type ScanResult } from '../corpus/scan'
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from '../corpus/watch'
 import type { Handlers } from '../../shared/contract'
 import { annotationsChanged, dataChange, filesChanged, folderOpened, type ChangeParts } from './data-change'
 import { createDispatcher, type DispatchOptions } from './dispatch'
-import { buildExportCorpus } from '../export/build-export-corpus'
-import { previewExport, runExport, runImport } from '../export/export-actions'
+import { exportDefaults, markdownExport, previewExport, runExport, runImport } from '../export/export-actions'
+import { followLink, openedBefore } from './follow-link'
+import { resolveFolder } from './resolve-folder'
 import { UndoLog, recordEdits } from '../history/undo-log'
 import { LibrarySession } from '../library/library-session'
 import { librarySnapshot } from '../library/search-snapshot'
 import { createSearchService, type SearchService } from '../search/search-service'
 import { scanCacheFile } from '../store/data-folder'
-import { corpusStoreFile, openCorpusStore, openSettingsStore, rememberFolder, type Settings } from '../store/corpus-store'
+import { openCorpusStore, openSettingsStore, rememberFolder, type Settings } from '../store/corpus-store'
 import type { JsonStore } from '../store/json-store'
 import type { WindowState } from '../store/window-state'
 import type { GlossOptions } from '../ports'
@@ -163,13 +158,20 @@ class GlossCore {
         return listAnnotations({ articles: session.scan.articles, highlights: session.store.data.highlights, scanning: session.scanning }, query)
       },
       'annotations.removeMissing': async ({ articleId }) => ({ removed: this.current().removeMissing(articleId) }),
-      'export.markdown': async (scope) => this.exportMarkdown(scope),
-      'export.defaults': async () => EXPORT_DEFAULTS,
+      'export.markdown': async (scope) => markdownExport(this.current(), scope, this.now().toISOString()),
+      'export.defaults': async () => exportDefaults(),
       'export.preview': async (request) => previewExport(this.current(), request, this.now().toISOString()),
       'export.run': async (request) => this.runExport(request),
       'import.annotations': async () => runImport(this.current(), this.options.dialogs, this.now),
       'app.ready': async () => ({}),
-      'app.openLink': async ({ url }) => this.openLink(url),
+      'app.openLink': async ({ url }) =>
+        followLink(url, {
+          session: () => this.session,
+          open: (root) => this.open(root),
+          scanned: () => this.background,
+          summary: (session) => this.summary(session),
+          knowsFolder: (root) => openedBefore(root, { settings: this.settings.data, dataDir: this.options.dataDir, sampleRoot: this.options.sampleRoot })
+        }),
       'tags.list': async () => this.current().tagCounts(),
       'tags.rename': async ({ from, to }) => this.current().renameTag(from, to),
       'tags.delete': async ({ tag }) => this.current().deleteTag(tag),
@@ -437,14 +439,6 @@ class GlossCore {
     }
   }
 
-  /** Markdown for one article or the annotated ones: the md export, as the CLI writes it. */
-  private exportMarkdown(scope: ExportScope): MarkdownExport {
-    const articleId = scope.scope === 'article' ? scope.articleId : undefined
-    const model = buildExportCorpus(this.current(), { exportedAt: this.now().toISOString(), articles: articleId ? [articleId] : 'annotated' })
-    const { content, fileName } = exportFile(model, 'md', { articleId })
-    return { markdown: content, fileName }
-  }
-
   private runExport(request: ExportRunRequest): Promise<ExportRunResult> {
     const session = this.current()
     return runExport(session, request, {
@@ -455,84 +449,5 @@ class GlossCore {
     })
   }
 
-  /**
-   * Follows a gloss:// link: opens its folder if another one is open (only a folder Gloss
-   * has opened before: a link from anywhere must not make Gloss read any folder it
-   * names), then finds the article — through the highlight when there is one, since a
-   * highlight follows its article when the file is moved.
-   */
-  private async openLink(url: string): Promise<OpenLinkResult> {
-    const link = parseGlossLink(url)
-    if (!link) throw badInput('This is not a Gloss link (gloss://open?corpus=…&article=…)')
-    let root: string
-    try {
-      root = await resolveFolder(link.corpus)
-    } catch (error) {
-      if (error instanceof GlossError && error.code === 'NOT_FOUND') {
-        throw new GlossError('NOT_FOUND', `The folder this link points to is not on this computer: ${link.corpus}`)
-      }
-      throw error
-    }
-    let session = this.session
-    if (!session || session.root !== root) {
-      if (!(await this.knowsFolder(root))) {
-        throw badInput(`Gloss has no notes for ${root}. Open that folder in Gloss first, then follow the link again.`)
-      }
-      session = await this.open(root)
-    }
-    // A large folder opens with its first rows: the linked article may not be read yet.
-    if (session.scanning) await this.background
-    let articleId = link.article
-    let highlightId = link.highlight
-    let notice: string | null = null
-    if (highlightId) {
-      const stored = session.store.data.highlights.find((h) => h.id === highlightId)
-      if (stored) articleId = stored.articleId
-      else {
-        notice = 'The highlight this link points to has been deleted; here is its article.'
-        highlightId = null
-      }
-    }
-    if (!session.scan.articles.some((a) => a.id === articleId)) {
-      const kept = session.missingArticles().some((m) => m.articleId === articleId)
-      throw new GlossError(
-        'NOT_FOUND',
-        kept
-          ? 'The article this link points to is no longer in the folder; its notes are under Missing articles.'
-          : 'The article this link points to is not in the folder.'
-      )
-    }
-    return { library: this.summary(session), articleId, highlightId, notice }
-  }
-
-  /** A folder opened before: in the recent list, the last one, the sample, or one with Gloss data. */
-  private async knowsFolder(root: string): Promise<boolean> {
-    const { recentFolders, lastFolder } = this.settings.data
-    if (recentFolders.includes(root) || lastFolder === root) return true
-    if (root === (await realpath(this.options.sampleRoot).catch(() => this.options.sampleRoot))) return true
-    return stat(corpusStoreFile(this.options.dataDir, root)).then(
-      (info) => info.isFile(),
-      () => false
-    )
-  }
 }
 
-const EXPORT_DEFAULTS: ExportDefaults = {
-  template: DEFAULT_ARTICLE_TEMPLATE,
-  fileNameTemplate: DEFAULT_FILE_NAME_TEMPLATE,
-  articleVariables: Object.keys(ARTICLE_VARIABLES),
-  highlightVariables: Object.keys(HIGHLIGHT_VARIABLES),
-  fileNameVariables: Object.keys(FILE_NAME_VARIABLES)
-}
-
-async function resolveFolder(folder: string): Promise<string> {
-  const absolute = path.resolve(folder)
-  let info
-  try {
-    info = await stat(absolute)
-  } catch {
-    throw notFound(`Folder ${absolute}`)
-  }
-  if (!info.isDirectory()) throw badInput(`${absolute} is not a folder`)
-  return realpath(absolute)
-}

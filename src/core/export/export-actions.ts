@@ -9,8 +9,20 @@ import { isAnnotated } from '../../shared/export/export-model'
 import { exportFile, type ExportFormat } from '../../shared/export/formats'
 import { newManagedFile, splitRendered } from '../../shared/export/managed-file'
 import { exportFileName } from '../../shared/export/markdown'
-import { compileTemplate, defaultTemplate, renderArticle, renderFileName, TemplateError, type CompiledTemplate } from '../../shared/export/template'
-import type { ExportPreview, ExportRequest, ExportRunRequest, ExportRunResult, ImportResult } from '../../shared/model'
+import {
+  ARTICLE_VARIABLES,
+  compileTemplate,
+  DEFAULT_ARTICLE_TEMPLATE,
+  DEFAULT_FILE_NAME_TEMPLATE,
+  defaultTemplate,
+  FILE_NAME_VARIABLES,
+  HIGHLIGHT_VARIABLES,
+  renderArticle,
+  renderFileName,
+  TemplateError,
+  type CompiledTemplate
+} from '../../shared/export/template'
+import type { ExportDefaults, ExportPreview, ExportRequest, ExportRunRequest, ExportRunResult, ExportScope, ImportResult, MarkdownExport } from '../../shared/model'
 import { badInput, GlossError } from '../../shared/result'
 import type { LibrarySession } from '../library/library-session'
 import type { Dialogs, FileFilter } from '../ports'
@@ -184,4 +196,23 @@ export async function runImport(session: LibrarySession, dialogs: Dialogs, now: 
 function cut(content: string): { content: string; truncated: boolean } {
   if (content.length <= PREVIEW_MAX_CHARS) return { content, truncated: false }
   return { content: content.slice(0, PREVIEW_MAX_CHARS), truncated: true }
+}
+
+/** Markdown for one article or the annotated ones: the md export, as the CLI writes it. */
+export function markdownExport(session: LibrarySession, scope: ExportScope, exportedAt: string): MarkdownExport {
+  const articleId = scope.scope === 'article' ? scope.articleId : undefined
+  const model = buildExportCorpus(session, { exportedAt, articles: articleId ? [articleId] : 'annotated' })
+  const { content, fileName } = exportFile(model, 'md', { articleId })
+  return { markdown: content, fileName }
+}
+
+/** The built-in templates and the names templates may use: the export dialog's starting point. */
+export function exportDefaults(): ExportDefaults {
+  return {
+    template: DEFAULT_ARTICLE_TEMPLATE,
+    fileNameTemplate: DEFAULT_FILE_NAME_TEMPLATE,
+    articleVariables: Object.keys(ARTICLE_VARIABLES),
+    highlightVariables: Object.keys(HIGHLIGHT_VARIABLES),
+    fileNameVariables: Object.keys(FILE_NAME_VARIABLES)
+  }
 }

@@ -8,6 +8,8 @@
 // any per-article map). Scalars (schema version, root, last article) are not edits.
 // An edit of one article can be given a scope (RecordScope): only its records are
 // copied and compared, and the rest are followed by reference.
+// Over 400 lines on purpose: taking a snapshot, comparing and putting records back
+// must agree on what a record and a collection are; they share those rules here.
 
 /** One record as it was before and after an edit; null = absent on that side. */
 export interface RecordChange {
