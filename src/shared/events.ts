@@ -70,6 +70,23 @@ export interface DataChange {
   history: HistoryState
 }
 
+/** A change that names nothing: what the core's (and the tests') changes are built from. */
+export function noChange(root: string, cause: ChangeCause, history: HistoryState): DataChange {
+  return {
+    root,
+    cause,
+    folder: false,
+    library: false,
+    articles: { changed: [], added: [], removed: [], moved: [] },
+    annotations: [],
+    progress: [],
+    highlights: [],
+    tags: false,
+    missing: false,
+    history
+  }
+}
+
 /** Events the application core sends without being asked. */
 export type GlossEvent = { type: 'changed'; change: DataChange } | { type: 'scan-progress'; progress: ScanProgress }
 

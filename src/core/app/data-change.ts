@@ -1,6 +1,6 @@
 // Building the one change event the core pushes (shared/events.ts DataChange): every
 // field present, nothing changed unless said, and the undo state after the change.
-import type { ChangeCause, DataChange } from '../../shared/events'
+import { noChange, type ChangeCause, type DataChange } from '../../shared/events'
 import type { HistoryState } from '../../shared/history'
 import type { Touched } from '../history/undo-log'
 import type { ArticleChanges } from '../library/reconcile'
@@ -8,20 +8,7 @@ import type { ArticleChanges } from '../library/reconcile'
 export type ChangeParts = Partial<Omit<DataChange, 'root' | 'cause' | 'history'>>
 
 export function dataChange(root: string, cause: ChangeCause, history: HistoryState, parts: ChangeParts = {}): DataChange {
-  return {
-    root,
-    cause,
-    folder: false,
-    library: false,
-    articles: { changed: [], added: [], removed: [], moved: [] },
-    annotations: [],
-    progress: [],
-    highlights: [],
-    tags: false,
-    missing: false,
-    ...parts,
-    history
-  }
+  return { ...noChange(root, cause, history), ...parts, history }
 }
 
 /** A whole folder opened (or the same one again): everything held about the old one is stale. */

@@ -1,21 +1,8 @@
 // A DataChange as the core pushes it, for tests that fire change events by hand.
-import type { DataChange } from '../../../shared/events'
+import { noChange, type DataChange } from '../../../shared/events'
 
 export function changeOf(root: string, parts: Partial<Omit<DataChange, 'root'>> = {}): DataChange {
-  return {
-    root,
-    cause: 'disk',
-    folder: false,
-    library: false,
-    articles: { changed: [], added: [], removed: [], moved: [] },
-    annotations: [],
-    progress: [],
-    highlights: [],
-    tags: false,
-    missing: false,
-    history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
-    ...parts
-  }
+  return { ...noChange(root, 'disk', { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }), ...parts }
 }
 
 /** Files changed on disk: the articles by id. As the core says it: the missing list may change when files come, go or move. */
