@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query'
-import { describe, expect, it } from 'vitest'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { describe, expect, it, vi } from 'vitest'
 import type { DataChange } from '../../../shared/events'
 import { changeOf } from '../test-support/data-change'
 import { applyInvalidations, FOLDER_READS, invalidationsFor, isForShownFolder } from './invalidations'
@@ -139,5 +139,57 @@ describe('applyInvalidations', () => {
     client.setQueryData(['library.current', {}], { root: '/clips' })
     expect(isForShownFolder(client, '/clips')).toBe(true)
     expect(isForShownFolder(client, '/elsewhere')).toBe(false)
+  })
+})
+
+describe('applyInvalidations while a read is in flight', () => {
+  /** A shown library page whose answers the test gives by hand; counts requests sent and in flight at once. */
+  function shownPage() {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } })
+    const answers: Array<(value: string) => void> = []
+    let inFlight = 0
+    let mostInFlight = 0
+    const queryFn = () => {
+      inFlight++
+      mostInFlight = Math.max(mostInFlight, inFlight)
+      return new Promise<string>((resolve) => answers.push((value) => (inFlight--, resolve(value))))
+    }
+    const observer = new QueryObserver(client, { queryKey: ['library.list', { offset: 0 }], queryFn })
+    const off = observer.subscribe(() => undefined)
+    const scanReport = () => applyInvalidations(client, invalidationsFor(change({ cause: 'scan', library: true, ...files({ added: ['x'] }) })))
+    const answer = async (value: string) => {
+      answers[answers.length - 1](value)
+      await vi.waitFor(() => expect(observer.getCurrentResult().data).toBe(value))
+    }
+    return { observer, off, scanReport, answer, sent: () => answers.length, mostInFlight: () => mostInFlight }
+  }
+
+  it.each([
+    ['one change', 1],
+    ['three changes', 3]
+  ])('%s while a read is in flight: no second request beside it, one more after it', async (_name, changes) => {
+    const page = shownPage()
+    await page.answer('first')
+    page.scanReport()
+    expect(page.sent()).toBe(2)
+    for (let i = 0; i < changes; i++) page.scanReport()
+    expect(page.sent()).toBe(2)
+    await page.answer('second (may predate the changes)')
+    await vi.waitFor(() => expect(page.sent()).toBe(3))
+    await page.answer('third')
+    expect(page.observer.getCurrentResult().data).toBe('third')
+    expect(page.sent()).toBe(3)
+    expect(page.mostInFlight()).toBe(1)
+    page.off()
+  })
+
+  it('a change with no read in flight asks once', async () => {
+    const page = shownPage()
+    await page.answer('first')
+    page.scanReport()
+    await page.answer('second')
+    expect(page.observer.getCurrentResult().data).toBe('second')
+    expect(page.sent()).toBe(2)
+    page.off()
   })
 })

@@ -2,13 +2,14 @@
 // after every change it makes (an edit, an undo, an import, a scan report, files
 // changed on disk, a folder opened); the page turns it into query invalidations here
 // and never guesses after its own calls what they may have changed.
-import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import type { Query, QueryClient, QueryKey } from '@tanstack/react-query'
 import type { Method } from '../../../shared/contract'
 import type { DataChange } from '../../../shared/events'
 import type { LibrarySummary } from '../../../shared/model'
 
 /**
- * refetch: stale, asked again now if something shows it. stale: asked again only when
+ * refetch: stale, asked again now if something shows it (one request in flight per
+ * query: see refetchCoalesced). stale: asked again only when
  * shown next (an article whose file went: asking now could only fail). reset: dropped
  * altogether (another folder: what was held about the old one must not show). set: the
  * change itself carries the new value.
@@ -84,6 +85,36 @@ export function applyInvalidations(client: QueryClient, invalidations: readonly 
   for (const inv of invalidations) {
     if (inv.action === 'set') client.setQueryData(inv.key, inv.data)
     else if (inv.action === 'reset') void client.resetQueries({ queryKey: inv.key })
-    else void client.invalidateQueries({ queryKey: inv.key, refetchType: inv.action === 'refetch' ? 'active' : 'none' })
+    else if (inv.action === 'refetch') refetchCoalesced(client, inv.key)
+    else void client.invalidateQueries({ queryKey: inv.key, refetchType: 'none' })
   }
+}
+
+/** Per cache: queries made stale while a fetch of theirs was in flight. */
+const askAgain = new WeakMap<QueryClient, Set<Query>>()
+
+/**
+ * Marks the queries stale and asks again for those shown, one request in flight per
+ * query. A request cannot be called back once sent (the transports have no abort), so
+ * a change arriving while one is in flight does not start another beside it (a scan
+ * reporting every quarter second would pile them up): the query is asked once more
+ * when the one in flight ends, however many changes came meanwhile, since that answer
+ * may predate them.
+ */
+function refetchCoalesced(client: QueryClient, key: QueryKey): void {
+  let pending = askAgain.get(client)
+  if (!pending) {
+    const queries = new Set<Query>()
+    pending = queries
+    askAgain.set(client, queries)
+    client.getQueryCache().subscribe((event) => {
+      if (event.type === 'removed') queries.delete(event.query)
+      if (event.type !== 'updated' || !queries.has(event.query)) return
+      if (event.action.type !== 'success' && event.action.type !== 'error') return
+      queries.delete(event.query)
+      void client.invalidateQueries({ queryKey: event.query.queryKey, exact: true, refetchType: 'active' }, { cancelRefetch: false })
+    })
+  }
+  for (const query of client.getQueryCache().findAll({ queryKey: key })) if (query.state.fetchStatus === 'fetching') pending.add(query)
+  void client.invalidateQueries({ queryKey: key, refetchType: 'active' }, { cancelRefetch: false })
 }

@@ -158,7 +158,7 @@ export class FakeGloss {
     },
     'library.openSample': () => this.open(this.sampleRoot),
     'library.recent': () => ({ folders: this.recent }),
-    'library.list': ({ sort, topic, query, tag }: { sort: 'date' | 'title'; topic?: string; query?: string; tag?: string }) => {
+    'library.list': ({ sort, topic, query, tag, offset = 0, limit }: { sort: 'date' | 'title'; topic?: string; query?: string; tag?: string; offset?: number; limit?: number }) => {
       let list = this.library().articles.map((a) => this.summaryOf(a))
       if (topic) list = list.filter((a) => a.topics.includes(topic))
       if (tag) {
@@ -169,7 +169,8 @@ export class FakeGloss {
       // Newest first; undated or unparseable dates last.
       const time = (a: ArticleSummary) => (a.published ? Date.parse(a.published) : NaN) || -Infinity
       list.sort((a, b) => (sort === 'title' ? a.title.localeCompare(b.title) : time(b) - time(a)))
-      return { articles: list, total: list.length }
+      // A page of the rows, as the core answers (the list asks a page at a time).
+      return { articles: list.slice(offset, limit === undefined ? undefined : offset + limit), total: list.length }
     },
     // The same rows library.list answers with, searched for one article.
     'library.position': ({ articleId, ...query }: { articleId: string; sort: 'date' | 'title'; topic?: string; query?: string; tag?: string }) => {

@@ -3,11 +3,14 @@
 // page at a time, as the list scrolls (a folder may hold 100,000 articles). Every read
 // sits in the query cache: a new view asks again, and a change pushed by the core
 // (data/invalidations.ts) makes the shown pages, the summary and the missing list stale.
-import { keepPreviousData, useQueries } from '@tanstack/react-query'
+// Only the pages in view are watched (and so asked again after a change); rows read
+// before stay in the list as the cache holds them, so scrolling never turns rows
+// already read back into placeholders.
+import { keepPreviousData, useQueries, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { ArticleList, ArticleSummary, ListQuery } from '../../../../shared/model'
-import { contractQuery, useContractQuery } from '../../data/use-contract-query'
+import { contractKey, contractQuery, useContractQuery } from '../../data/use-contract-query'
 
 export type SortKey = 'date' | 'title'
 
@@ -72,6 +75,7 @@ function useReportError(error: Error | null, onError: (error: unknown) => void):
 }
 
 export function useLibrary(api: Api, onError: (error: unknown) => void) {
+  const client = useQueryClient()
   const current = useContractQuery(api, 'library.current', {})
   const summary = current.data ?? null
   const root = summary?.root ?? null
@@ -91,14 +95,30 @@ export function useLibrary(api: Api, onError: (error: unknown) => void) {
   })
   useReportError(first.error ?? rest.error, onError)
 
+  // The view is a new object on renders after a folder change; its filters are what count.
+  const viewKey = JSON.stringify(view)
   const list = useMemo((): LibraryRows | null => {
     if (root === null || !first.data) return null
-    const rows = new Array<ArticleSummary | undefined>(first.data.total)
-    first.data.articles.forEach((article, j) => (rows[j] = article))
-    later.forEach((page, i) => rest.pages[i]?.articles.forEach((article, j) => page * PAGE_SIZE + j < rows.length && (rows[page * PAGE_SIZE + j] = article)))
-    return { total: first.data.total, rows }
-    // `later` follows `pages`.
-  }, [root, first.data, pages, rest])
+    const total = first.data.total
+    const rows = new Array<ArticleSummary | undefined>(total)
+    const fill = (page: number, answer: ArticleList | undefined) =>
+      answer?.articles.forEach((article, j) => page * PAGE_SIZE + j < total && (rows[page * PAGE_SIZE + j] = article))
+    fill(0, first.data)
+    // Every page read for this view, in view or not, as the cache holds it. Which pages
+    // are in view must not change which rows the list has: rows above the view turning
+    // into placeholders (or back) would move the rows in view, change the pages in view
+    // and so on without end. A page out of view shows its last answer; coming into view
+    // it is asked again if a change made it stale. (Page 0 kept from the previous view
+    // while the new one loads has no later pages of its own.)
+    if (!first.isPlaceholderData) {
+      const shown = new Map(later.map((page, i) => [page, rest.pages[i]]))
+      for (let page = 1; page * PAGE_SIZE < total; page++) {
+        fill(page, shown.get(page) ?? client.getQueryData<ArticleList>(contractKey('library.list', listQuery(view, page))))
+      }
+    }
+    return { total, rows }
+    // `later` follows `pages`; pages out of view change only while in view (`rest`).
+  }, [root, first.data, first.isPlaceholderData, pages, rest, client, viewKey])
 
   /** The list shows rows start..end (inclusive): fetch the pages it lacks. */
   const showRange = useCallback((start: number, end: number) => {
