@@ -157,7 +157,9 @@ describe('writeLead', () => {
 })
 
 /** The clock the store's schedule runs on, faked: its timers, Date.now and performance.now. */
-const FAKE_CLOCK = { toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'Date', 'performance'] } as const
+const FAKE_CLOCK: Parameters<typeof vi.useFakeTimers>[0] = {
+  toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'Date', 'performance']
+}
 
 /**
  * A disk that takes exactly `writeMs` of the (fake) clock per write and keeps in memory
