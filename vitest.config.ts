@@ -36,7 +36,7 @@ export default defineConfig({
     testTimeout: 20_000,
     projects: [
       { extends: true, test: { name: 'slow', include: SLOW, maxWorkers: 1, sequence: { groupOrder: 1 } } },
-      { extends: true, test: { name: 'dom', include: DOM, exclude: SLOW, ...PARALLEL } },
+      { extends: true, test: { name: 'dom', include: DOM, exclude: SLOW, setupFiles: ['src/renderer/src/test-support/dom-setup.ts'], ...PARALLEL } },
       { extends: true, test: { name: 'node', include: ALL, exclude: [...SLOW, ...DOM], ...PARALLEL } }
     ]
   }

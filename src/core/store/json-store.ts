@@ -8,7 +8,7 @@
 // which renames atomically but never fsyncs (see durable-write.ts).
 import { mkdir, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { Low } from 'lowdb'
+import { Low, type Adapter } from 'lowdb'
 import { readIfPresent } from '../fs/read-if-present'
 import { backupPath, checkContent, newestGoodBackup, rotateBackups, setAside } from './backup-files'
 import { DurableJSONFile } from '../fs/durable-write'
@@ -53,6 +53,11 @@ export interface JsonStoreOptions<T> {
   /** Starts the notice sentence, e.g. "Your Gloss data for this folder". */
   label?: string
   now?: () => Date
+  /**
+   * Puts the data in the file. Default: the durable write (DurableJSONFile). Tests pass a
+   * writer of known speed to hold the write schedule to its deadline on a fake clock.
+   */
+  writer?: Adapter<T>
 }
 
 const DEFAULT_BACKUPS = 5
@@ -120,7 +125,7 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
   await mkdir(path.dirname(file), { recursive: true })
   const loadStarted = performance.now()
   const loaded = await load()
-  const db = new Low<T>(new DurableJSONFile<T>(file), loaded.data)
+  const db = new Low<T>(options.writer ?? new DurableJSONFile<T>(file), loaded.data)
   // Until the first write has been timed, assume writing costs what reading and checking
   // the same data did: both scale with its size on this machine.
   const recentWriteMs: number[] = [performance.now() - loadStarted]

@@ -2,7 +2,7 @@
 // The reader keys driven through the whole App on the in-memory fake: what a keyboard
 // user sees happen (articles opened, text selected, highlights made and recoloured,
 // the shortcuts sheet), and what must not happen (keys typed into fields).
-import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createApi, type Transport } from '../../../../shared/api'
 import type { ArticleSummary } from '../../../../shared/model'
@@ -14,9 +14,6 @@ import { SHORTCUTS } from './shortcuts'
 import { isEditableTarget, neighbourArticleId } from './use-reader-shortcuts'
 
 const ROOT = '/home/reader/Clippings'
-
-// Two cores shared with other test runs: give the page time to answer.
-configure({ asyncUtilTimeout: 5000 })
 
 /**
  * Holds every library.list answer until release() (the list still loading when the
