@@ -22,25 +22,27 @@ async function tempDir(prefix: string): Promise<string> {
   return dir
 }
 
-/** Enough files that reading them takes longer than the first-rows wait on any machine. */
+/** Several batches of files (16 are read at once): the open shows the first batch (firstRowsMs: 0) and reads on. */
 async function largeCorpus(count: number): Promise<string> {
   const dir = await tempDir('corpus')
   const files: Record<string, string> = {}
   for (let i = 0; i < count; i++) {
     const n = String(i).padStart(5, '0')
-    files[`shelf-${Math.floor(i / 500)}/note-${n}.md`] = `---\ntitle: Note ${n}\ndate: 2021-01-01\n---\n\n${'Words about the sea and its tides. '.repeat(40)}\n`
+    files[`shelf-${Math.floor(i / 100)}/note-${n}.md`] = `---\ntitle: Note ${n}\ndate: 2021-01-01\n---\n\n${'Words about the sea and its tides. '.repeat(40)}\n`
   }
   await writeCorpus(dir, files)
   return dir
 }
 
 const dialogs = cancelledDialogs()
+/** Files in the large folder: many batches, few seconds even on a loaded machine. */
+const COUNT = 400
 
 async function start(dataDir?: string) {
   dataDir ??= await tempDir('data')
   const sampleRoot = await tempDir('sample')
   await writeCorpus(sampleRoot, { 'welcome.md': '# Welcome\n\nA sample.\n' })
-  const gloss: Gloss = await startGloss({ dataDir, sampleRoot, validateOutput: true, log: () => undefined, backgroundScan: true, dialogs })
+  const gloss: Gloss = await startGloss({ dataDir, sampleRoot, validateOutput: true, log: () => undefined, backgroundScan: true, firstRowsMs: 0, dialogs })
   cleanup.push(() => gloss.close())
   const progress: ScanProgress[] = []
   const events: GlossEvent[] = []
@@ -54,21 +56,21 @@ async function start(dataDir?: string) {
 
 describe('opening a large folder', () => {
   it('answers with the first rows, reports progress, and lists everything when done', async () => {
-    const corpus = await largeCorpus(4000)
+    const corpus = await largeCorpus(COUNT)
     const { gloss, call, progress, events } = await start()
     const opened = await call('library.open', { root: corpus })
     expect(opened.articleCount).toBeGreaterThan(0)
-    expect(opened.articleCount).toBeLessThan(4000)
+    expect(opened.articleCount).toBeLessThan(COUNT)
     // Readable before the scan ends.
     const first = await call('library.list', { sort: 'title' })
-    expect(first.total).toBeLessThan(4000)
+    expect(first.total).toBeLessThan(COUNT)
     expect((await call('article.get', { articleId: first.articles[0].id })).text).toContain('tides')
 
     await gloss.watchReady()
-    expect((await call('library.list', { sort: 'title' })).total).toBe(4000)
+    expect((await call('library.list', { sort: 'title' })).total).toBe(COUNT)
     const mine = progress.filter((p) => p.root === corpus)
-    expect(mine.at(-1)).toMatchObject({ scanned: 4000, total: 4000, done: true })
-    expect(mine.slice(0, -1).every((p) => !p.done && p.total === 4000 && p.scanned < 4000)).toBe(true)
+    expect(mine.at(-1)).toMatchObject({ scanned: COUNT, total: COUNT, done: true })
+    expect(mine.slice(0, -1).every((p) => !p.done && p.total === COUNT && p.scanned < COUNT)).toBe(true)
     expect(mine.slice(0, -1).some((p) => p.currentFolder.startsWith('shelf-'))).toBe(true)
 
     // The open is one change (the whole folder), and every report after it that grew
@@ -87,7 +89,7 @@ describe('opening a large folder', () => {
   })
 
   it('stops reading a folder when another one is opened', async () => {
-    const corpus = await largeCorpus(4000)
+    const corpus = await largeCorpus(COUNT)
     const other = await tempDir('other')
     await writeCorpus(other, { 'moss.md': '# Moss\n\nMoss grows in the shade.\n' })
     const { gloss, call, progress } = await start()
@@ -100,20 +102,20 @@ describe('opening a large folder', () => {
   })
 
   it('follows a link into a large folder to an article its first rows do not include', async () => {
-    const corpus = await largeCorpus(4000)
+    const corpus = await largeCorpus(COUNT)
     const other = await tempDir('other')
     await writeCorpus(other, { 'moss.md': '# Moss\n\nMoss grows in the shade.\n' })
     const { gloss, call } = await start()
     await call('library.open', { root: corpus })
     await gloss.watchReady()
     await call('library.open', { root: other })
-    const last = articleIdFor('shelf-7/note-03999.md')
+    const last = articleIdFor(`shelf-${Math.floor((COUNT - 1) / 100)}/note-${String(COUNT - 1).padStart(5, '0')}.md`)
     const followed = await call('app.openLink', { url: glossLink({ corpus, article: last }) })
-    expect(followed).toMatchObject({ articleId: last, library: { root: corpus, articleCount: 4000 } })
+    expect(followed).toMatchObject({ articleId: last, library: { root: corpus, articleCount: COUNT } })
   })
 
   it('keeps its cache in the data folder, and a reopen lists the same articles', async () => {
-    const corpus = await largeCorpus(1500)
+    const corpus = await largeCorpus(COUNT)
     const before = (await readdir(corpus, { recursive: true })).sort()
     const { gloss, call, dataDir } = await start()
     await call('library.open', { root: corpus })
@@ -130,12 +132,12 @@ describe('opening a large folder', () => {
   })
 
   it('leaves its cache behind even when closed right after the first scan', async () => {
-    const corpus = await largeCorpus(3000)
+    const corpus = await largeCorpus(COUNT)
     const { gloss, call, dataDir } = await start()
     await call('library.open', { root: corpus })
     await gloss.watchReady()
     await gloss.close()
     const cache = await readFile(scanCacheFile(dataDir, corpus), 'utf8')
-    expect(cache).toContain('note-02999.md')
+    expect(cache).toContain(`note-${String(COUNT - 1).padStart(5, '0')}.md`)
   })
 })

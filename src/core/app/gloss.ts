@@ -58,6 +58,12 @@ export interface StartOptions extends GlossOptions, Pick<DispatchOptions, 'valid
    * reporting scan-progress events. Default: on when watching (the app, the harness).
    */
   backgroundScan?: boolean
+  /**
+   * How long an open may take before it shows what it has read so far (default 250 ms).
+   * Tests set 0 so that a folder of a few hundred files takes the first-rows path on any
+   * machine, however fast or loaded.
+   */
+  firstRowsMs?: number
 }
 
 /** How long an open may take before it shows what it has read so far. */
@@ -319,7 +325,7 @@ class GlossCore {
         // A folder read within FIRST_ROWS_MS opens complete; a larger one shows what is
         // read so far and goes on in the background.
         if (!session) {
-          if (background && Date.now() - started >= FIRST_ROWS_MS) showFirstRows()
+          if (background && Date.now() - started >= (this.options.firstRowsMs ?? FIRST_ROWS_MS)) showFirstRows()
           return
         }
         const now = Date.now()
