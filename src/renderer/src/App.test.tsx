@@ -515,8 +515,11 @@ describe('live folder', () => {
     const mine = fake.libraries.get(MINE)!
     mine.articles.push(buildArticle('new', [{ type: 'paragraph', text: 'Fresh from the clipper.' }], { title: 'Arrived just now' }))
     mine.summary = librarySummary(MINE, mine.articles)
+    const lists = fake.callsTo('library.list').length
     manual.libraryChanged({ root: '/elsewhere', added: ['new'] })
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    // A change the page took up would ask for the list within this turn: flush it, then look.
+    await act(async () => undefined)
+    expect(fake.callsTo('library.list')).toHaveLength(lists)
     expect(rows()).toHaveLength(3)
     const gets = fake.callsTo('article.get').length
     manual.libraryChanged({ added: ['new'] })
