@@ -64,6 +64,8 @@ export interface StartOptions extends GlossOptions, Pick<DispatchOptions, 'valid
    * machine, however fast or loaded.
    */
   firstRowsMs?: number
+  /** The built search worker to run (see SearchServiceOptions.workerFile). */
+  searchWorker?: string
 }
 
 /** How long an open may take before it shows what it has read so far. */
@@ -270,7 +272,7 @@ class GlossCore {
    */
   private searchIndex(create: boolean): SearchService | null {
     if (!this.session || (!this.search && !create)) return null
-    this.search ??= createSearchService({ log: this.options.log, dataDir: this.options.dataDir })
+    this.search ??= createSearchService({ log: this.options.log, dataDir: this.options.dataDir, workerFile: this.options.searchWorker })
     this.search.sync(librarySnapshot(this.session))
     return this.search
   }

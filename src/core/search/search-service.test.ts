@@ -1,10 +1,20 @@
+import { existsSync } from 'node:fs'
 import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
 import { scanCorpus } from '../corpus/scan'
 import type { IndexedAnnotation } from './search-index'
-import { createSearchService } from './search-service'
+import { createSearchService, type SearchServiceOptions } from './search-service'
+
+// `npm run build` makes it (npm test builds before the unit tests); without it, its rows skip.
+const BUILT_WORKER = path.resolve(import.meta.dirname, '../../../out/main/search-worker.js')
+const BACKENDS: Array<[string, Pick<SearchServiceOptions, 'inProcess' | 'workerFile'>]> = [
+  ['in a worker thread', {}],
+  ['in the built worker (out/main)', { workerFile: BUILT_WORKER }],
+  ['in process', { inProcess: true }]
+]
+const backends = (): typeof BACKENDS => BACKENDS.filter(([, backend]) => !backend.workerFile || existsSync(backend.workerFile))
 
 let root: string
 beforeEach(async () => {
@@ -18,17 +28,14 @@ afterEach(async () => {
   await removeDir(root)
 })
 
-describe.each([
-  ['in a worker thread', false],
-  ['in process', true]
-])('search service %s', (_name, inProcess) => {
+describe.each(backends())('search service %s', (_name, backend) => {
   it('indexes the folder (reading the files itself), then follows changes in the order they were sent', async () => {
     const scan = await scanCorpus(root)
     const kites = scan.articles.find((a) => a.title === 'Kites')!
     const tides = scan.articles.find((a) => a.title === 'Tides')!
     const annotations: IndexedAnnotation[] = [{ articleId: kites.id, kind: 'note', highlightId: null, quote: '', note: 'windswept memories', offset: null }]
     const failures: unknown[] = []
-    const service = createSearchService({ inProcess, log: (_message, error) => failures.push(error) })
+    const service = createSearchService({ ...backend, log: (_message, error) => failures.push(error) })
     try {
       service.sync({ root: scan.root, articles: scan.articles, annotations })
       const first = await service.query('brest')
@@ -58,10 +65,21 @@ describe.each([
   }, 30_000)
 })
 
-describe.each([
-  ['in a worker thread', false],
-  ['in process', true]
-])('saved search index %s', (_name, inProcess) => {
+it('answers from this thread, saying so, when the worker it is given cannot start', async () => {
+  const scan = await scanCorpus(root)
+  const logs: string[] = []
+  const service = createSearchService({ workerFile: path.join(root, 'no-such-worker.js'), log: (message) => logs.push(message) })
+  try {
+    service.sync({ root: scan.root, articles: scan.articles, annotations: [] })
+    expect((await service.query('brest')).results.map((r) => r.articleId)).toEqual([scan.articles.find((a) => a.title === 'Tides')!.id])
+    expect(logs).toEqual(['gloss: the search worker failed; indexing in the main process instead'])
+  } finally {
+    await service.close()
+  }
+})
+
+// The saved index is the same file whichever thread writes it: the source worker and this thread.
+describe.each(backends().filter(([, backend]) => !backend.workerFile))('saved search index %s', (_name, backend) => {
   let dataDir: string
   beforeEach(async () => {
     dataDir = await makeTempDir('gloss-search-data-')
@@ -74,7 +92,7 @@ describe.each([
     const scan = await scanCorpus(root)
     const ids = Object.fromEntries(scan.articles.map((a) => [a.title, a.id]))
     const annotations: IndexedAnnotation[] = [{ articleId: ids.Kites, kind: 'note', highlightId: null, quote: '', note: 'windswept memories', offset: null }]
-    const service = createSearchService({ inProcess, dataDir, log: (message) => logs.push(message) })
+    const service = createSearchService({ ...backend, dataDir, log: (message) => logs.push(message) })
     service.sync({ root: scan.root, articles: scan.articles, annotations })
     return { service, ids }
   }

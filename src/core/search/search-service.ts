@@ -59,6 +59,13 @@ export interface SearchServiceOptions {
   dataDir?: string
   /** Milliseconds after the last change before the index is saved (tests shorten it). */
   saveDelayMs?: number
+  /**
+   * The built worker to run (out/main/search-worker.js). Without it: the one next to this
+   * module when it is itself built, else the TypeScript source compiled through tsx,
+   * which costs every new worker a second or more of compiling (the harness starts one
+   * per E2E test, so it names the built one).
+   */
+  workerFile?: string
 }
 
 export function createSearchService(options: SearchServiceOptions = {}): SearchService {
@@ -244,7 +251,7 @@ class IndexFeeder implements SearchService {
   }
 
   private startWorker(): Backend {
-    const worker = startWorkerThread()
+    const worker = startWorkerThread(this.options.workerFile)
     // The worker must not keep a CLI run or a test alive; close() ends it.
     worker.unref()
     let failed = false
@@ -289,11 +296,14 @@ function articleSignature(article: CorpusArticle): string {
 }
 
 /**
- * The built worker (out/main/search-worker.js, an electron-vite entry) next to the
- * bundle; from source (tests, the CLI, the harness) the TypeScript file, loaded through
- * tsx's API (Node 20 does not apply `--import` loaders to a worker's entry module).
+ * The built worker the host names, else the one (out/main/search-worker.js, an
+ * electron-vite entry) next to the bundle; from source (tests, the CLI) the TypeScript
+ * file, loaded through tsx's API (Node 20 does not apply `--import` loaders to a
+ * worker's entry module). A named file that cannot start fails like a crashed worker:
+ * the index moves into this thread and the failure is logged.
  */
-function startWorkerThread(): Worker {
+function startWorkerThread(workerFile: string | undefined): Worker {
+  if (workerFile) return new Worker(pathToFileURL(workerFile))
   for (const candidate of ['./search-worker.js', '../search-worker.js']) {
     const url = new URL(candidate, import.meta.url)
     if (existsSync(fileURLToPath(url))) return new Worker(url)
