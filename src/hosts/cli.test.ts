@@ -164,10 +164,10 @@ describe('npm run cli', () => {
     const tsx = path.resolve('node_modules', '.bin', 'tsx')
     const json = path.join(corpus.base, 'spawned.json')
     const env = { ...process.env, INIT_CWD: corpus.base }
-    const exported = await run(tsx, ['src/hosts/cli.ts', 'export', corpus.root, '--format', 'json', '--out', 'spawned.json', '--data-dir', 'data'], { env })
+    const exported = await run(tsx, ['src/hosts/gloss.ts', 'export', corpus.root, '--format', 'json', '--out', 'spawned.json', '--data-dir', 'data'], { env })
     expect(exported.stdout.trim()).toBe(`Wrote ${json}`)
-    const imported = await run(tsx, ['src/hosts/cli.ts', 'import', corpus.root, 'spawned.json', '--data-dir', 'other-data'], { env })
+    const imported = await run(tsx, ['src/hosts/gloss.ts', 'import', corpus.root, 'spawned.json', '--data-dir', 'other-data'], { env })
     expect(imported.stdout).toMatch(/^Imported \d+, updated 0, already there 0/)
-    await expect(run(tsx, ['src/hosts/cli.ts', 'export', corpus.root, '--out'], { env })).rejects.toMatchObject({ code: 2 })
+    await expect(run(tsx, ['src/hosts/gloss.ts', 'export', corpus.root, '--out'], { env })).rejects.toMatchObject({ code: 2 })
   }, 60_000)
 })

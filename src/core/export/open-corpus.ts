@@ -1,24 +1,42 @@
-// Opens a corpus folder for a headless command (CLI export and import): the same scan,
-// store and LibrarySession the app uses, so exports and imports behave exactly as they
-// do in the app (moved files keep their annotations, highlights anchor the same way).
-import { scanCorpus } from '../corpus/scan'
+// Opens a corpus folder for a headless command (CLI export, import and search): the same
+// scan, store and LibrarySession the app uses, so exports and imports behave exactly as
+// they do in the app (moved files keep their annotations, highlights anchor the same way).
+import { CorpusScanner } from '../corpus/scan'
 import { LibrarySession } from '../library/library-session'
 import { openCorpusStore } from '../store/corpus-store'
+import { scanCacheFile } from '../store/data-folder'
 
 export interface OpenCorpus {
   session: LibrarySession
-  /** Writes pending store changes and closes the store. */
+  /** Writes pending store changes (and the scan cache, if used) and closes the store. */
   close(): Promise<void>
 }
 
-export async function openCorpus(folder: string, dataDir: string, now: () => Date = () => new Date()): Promise<OpenCorpus> {
-  const scan = await scanCorpus(folder)
+export interface OpenCorpusOptions {
+  /**
+   * List the folder through the app's scan cache in the data folder (read, then brought
+   * up to date): only files whose size or modification time changed are read.
+   */
+  scanCache?: boolean
+}
+
+export async function openCorpus(folder: string, dataDir: string, now: () => Date = () => new Date(), options: OpenCorpusOptions = {}): Promise<OpenCorpus> {
+  let scanner = await CorpusScanner.open(folder)
+  if (options.scanCache) scanner = await CorpusScanner.open(scanner.root, { cacheFile: scanCacheFile(dataDir, scanner.root) })
+  const scan = await scanner.scan()
   const store = await openCorpusStore(dataDir, scan.root)
+  const close = async (): Promise<void> => {
+    try {
+      await store.close()
+    } finally {
+      await scanner.flushCache()
+    }
+  }
   try {
     const session = new LibrarySession(scan, store, false, now)
-    return { session, close: () => store.close() }
+    return { session, close }
   } catch (error) {
-    await store.close()
+    await close()
     throw error
   }
 }

@@ -23,7 +23,7 @@ import type { CorpusArticle } from '../corpus/corpus-article'
 import { indexedArticle } from './indexed-article'
 import { DEFAULT_SEARCH_LIMIT, SearchIndex, type IndexedAnnotation, type IndexStats } from './search-index'
 import { searchIndexFile } from '../store/data-folder'
-import { applyCommand, type SearchCommand, type SearchReply } from './search-protocol'
+import { applyCommand, type OpenOutcome, type SearchCommand, type SearchReply } from './search-protocol'
 
 const CHUNK = 250
 const SAVE_DELAY_MS = 2000
@@ -66,6 +66,8 @@ export interface SearchServiceOptions {
    * per E2E test, so it names the built one).
    */
   workerFile?: string
+  /** How loading the saved index of a newly synced root went (the CLI says when it must build one). */
+  onOpen?: (outcome: OpenOutcome) => void
 }
 
 export function createSearchService(options: SearchServiceOptions = {}): SearchService {
@@ -106,6 +108,7 @@ class IndexFeeder implements SearchService {
       const file = this.options.dataDir ? searchIndexFile(this.options.dataDir, this.root) : null
       void this.request({ type: 'open', id: this.nextId++, root: this.root, file, keep: snapshot.articles.map((a) => a.id) }).then(
         (reply) => {
+          if ('opened' in reply) this.options.onOpen?.(reply.opened)
           if ('opened' in reply && reply.opened.status === 'invalid') {
             this.log(`gloss: the saved search index ${file} could not be used (${reply.opened.reason}); rebuilding it`)
           }

@@ -1,0 +1,29 @@
+// What every CLI command is given: where its output goes, the clock, its parsed command
+// line, and how paths the user typed are read. Kept apart from cli.ts so that each
+// command's module (loaded only when that command runs) can use it without a circle.
+import path from 'node:path'
+import { dataDirFrom } from '../core/store/data-folder'
+import type { CommandLine } from './command-line'
+
+export interface CliIo {
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+export interface CliOptions {
+  /** The clock (tests fix it so that exports can be compared). */
+  now?: () => Date
+}
+
+export type Parsed = CommandLine
+
+/** --data-dir (relative to where the user was), else GLOSS_DATA_DIR, else the app's own. */
+export function dataDirOf(parsed: Parsed): string {
+  const flag = parsed.values.get('--data-dir')
+  return flag ? fromUserCwd(flag) : dataDirFrom([])
+}
+
+/** npm runs scripts from the package root; paths the user typed are relative to where they were. */
+export function fromUserCwd(p: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), p)
+}
