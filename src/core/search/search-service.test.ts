@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
 import { scanCorpus } from '../corpus/scan'
 import type { IndexedAnnotation } from './search-index'
@@ -119,6 +119,22 @@ describe.each(backends().filter(([, backend]) => !backend.workerFile))('saved se
       await second.service.close()
     }
     expect(await listFiles(root)).toEqual(corpusBefore)
+  }, 30_000)
+
+  it('is written when closing while the save the timer started is still on its way', async () => {
+    // Only the save timer is faked: the worker's messages are real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const scan = await scanCorpus(root)
+      const service = createSearchService({ ...backend, dataDir, saveDelayMs: 1000 })
+      service.sync({ root: scan.root, articles: scan.articles, annotations: [] })
+      // The save is sent now, queued behind the indexing; close() comes before its answer.
+      vi.advanceTimersByTime(1000)
+      await service.close()
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(await listFiles(path.join(dataDir, 'search'))).toHaveLength(1)
   }, 30_000)
 
   it('re-indexes only a file changed while Gloss was closed, and drops a deleted one', async () => {

@@ -166,6 +166,9 @@ class IndexFeeder implements SearchService {
     if (this.closed) return
     if (this.saveTimer) clearTimeout(this.saveTimer)
     this.saveTimer = null
+    // A save the timer started may still be on its way (the worker answers it after the
+    // indexing queued before it): ending the worker now would lose it.
+    await this.saving
     // A failed save is logged by save(); closing goes on.
     if (this.unsaved) await this.save().catch(() => undefined)
     this.closed = true
@@ -207,7 +210,16 @@ class IndexFeeder implements SearchService {
     this.saveTimer.unref()
   }
 
-  private async save(): Promise<void> {
+  /** Resolves when the last save sent has been answered (close() waits for it). */
+  private saving: Promise<void> = Promise.resolve()
+
+  private save(): Promise<void> {
+    const run = this.saveNow()
+    this.saving = run.catch(() => undefined)
+    return run
+  }
+
+  private async saveNow(): Promise<void> {
     if (!this.options.dataDir || !this.root) return
     const file = searchIndexFile(this.options.dataDir, this.root)
     this.unsaved = false
