@@ -16,6 +16,7 @@ import react from '@vitejs/plugin-react'
 //    cores, i.e. a single worker on a 2-core CI machine.
 const SLOW = [
   'src/hosts/cli.test.ts',
+  'src/hosts/gloss-bin.test.ts',
   'src/hosts/fuzz.test.ts',
   'src/hosts/web.test.ts',
   'src/core/corpus/watch.test.ts',
