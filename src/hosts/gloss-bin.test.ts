@@ -113,7 +113,7 @@ describe('the built gloss executable', () => {
     const second = await run(args)
     expect(second.code).toBe(EXIT.ok)
     expect(second.stderr).toBe('')
-    const results = (out: string): { total: number } => ({ ...(JSON.parse(out) as { total: number }), tookMs: 0 })
+    const results = (out: string): { total: number; tookMs: number } => ({ ...(JSON.parse(out) as { total: number; tookMs: number }), tookMs: 0 })
     expect(results(second.stdout)).toEqual(results(first.stdout))
     expect(results(first.stdout).total).toBe(ARTICLES)
   }, 120_000)
