@@ -5,6 +5,7 @@
 //   --runs 3               repetitions for medians (opens, floor); reader uses 2×runs+1
 //   --seed 1               corpus seed
 //   --no-reader            skip the Chromium reader timings
+//   --no-cli               skip the `gloss` executable's timings (cli-bench.ts)
 //   --only reader          only the Chromium reader timings (no corpora, no opens)
 //   --timeout-s 420        an open still running after this long is reported as such
 import { execFile, spawn } from 'node:child_process'
@@ -17,6 +18,7 @@ import { promisify } from 'node:util'
 import { ensureCorpus, queryWords, type CorpusManifest } from './generate-corpus'
 import type { ChildInput, ChildOutput } from './open-child'
 import { benchReader, type ReaderResult } from './reader-bench'
+import { benchCli } from './cli-bench'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
@@ -28,6 +30,7 @@ const SIZES = option('sizes', '10000,100000').split(',').map(Number)
 const RUNS = Number(option('runs', '3'))
 const SEED = Number(option('seed', '1'))
 const READER = !args.includes('--no-reader')
+const CLI = !args.includes('--no-cli')
 const ONLY_READER = option('only', '') === 'reader'
 const HEAP_LIMIT_MB = 4096
 const SEARCH_QUERIES = 100
@@ -282,6 +285,8 @@ for (const size of ONLY_READER ? [] : SIZES) {
 const emptyCorpus = await mkdtemp(path.join(work, 'empty-'))
 if (!ONLY_READER) raw.idleRssMb = (await openInChild({ corpus: emptyCorpus, dataDir: await mkdtemp(path.join(work, 'data-empty-')), expected: 0, timeoutMs: TIMEOUT_S * 1000 })).maxRssMb
 for (const manifest of manifests) await benchSize(manifest, work)
+// The built `gloss` as whole processes against node and rg, on the first (smallest) corpus.
+if (CLI && manifests.length) rows.push(...(await benchCli(manifests[0], work, { runs: RUNS, seed: SEED, log })))
 if (READER || ONLY_READER) await benchReaderRows()
 
 const output = table()

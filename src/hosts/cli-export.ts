@@ -9,6 +9,7 @@ import { assertOutsideCorpus, writeExportFile } from '../core/export/export-acti
 import { exportToFolder, type FolderExportReport } from '../core/export/folder-export'
 import { openCorpus } from '../core/export/open-corpus'
 import { dataDirOf, fromUserCwd, type CliIo, type Parsed } from './cli-context'
+import { EXIT } from './exit-codes'
 
 export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {
   const format = parsed.values.get('--format') ?? 'md'
@@ -40,7 +41,7 @@ export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date):
         dryRun
       })
       printFolderReport(report, parsed.flags.has('--json'), io)
-      return 0
+      return report.problems.length ? EXIT.leftAlone : EXIT.ok
     }
     const file = exportFile(model, format, { template: templates.template })
     await assertOutsideCorpus(corpus.session.root, out)

@@ -69,6 +69,17 @@ describe('export', () => {
     expect(again.out).toContain('Unchanged: 3')
   })
 
+  it('exits 3 when a folder export left a file alone, and lists it on stderr', async () => {
+    const vault = path.join(corpus.base, 'vault')
+    expect((await cli('export', corpus.root, '--format', 'md-folder', '--out', vault, '--data-dir', corpus.dataDir)).code).toBe(0)
+    // A copy carries the same gloss_id: only the original is updated, the copy is left alone.
+    const [first] = (await readdir(vault)).sort()
+    await writeFile(path.join(vault, 'copy.md'), await readFile(path.join(vault, first), 'utf8'))
+    const again = await cli('export', corpus.root, '--format', 'md-folder', '--out', vault, '--data-dir', corpus.dataDir)
+    expect(again.code).toBe(3)
+    expect(again.err).toMatch(/^Left alone: 1\n {2}copy\.md: another file \(.+\.md\) has the same gloss_id/m)
+  })
+
   it('--template renders each article with the user’s template; --file-name-template names md-folder files', async () => {
     const template = path.join(corpus.base, 'template.md')
     await writeFile(template, '# {{title}}\n{{#highlights}}\n- {{quote_line}} ({{color}})\n{{/highlights}}\n')
