@@ -13,8 +13,13 @@ import { writeDurablySync } from '../fs/durable-write'
 import { readIfPresentSync } from '../fs/read-if-present'
 
 export type SearchCommand =
-  /** Another library: load its saved index (file null: none kept), keeping only `keep`. */
-  | { type: 'open'; id: number; root: string; file: string | null; keep: string[] }
+  /**
+   * Another library: load its saved index (file null: none kept), keeping only `keep`
+   * (null: all of it, until a `keep` command says which articles are still there).
+   */
+  | { type: 'open'; id: number; root: string; file: string | null; keep: string[] | null }
+  /** Only these articles are in the folder: drops the rest (after an open with keep null). */
+  | { type: 'keep'; ids: string[] }
   | { type: 'upsert'; root: string; articles: IndexedArticle[] }
   | { type: 'remove'; ids: string[] }
   | { type: 'annotations'; annotations: IndexedAnnotation[] }
@@ -38,6 +43,9 @@ export function applyCommand(index: SearchIndex, command: SearchCommand): Search
   switch (command.type) {
     case 'open':
       return { id: command.id, opened: openIndex(index, command.root, command.file, command.keep) }
+    case 'keep':
+      index.keepOnly(command.ids)
+      return null
     case 'upsert':
       index.upsertArticles(command.articles, command.root)
       return null
@@ -67,7 +75,7 @@ export function applyCommand(index: SearchIndex, command: SearchCommand): Search
   }
 }
 
-function openIndex(index: SearchIndex, root: string, file: string | null, keep: string[]): OpenOutcome {
+function openIndex(index: SearchIndex, root: string, file: string | null, keep: string[] | null): OpenOutcome {
   index.clear()
   if (!file || isInside(root, file)) return { status: 'none' }
   let reason: string | null
@@ -83,6 +91,6 @@ function openIndex(index: SearchIndex, root: string, file: string | null, keep: 
     return { status: 'invalid', reason }
   }
   // Articles deleted while Gloss was closed; changed ones are replaced by the upserts that follow.
-  index.keepOnly(keep)
+  if (keep) index.keepOnly(keep)
   return { status: 'loaded' }
 }

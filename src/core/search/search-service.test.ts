@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readdir, writeFile } from 'node:fs/promises'
+import { readdir, realpath, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
@@ -135,6 +135,25 @@ describe.each(backends().filter(([, backend]) => !backend.workerFile))('saved se
       vi.useRealTimers()
     }
     expect(await listFiles(path.join(dataDir, 'search'))).toHaveLength(1)
+  }, 30_000)
+
+  it('prepare() loads the saved index before the folder is listed; the sync after it drops an article deleted meanwhile', async () => {
+    await (await open()).service.close()
+    await removeDir(path.join(root, 'tides.md'))
+    const opened: string[] = []
+    const service = createSearchService({ ...backend, dataDir, onOpen: (outcome) => opened.push(outcome.status) })
+    try {
+      service.prepare(await realpath(root))
+      const scan = await scanCorpus(root)
+      service.sync({ root: scan.root, articles: scan.articles, annotations: [] })
+      expect((await service.query('brest')).total).toBe(0)
+      expect((await service.query('dunes')).results.map((r) => r.articleId)).toEqual([scan.articles.find((a) => a.title === 'Kites')!.id])
+      // Loaded once, nothing indexed again.
+      expect(opened).toEqual(['loaded'])
+      expect(await service.stats()).toEqual({ articles: 1, articlesIndexed: 0, annotationsIndexed: 0 })
+    } finally {
+      await service.close()
+    }
   }, 30_000)
 
   it('re-indexes only a file changed while Gloss was closed, and drops a deleted one', async () => {

@@ -42,6 +42,11 @@ export interface SearchService {
    * Costs one pass over the summaries; only the differences are sent to the index.
    */
   sync(snapshot: SearchSnapshot): void
+  /**
+   * Starts loading the saved index of `root` before its first sync (the CLI does it while
+   * it lists the folder); that sync then drops the articles no longer there.
+   */
+  prepare(root: string): void
   /** Answers after every sync sent before it has been applied. */
   query(query: string, limit?: number): Promise<SearchResponse>
   /** How much indexing the index has done (after every sync sent before it). */
@@ -92,30 +97,24 @@ class IndexFeeder implements SearchService {
   private articles = new Map<string, string>()
   private annotations = new Map<string, string>()
   private last: SearchSnapshot | null = null
+  /** prepare() opened the root without knowing its articles: the next sync says which stay. */
+  private keepPending = false
 
   constructor(private readonly options: SearchServiceOptions) {
     this.backend = options.inProcess ? this.inProcess() : this.startWorker()
   }
 
+  prepare(root: string): void {
+    if (root === this.root) return
+    this.openRoot(root, null)
+    this.keepPending = true
+  }
+
   sync(snapshot: SearchSnapshot): void {
     this.last = snapshot
-    if (snapshot.root !== this.root) {
-      // Saves the old library's index first (messages are applied in order).
-      if (this.root && this.unsaved) void this.save().catch(() => undefined)
-      this.articles = new Map()
-      this.annotations = new Map()
-      this.root = snapshot.root
-      const file = this.options.dataDir ? searchIndexFile(this.options.dataDir, this.root) : null
-      void this.request({ type: 'open', id: this.nextId++, root: this.root, file, keep: snapshot.articles.map((a) => a.id) }).then(
-        (reply) => {
-          if ('opened' in reply) this.options.onOpen?.(reply.opened)
-          if ('opened' in reply && reply.opened.status === 'invalid') {
-            this.log(`gloss: the saved search index ${file} could not be used (${reply.opened.reason}); rebuilding it`)
-          }
-        },
-        () => undefined
-      )
-    }
+    if (snapshot.root !== this.root) this.openRoot(snapshot.root, snapshot.articles.map((a) => a.id))
+    else if (this.keepPending) this.send({ type: 'keep', ids: snapshot.articles.map((a) => a.id) })
+    this.keepPending = false
     const seen = new Map<string, string>()
     const upserted: CorpusArticle[] = []
     for (const article of snapshot.articles) {
@@ -138,6 +137,25 @@ class IndexFeeder implements SearchService {
     }
     this.annotations = annotations
     if (changed) this.scheduleSave()
+  }
+
+  /** Another library: the worker loads its saved index, keeping `keep` (null: all, for now). */
+  private openRoot(root: string, keep: string[] | null): void {
+    // Saves the old library's index first (messages are applied in order).
+    if (this.root && this.unsaved) void this.save().catch(() => undefined)
+    this.articles = new Map()
+    this.annotations = new Map()
+    this.root = root
+    const file = this.options.dataDir ? searchIndexFile(this.options.dataDir, this.root) : null
+    void this.request({ type: 'open', id: this.nextId++, root: this.root, file, keep }).then(
+      (reply) => {
+        if ('opened' in reply) this.options.onOpen?.(reply.opened)
+        if ('opened' in reply && reply.opened.status === 'invalid') {
+          this.log(`gloss: the saved search index ${file} could not be used (${reply.opened.reason}); rebuilding it`)
+        }
+      },
+      () => undefined
+    )
   }
 
   query(query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<SearchResponse> {
@@ -233,6 +251,7 @@ class IndexFeeder implements SearchService {
   /** A new index (after the worker failed) gets everything again. */
   private reloadAll(): void {
     this.root = ''
+    this.keepPending = false
     this.articles = new Map()
     this.annotations = new Map()
     // Requests sent to the lost worker, other than queries (sent again below), end here.
