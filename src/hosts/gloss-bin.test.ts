@@ -10,6 +10,8 @@ import type { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../tests/fixtures/corpus-builder'
 import { buildCli } from '../../scripts/build-cli'
+import { scanCorpus } from '../core/corpus/scan'
+import { createSearchService } from '../core/search/search-service'
 import { EXIT } from './exit-codes'
 
 // Enough articles that `scan --json` is several times the 64 KiB a pipe holds (≈ 250
@@ -102,6 +104,20 @@ describe('the built gloss executable', () => {
     if (where === 'stdout') expect(result.stderr).toBe('')
     else expect(result.stdout).toBe('')
   }, 60_000)
+
+  it('uses the index the app saved (another build of the same code) without a word', async () => {
+    const dataDir = path.join(base, 'app-data')
+    // The app's search service, from source, indexes the folder and saves the index on close.
+    const scan = await scanCorpus(corpus)
+    const app = createSearchService({ dataDir, inProcess: true })
+    app.sync({ root: scan.root, articles: scan.articles, annotations: [] })
+    const inApp = await app.query('pilot', 3)
+    await app.close()
+    const result = await run(['search', corpus, 'pilot', '--limit', '3', '--json', '--data-dir', dataDir])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(EXIT.ok)
+    expect({ ...JSON.parse(result.stdout), tookMs: 0 }).toEqual({ ...inApp, tookMs: 0 })
+  }, 120_000)
 
   it('searches in the built worker, saying when it builds the index, then reusing the saved one', async () => {
     const dataDir = path.join(base, 'data')

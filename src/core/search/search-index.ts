@@ -21,7 +21,6 @@ import type { SearchResponse, SearchResult, SearchResultKind } from '../../share
 import { bodyToBlocks } from '../corpus/blocks'
 import { readArticleBody } from './read-body'
 import { foldTerm, makeSnippet, tokenize, type Snippet } from './snippet'
-import { fold } from '../../shared/text/fold'
 
 export interface IndexedArticle {
   id: string
@@ -335,12 +334,17 @@ const MINI_OPTIONS = {
   processTerm: (term: string) => foldTerm(term) || null
 }
 
-// A saved index is only reused by code that tokenizes and folds words the same way.
+// A saved index is only reused by code that tokenizes and folds words the same way. The
+// hash is of what tokenize and foldTerm make of a probe covering the cases they treat,
+// not of their source text: every build prints a function differently (the app's
+// electron-vite bundle, the CLI's minified esbuild bundle and tsx each gave another
+// hash, so none of them could use an index another had saved). A change the probe does
+// not show bumps TOKENIZER_VERSION.
+const TOKENIZER_VERSION = 1
+const TOKENIZER_PROBE = 'Élan CAFÉ naïve ﬁnance Straße İstanbul ıssız l’été rock-’n’-roll -edge- \'quoted\' x_y 3.14 ½ ① 北京大学 東京 emoji🌊wave Ünïcödé Ⅻ'
 const OPTIONS_HASH = createHash('sha256')
-  .update(JSON.stringify({ idField: MINI_OPTIONS.idField, fields: FIELDS, storeFields: [] }))
-  .update(String(tokenize))
-  .update(String(foldTerm))
-  .update(String(fold))
+  .update(JSON.stringify({ idField: MINI_OPTIONS.idField, fields: FIELDS, storeFields: [], version: TOKENIZER_VERSION }))
+  .update(JSON.stringify(tokenize(TOKENIZER_PROBE).map(foldTerm)))
   .digest('hex')
   .slice(0, 16)
 
