@@ -1,7 +1,7 @@
 // Headless commands over the same services as the app:
 //   gloss scan <folder> [--json]
 //   gloss export <folder> [--format md|md-folder|json|csv] --out <path> [--template <file>]
-//                [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--json] [--data-dir <dir>]
+//                [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--author-links] [--json] [--data-dir <dir>]
 //   gloss import <folder> <file.json> [--json] [--data-dir <dir>]
 //   gloss search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
 // Electron-free, so it runs with plain Node (npm run cli -- …). Export and import open
@@ -12,6 +12,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { exportFile, isExportFormat, type ExportFormat } from '../shared/export/formats'
 import { compileTemplate, type CompiledTemplate } from '../shared/export/template'
+import { localTimeZone } from '../shared/export/export-dates'
 import { GlossError } from '../shared/result'
 import { scanCorpus } from '../core/corpus/scan'
 import { buildExportCorpus } from '../core/export/build-export-corpus'
@@ -24,13 +25,23 @@ import { isProblem, readCommandLine, type CommandLine } from './command-line'
 import { librarySnapshot } from '../core/library/search-snapshot'
 import { createSearchService } from '../core/search/search-service'
 
+/**
+ * Exit status of `export --format md-folder` when any file was left alone (the user's
+ * edit kept, a broken front matter, a name that cannot be written…): the export did not
+ * do everything asked. Kept here until the exit-code table (src/hosts/exit-codes.ts)
+ * takes it in.
+ */
+export const EXIT_EXPORT_LEFT_ALONE = 3
+
 const USAGE = `Usage:
   npm run cli -- scan <folder> [--json]
   npm run cli -- export <folder> [--format md|md-folder|json|csv] --out <path> [--template <file>]
-                 [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--json] [--data-dir <dir>]
+                 [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--author-links] [--json] [--data-dir <dir>]
       md (default): one Markdown file for the whole corpus; md-folder: one file per article
       in the folder --out (re-export keeps your edits outside the Gloss region); json: W3C
-      Web Annotations; csv: one row per highlight and article note.
+      Web Annotations; csv: one row per highlight and article note. --author-links writes
+      authors as [[links]] in Markdown front matter. md-folder exits ${EXIT_EXPORT_LEFT_ALONE} when a file was
+      left alone or could not be written (a dry run: would be).
   npm run cli -- import <folder> <file.json> [--json] [--data-dir <dir>]
       Imports a JSON export into the folder's annotations (merging, never duplicating).
   npm run cli -- search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
@@ -44,13 +55,15 @@ export interface CliIo {
 export interface CliOptions {
   /** The clock (tests fix it so that exports can be compared). */
   now?: () => Date
+  /** The zone exports write times in; default the machine's (tests fix it). */
+  timeZone?: string
 }
 
 type Parsed = CommandLine
 
 const COMMANDS: Record<string, { values: string[]; flags: string[]; positional: number }> = {
   scan: { values: [], flags: ['--json'], positional: 1 },
-  export: { values: ['--data-dir', '--out', '--format', '--template', '--file-name-template'], flags: ['--dry-run', '--recreate-deleted', '--json'], positional: 1 },
+  export: { values: ['--data-dir', '--out', '--format', '--template', '--file-name-template'], flags: ['--dry-run', '--recreate-deleted', '--author-links', '--json'], positional: 1 },
   import: { values: ['--data-dir'], flags: ['--json'], positional: 2 },
   search: { values: ['--data-dir', '--limit'], flags: ['--json'], positional: 2 }
 }
@@ -75,7 +88,7 @@ export async function runCli(args: string[], io: CliIo = { out: console.log, err
   try {
     if (command === 'scan') return await scan(fromUserCwd(parsed.positional[0]), parsed.flags.has('--json'), io)
     if (command === 'search') return await searchCommand(parsed, io, now)
-    if (command === 'export') return await exportCommand(parsed, io, now)
+    if (command === 'export') return await exportCommand(parsed, io, now, options.timeZone ?? localTimeZone())
     return await importCommand(parsed, io, now)
   } catch (error) {
     if (error instanceof GlossError) {
@@ -109,7 +122,7 @@ async function scan(folder: string, json: boolean, io: CliIo): Promise<number> {
   return 0
 }
 
-async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {
+async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date, timeZone: string): Promise<number> {
   const format = parsed.values.get('--format') ?? 'md'
   if (!isExportFormat(format)) {
     io.err(`Unknown format "${format}": use md, md-folder, json or csv`)
@@ -127,7 +140,12 @@ async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promis
   const dryRun = parsed.flags.has('--dry-run')
   const corpus = await openCorpus(fromUserCwd(parsed.positional[0]), dataDir, now)
   try {
-    const model = buildExportCorpus(corpus.session, { exportedAt: now().toISOString(), articles: format === 'md-folder' ? 'all' : 'annotated' })
+    const model = buildExportCorpus(corpus.session, {
+      exportedAt: now().toISOString(),
+      articles: format === 'md-folder' ? 'all' : 'annotated',
+      timeZone,
+      authorLinks: parsed.flags.has('--author-links')
+    })
     if (format === 'md-folder') {
       const report = await exportToFolder({
         corpus: model,
@@ -139,7 +157,7 @@ async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promis
         dryRun
       })
       printFolderReport(report, parsed.flags.has('--json'), io)
-      return 0
+      return report.problems.length > 0 ? EXIT_EXPORT_LEFT_ALONE : 0
     }
     const file = exportFile(model, format, { template: templates.template })
     await assertOutsideCorpus(corpus.session.root, out)
@@ -203,7 +221,7 @@ function printFolderReport(report: FolderExportReport, json: boolean, io: CliIo)
     for (const entry of entries) io.out(`  ${entry.file}  (${entry.title})`)
   }
   if (report.notice) io.err(report.notice)
-  if (report.problems.length) io.err(`Left alone: ${report.problems.length}`)
+  if (report.problems.length) io.err(`${report.dryRun ? 'Would leave alone' : 'Left alone'}: ${report.problems.length}`)
   for (const problem of report.problems) io.err(`  ${problem.file}: ${problem.reason}`)
 }
 

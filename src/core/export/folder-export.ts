@@ -14,12 +14,20 @@
 //   separators, no `..`, no reserved names), every path is checked after resolving
 //   symlinks, symlinks that lead out are ignored, and writes go through a temporary
 //   file in the same folder (confined-files.ts).
-// - A dry run reports the same thing a real run would do, without writing anything.
+// - What Gloss wrote between the markers is remembered (a hash in the manifest). A file
+//   whose region the user edited is left as it is and reported as a conflict: an edit
+//   is never overwritten. A file whose front matter no longer parses is reported as
+//   that, not as deleted.
+// - A dry run reports the same thing a real run would do, without writing anything,
+//   names that cannot be written included (they are checked before any write).
+import { createHash } from 'node:crypto'
 import { mkdir, open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { isAnnotated, type ExportArticle, type ExportCorpus } from '../../shared/export/export-model'
-import { glossIdOf, newManagedFile, ownedValues, splitRendered, updateManagedFile, type RenderedParts } from '../../shared/export/managed-file'
+import { identifyFile, newManagedFile, ownedValues, regionOf, splitRendered, updateManagedFile, type RenderedParts } from '../../shared/export/managed-file'
+import { utf8Length } from '../../shared/export/markdown'
 import { defaultTemplate, renderArticle, renderFileName, type CompiledTemplate } from '../../shared/export/template'
+import type { RenderContext } from '../../shared/export/template-helpers'
 import { badInput } from '../../shared/result'
 import { isInside } from '../corpus/paths'
 import { ChangedMeanwhileError, createFileAtomically, OutsideFolderError, replaceFileAtomically } from './confined-files'
@@ -68,10 +76,23 @@ const MAX_SCANNED_FILE_BYTES = 16 * 1024 * 1024
 const HEAD_BYTES = 256 * 1024
 const MAX_DEPTH = 32
 const SCAN_CONCURRENCY = 16
+/** Linux's PATH_MAX (with its NUL); macOS allows 1,024, where the write itself reports it. */
+const MAX_PATH_BYTES = 4095
+/** The longest temporary name confined-files.ts writes beside a file: `.` + 60 UTF-16 units (≤ 180 bytes) + `.gloss-` + 12 + `.tmp`. */
+const TEMP_NAME_BYTES = 1 + 180 + 7 + 12 + 4
 
 interface FoundFile {
   relative: string
   real: string
+}
+
+/** A Markdown file Gloss cannot read as its own any more, though it may once have been. */
+interface UnownedFile {
+  relative: string
+  /** The gloss_id still readable in a broken front matter, if any. */
+  glossId: string | null
+  /** Why it is not Gloss's file as it stands. */
+  problem: string | null
 }
 
 type Plan = (
@@ -89,10 +110,13 @@ export async function exportToFolder(options: FolderExportOptions): Promise<Fold
   const { corpus, dataDir, dryRun = false } = options
   const template = options.template ?? defaultTemplate('article')
   const fileNameTemplate = options.fileNameTemplate ?? defaultTemplate('fileName')
+  const style = corpus.style ?? {}
   const corpusRoot = await realpath(corpus.root).catch(() => path.resolve(corpus.root))
   const root = await resolveExportFolder(options.folder, dryRun, corpusRoot)
 
-  const { byId, names } = await scanFolder(root, isInside(root, corpusRoot) ? corpusRoot : null)
+  const { byId, names, unowned } = await scanFolder(root, isInside(root, corpusRoot) ? corpusRoot : null)
+  const brokenById = new Map<string, UnownedFile>()
+  for (const file of unowned.values()) if (file.problem && file.glossId && !brokenById.has(file.glossId)) brokenById.set(file.glossId, file)
   const { manifest, notice } = await readManifest(dataDir, root, corpusRoot)
   const chosenNames = new Set<string>()
   const plans: Plan[] = []
@@ -108,11 +132,13 @@ export async function exportToFolder(options: FolderExportOptions): Promise<Fold
         for (const other of candidates.filter((f) => f !== found)) {
           duplicateProblems.push({ kind: 'problem', article, file: other.relative, reason: `another file (${found.relative}) has the same gloss_id; only that one is updated` })
         }
-        return planUpdate(article, found, previous, corpus.exportedAt, template)
+        return planUpdate(article, found, previous, corpus.exportedAt, template, style)
       }
+      const lost = lostFile(article.id, movedFrom, previous, unowned, brokenById)
+      if (lost) return { kind: 'problem', article, file: lost.relative, reason: lost.reason }
       if (!isAnnotated(article)) return null // nothing to write for an article without notes, and no file to update
       if (previous && !options.recreateDeleted) return { kind: 'skippedDeleted', article, file: previous.file, entry: { ...previous, fingerprint: article.fingerprint } }
-      return planCreate(article, corpus.exportedAt, template, fileNameTemplate, names, chosenNames)
+      return planCreate(article, corpus.exportedAt, template, fileNameTemplate, names, chosenNames, root, style)
     })()
     if (plan) plans.push(movedFrom ? { ...plan, movedFrom } : plan)
   }
@@ -172,8 +198,8 @@ async function resolveMissing(absolute: string): Promise<string> {
   }
 }
 
-function render(article: ExportArticle, exportedAt: string, template: CompiledTemplate): RenderedParts | { problem: string } {
-  const parts = splitRendered(renderArticle(template, article, exportedAt))
+function render(article: ExportArticle, exportedAt: string, template: CompiledTemplate, context: RenderContext): RenderedParts | { problem: string } {
+  const parts = splitRendered(renderArticle(template, article, exportedAt, context))
   if ('problem' in parts) return { problem: `${parts.problem}; for values in front matter use {{yaml.…}}, e.g. title: {{yaml.title}}` }
   return parts
 }
@@ -184,22 +210,74 @@ function planCreate(
   template: CompiledTemplate,
   fileNameTemplate: CompiledTemplate,
   existingNames: Set<string>,
-  chosenNames: Set<string>
+  chosenNames: Set<string>,
+  root: string,
+  style: RenderContext
 ): Plan {
   const name = uniqueName(renderFileName(fileNameTemplate, article, exportedAt), existingNames, chosenNames)
-  const rendered = render(article, exportedAt, template)
+  const rendered = render(article, exportedAt, template, { ...style, lastExport: null })
   if ('problem' in rendered) return { kind: 'problem', article, file: name, reason: rendered.problem }
+  // Checked before writing, so that a dry run says what the real run will meet.
+  const unwritable = nameProblem(root, name)
+  if (unwritable) return { kind: 'problem', article, file: name, reason: unwritable }
   chosenNames.add(name.normalize('NFC').toLowerCase())
+  const content = newManagedFile(article.id, rendered)
   return {
     kind: 'create',
     article,
     name,
-    content: newManagedFile(article.id, rendered),
-    entry: { file: name, exportedAt, fingerprint: article.fingerprint, frontMatter: ownedValues(article.id, rendered) }
+    content,
+    entry: { file: name, exportedAt, fingerprint: article.fingerprint, frontMatter: ownedValues(article.id, rendered), region: regionHash(content), since: null }
   }
 }
 
-async function planUpdate(article: ExportArticle, found: FoundFile, previous: ManifestEntry | null, exportedAt: string, template: CompiledTemplate): Promise<Plan> {
+/** Why the file system would refuse this name in this folder, or null. */
+function nameProblem(root: string, name: string): string | null {
+  if (utf8Length(name) > 255) return `its name is ${utf8Length(name)} bytes long; file systems allow 255`
+  const longest = Math.max(utf8Length(name), TEMP_NAME_BYTES)
+  const pathBytes = utf8Length(root) + 1 + longest
+  if (pathBytes > MAX_PATH_BYTES) return `its path would be ${pathBytes} bytes long, more than the ${MAX_PATH_BYTES} this system allows; export to a folder higher up`
+  return null
+}
+
+/** The hash of a file's managed region, or undefined when it has none to tell. */
+function regionHash(text: string): string | undefined {
+  const region = regionOf(text)
+  return region === null ? undefined : createHash('sha256').update(region).digest('hex')
+}
+
+/**
+ * The article's file, when it is still in the folder but no longer Gloss's to find: its
+ * front matter broken, or its gloss_id removed from the file Gloss last wrote.
+ */
+function lostFile(
+  articleId: string,
+  movedFrom: string | undefined,
+  previous: ManifestEntry | null,
+  unowned: Map<string, UnownedFile>,
+  brokenById: Map<string, UnownedFile>
+): { relative: string; reason: string } | null {
+  const broken = brokenById.get(articleId) ?? (movedFrom !== undefined ? brokenById.get(movedFrom) : undefined)
+  const atPrevious = previous ? unowned.get(previous.file) : undefined
+  const found = broken ?? atPrevious
+  if (!found) return null
+  if (found.problem) {
+    return { relative: found.relative, reason: `its front matter is not valid YAML (${found.problem}), so Gloss cannot update it; the file was left as it is — fix the front matter and export again` }
+  }
+  return {
+    relative: found.relative,
+    reason: `its gloss_id (or the front matter holding it) was removed, so Gloss no longer treats it as its file; it was left as it is — put back gloss_id: "${articleId}" to have it updated, or delete the file to export it anew`
+  }
+}
+
+async function planUpdate(
+  article: ExportArticle,
+  found: FoundFile,
+  previous: ManifestEntry | null,
+  exportedAt: string,
+  template: CompiledTemplate,
+  style: RenderContext
+): Promise<Plan> {
   let existing: string
   try {
     existing = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(found.real))
@@ -207,15 +285,40 @@ async function planUpdate(article: ExportArticle, found: FoundFile, previous: Ma
     const reason = error instanceof TypeError ? 'it is not UTF-8 text' : `it could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`
     return { kind: 'problem', article, file: found.relative, reason }
   }
-  // Rendered with the export time written last time, an unchanged article gives back
-  // the file as it is: then nothing is written and the old time stays.
-  for (const at of previous ? [previous.exportedAt, exportedAt] : [exportedAt]) {
-    const rendered = render(article, at, template)
+  // Rendered with the export time (and "new since" time) written last time, an
+  // unchanged article gives back the file as it is: then nothing is written and the old
+  // times stay.
+  const renders = previous
+    ? [
+        { at: previous.exportedAt, since: previous.since ?? null },
+        { at: exportedAt, since: previous.exportedAt }
+      ]
+    : [{ at: exportedAt, since: null }]
+  const edited = previous?.region !== undefined && regionHash(existing) !== undefined && regionHash(existing) !== previous.region
+  for (const { at, since } of renders) {
+    const rendered = render(article, at, template, { ...style, lastExport: since })
     if ('problem' in rendered) return { kind: 'problem', article, file: found.relative, reason: rendered.problem }
     const updated = updateManagedFile(existing, article.id, rendered, previous?.frontMatter ?? null)
     if ('problem' in updated) return { kind: 'problem', article, file: found.relative, reason: updated.problem }
-    const entry = { file: found.relative, exportedAt: at, fingerprint: article.fingerprint, frontMatter: ownedValues(article.id, rendered) }
+    const entry = {
+      file: found.relative,
+      exportedAt: at,
+      fingerprint: article.fingerprint,
+      frontMatter: ownedValues(article.id, rendered),
+      region: regionHash(updated.text),
+      since
+    }
     if (updated.text === existing) return { kind: 'unchanged', article, found, entry }
+    if (edited) {
+      // The user wrote inside the region since Gloss last wrote it: their edit wins.
+      return {
+        kind: 'problem',
+        article,
+        file: found.relative,
+        reason:
+          'you edited inside the Gloss region (between the gloss:begin and gloss:end markers) since the last export, so Gloss left the file as it is; move your lines above or below the markers, or delete the file, and export again'
+      }
+    }
     if (at === exportedAt) return { kind: 'update', article, found, existing, content: updated.text, entry }
   }
   throw new Error('unreachable: the last render is always at the export time')
@@ -283,9 +386,13 @@ function uniqueName(name: string, existing: Set<string>, chosen: Set<string>): s
  * Every .md file under `root` that declares a gloss_id, and the names already used at
  * the top level (where new files go).
  */
-async function scanFolder(root: string, skip: string | null): Promise<{ byId: Map<string, FoundFile[]>; names: Set<string> }> {
+async function scanFolder(
+  root: string,
+  skip: string | null
+): Promise<{ byId: Map<string, FoundFile[]>; names: Set<string>; unowned: Map<string, UnownedFile> }> {
   const byId = new Map<string, FoundFile[]>()
   const names = new Set<string>()
+  const unowned = new Map<string, UnownedFile>()
   const markdown: FoundFile[] = []
   let rootExists = true
   const walk = async (dir: string, relative: string, depth: number): Promise<void> => {
@@ -314,13 +421,18 @@ async function scanFolder(root: string, skip: string | null): Promise<{ byId: Ma
     }
   }
   await walk(root, '', 0)
-  if (!rootExists) return { byId, names }
+  if (!rootExists) return { byId, names, unowned }
   await mapPool(markdown, SCAN_CONCURRENCY, async (file) => {
     const real = await realpath(file.real).catch(() => null)
     // A symlink that leads out of the folder (or into the corpus) is not ours to touch.
     if (!real || !isInside(root, real) || (skip && isInside(skip, real))) return
-    const id = await readGlossId(real)
-    if (id === null) return
+    const identity = await readIdentity(real)
+    if (identity === null) return
+    if (identity.kind !== 'ours') {
+      unowned.set(file.relative, { relative: file.relative, glossId: identity.kind === 'broken' ? identity.glossId : null, problem: identity.kind === 'broken' ? identity.problem : null })
+      return
+    }
+    const id = identity.glossId
     const list = byId.get(id) ?? []
     list.push({ relative: file.relative, real })
     byId.set(id, list)
@@ -334,10 +446,11 @@ async function scanFolder(root: string, skip: string | null): Promise<{ byId: Ma
     }
     byId.set(id, [...byReal.values()].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)))
   }
-  return { byId, names }
+  return { byId, names, unowned }
 }
 
-async function readGlossId(file: string): Promise<string | null> {
+/** What the file's front matter says about whose it is; null when it cannot be read at all. */
+async function readIdentity(file: string): Promise<ReturnType<typeof identifyFile> | null> {
   let handle
   try {
     const info = await stat(file)
@@ -345,7 +458,7 @@ async function readGlossId(file: string): Promise<string | null> {
     handle = await open(file, 'r')
     const buffer = Buffer.alloc(Math.min(HEAD_BYTES, info.size))
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
-    return glossIdOf(buffer.subarray(0, bytesRead).toString('utf8'))
+    return identifyFile(buffer.subarray(0, bytesRead).toString('utf8'))
   } catch {
     return null
   } finally {

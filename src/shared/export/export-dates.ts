@@ -66,6 +66,15 @@ export function formatDate(value: string, pattern: string, timeZone: string = DE
   })
 }
 
+/** The zone of the machine the export runs on (what Obsidian on it shows times in); UTC when it cannot tell. */
+export function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || DEFAULT_TIME_ZONE
+  } catch {
+    return DEFAULT_TIME_ZONE
+  }
+}
+
 /** True when the zone is one Intl knows (an IANA name such as `Europe/Berlin`, or `UTC`). */
 export function isTimeZone(timeZone: string): boolean {
   try {
