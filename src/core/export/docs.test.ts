@@ -45,7 +45,7 @@ describe('docs/export-templates.md', () => {
     const after = docs.slice(docs.indexOf(`\n## Converted from ${from}\n`))
     const example = /```mustache\n([\s\S]*?)```/.exec(after)?.[1]
     expect(example).toBeDefined()
-    const template = compileTemplate(example)
+    const template = compileTemplate(example ?? '')
     const river = renderArticle(template, riverArticle, EXPORTED, { lastExport: '2023-11-06T08:02:00.000Z' })
     const bridge = renderArticle(template, bridgeArticle, EXPORTED)
     await expect(river).toMatchFileSnapshot(`../../shared/export/golden/${golden}-river.md`)

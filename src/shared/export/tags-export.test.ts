@@ -1,4 +1,8 @@
 import yaml from 'js-yaml'
+import type { Nodes } from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
 import { describe, expect, it } from 'vitest'
 import { articleTags } from './export-model'
 import { articleToMarkdown, corpusToMarkdown, type MarkdownArticle } from './markdown'
@@ -97,6 +101,18 @@ describe('one Obsidian tag mapping', () => {
   it('the single-file export carries every article\'s topics and tags, as tags of the document', () => {
     const markdown = corpusToMarkdown([article(['Water Management', 'C++'], [['C']])], '2024-01-01T00:00:00.000Z', 'Clippings')
     expect(markdown).toContain('## Tags\n\n#Water-Management #C-plus-plus\n\n> Quote 0.')
+  })
+
+  it('tag lines stay paragraphs of tags for a GFM parser (never headings), every tag whole', () => {
+    const markdown = corpusToMarkdown([article(['1984', 'C++', 'emoji🌊', 'Cold War', 'history/cold war'], [['#C', 'what?']])], '2024-01-01T00:00:00.000Z', 'Clippings')
+    const tree = fromMarkdown(markdown.split('\n---\n').slice(1).join('\n---\n'), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
+    const text = (node: Nodes): string => ('value' in node ? String(node.value) : 'children' in node ? (node.children as Nodes[]).map(text).join('') : '')
+    const headings = tree.children.filter((n) => n.type === 'heading').map(text)
+    expect(headings).toEqual(['Clippings', 'Tags'])
+    const tagLines = tree.children.filter((n) => n.type === 'paragraph' && text(n).startsWith('#')).map(text)
+    expect(tagLines).toEqual(['#_1984 #C-plus-plus #emoji🌊 #Cold-War #history/cold-war', '#C #what'])
+    // Obsidian's tag pattern in text: `#` then tag characters up to a space or the end.
+    for (const line of tagLines) for (const tag of line.split(' ')) expect(obsidianAccepts(tag.slice(1))).toBe(true)
   })
 
   it('articleTags: topics first, then the user tags not already there in any case', () => {
