@@ -20,18 +20,19 @@
 //   that, not as deleted.
 // - A dry run reports the same thing a real run would do, without writing anything,
 //   names that cannot be written included (they are checked before any write).
-import { createHash } from 'node:crypto'
+// Just over 400 lines: the plan for each article (create, update, unchanged, deleted,
+// left alone) reads best in one place; the checks behind it are in vault-checks.ts.
 import { mkdir, open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { isAnnotated, type ExportArticle, type ExportCorpus } from '../../shared/export/export-model'
-import { identifyFile, newManagedFile, ownedValues, regionOf, splitRendered, updateManagedFile, type RenderedParts } from '../../shared/export/managed-file'
-import { utf8Length } from '../../shared/export/markdown'
+import { identifyFile, newManagedFile, ownedValues, splitRendered, updateManagedFile, type RenderedParts } from '../../shared/export/managed-file'
 import { defaultTemplate, renderArticle, renderFileName, type CompiledTemplate } from '../../shared/export/template'
 import type { RenderContext } from '../../shared/export/template-helpers'
 import { badInput } from '../../shared/result'
 import { isInside } from '../corpus/paths'
 import { ChangedMeanwhileError, createFileAtomically, OutsideFolderError, replaceFileAtomically } from './confined-files'
 import { readManifest, writeManifest, type ManifestEntry } from './export-manifest'
+import { lostFile, nameProblem, regionHash, type UnownedFile } from './vault-checks'
 
 export interface FolderExportOptions {
   corpus: ExportCorpus
@@ -76,23 +77,10 @@ const MAX_SCANNED_FILE_BYTES = 16 * 1024 * 1024
 const HEAD_BYTES = 256 * 1024
 const MAX_DEPTH = 32
 const SCAN_CONCURRENCY = 16
-/** Linux's PATH_MAX (with its NUL); macOS allows 1,024, where the write itself reports it. */
-const MAX_PATH_BYTES = 4095
-/** The longest temporary name confined-files.ts writes beside a file: `.` + 60 UTF-16 units (≤ 180 bytes) + `.gloss-` + 12 + `.tmp`. */
-const TEMP_NAME_BYTES = 1 + 180 + 7 + 12 + 4
 
 interface FoundFile {
   relative: string
   real: string
-}
-
-/** A Markdown file Gloss cannot read as its own any more, though it may once have been. */
-interface UnownedFile {
-  relative: string
-  /** The gloss_id still readable in a broken front matter, if any. */
-  glossId: string | null
-  /** Why it is not Gloss's file as it stands. */
-  problem: string | null
 }
 
 type Plan = (
@@ -228,45 +216,6 @@ function planCreate(
     name,
     content,
     entry: { file: name, exportedAt, fingerprint: article.fingerprint, frontMatter: ownedValues(article.id, rendered), region: regionHash(content), since: null }
-  }
-}
-
-/** Why the file system would refuse this name in this folder, or null. */
-function nameProblem(root: string, name: string): string | null {
-  if (utf8Length(name) > 255) return `its name is ${utf8Length(name)} bytes long; file systems allow 255`
-  const longest = Math.max(utf8Length(name), TEMP_NAME_BYTES)
-  const pathBytes = utf8Length(root) + 1 + longest
-  if (pathBytes > MAX_PATH_BYTES) return `its path would be ${pathBytes} bytes long, more than the ${MAX_PATH_BYTES} this system allows; export to a folder higher up`
-  return null
-}
-
-/** The hash of a file's managed region, or undefined when it has none to tell. */
-function regionHash(text: string): string | undefined {
-  const region = regionOf(text)
-  return region === null ? undefined : createHash('sha256').update(region).digest('hex')
-}
-
-/**
- * The article's file, when it is still in the folder but no longer Gloss's to find: its
- * front matter broken, or its gloss_id removed from the file Gloss last wrote.
- */
-function lostFile(
-  articleId: string,
-  movedFrom: string | undefined,
-  previous: ManifestEntry | null,
-  unowned: Map<string, UnownedFile>,
-  brokenById: Map<string, UnownedFile>
-): { relative: string; reason: string } | null {
-  const broken = brokenById.get(articleId) ?? (movedFrom !== undefined ? brokenById.get(movedFrom) : undefined)
-  const atPrevious = previous ? unowned.get(previous.file) : undefined
-  const found = broken ?? atPrevious
-  if (!found) return null
-  if (found.problem) {
-    return { relative: found.relative, reason: `its front matter is not valid YAML (${found.problem}), so Gloss cannot update it; the file was left as it is — fix the front matter and export again` }
-  }
-  return {
-    relative: found.relative,
-    reason: `its gloss_id (or the front matter holding it) was removed, so Gloss no longer treats it as its file; it was left as it is — put back gloss_id: "${articleId}" to have it updated, or delete the file to export it anew`
   }
 }
 
