@@ -13,6 +13,8 @@ export interface CliIo {
 export interface CliOptions {
   /** The clock (tests fix it so that exports can be compared). */
   now?: () => Date
+  /** The zone exports write times in; default the machine's (tests fix it). */
+  timeZone?: string
 }
 
 export type Parsed = CommandLine

@@ -11,7 +11,7 @@ import { openCorpus } from '../core/export/open-corpus'
 import { dataDirOf, fromUserCwd, type CliIo, type Parsed } from './cli-context'
 import { EXIT } from './exit-codes'
 
-export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {
+export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date, timeZone: string): Promise<number> {
   const format = parsed.values.get('--format') ?? 'md'
   if (!isExportFormat(format)) {
     io.err(`Unknown format "${format}": use md, md-folder, json or csv`)
@@ -29,7 +29,12 @@ export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date):
   const dryRun = parsed.flags.has('--dry-run')
   const corpus = await openCorpus(fromUserCwd(parsed.positional[0]), dataDir, now)
   try {
-    const model = buildExportCorpus(corpus.session, { exportedAt: now().toISOString(), articles: format === 'md-folder' ? 'all' : 'annotated' })
+    const model = buildExportCorpus(corpus.session, {
+      exportedAt: now().toISOString(),
+      articles: format === 'md-folder' ? 'all' : 'annotated',
+      timeZone,
+      authorLinks: parsed.flags.has('--author-links')
+    })
     if (format === 'md-folder') {
       const report = await exportToFolder({
         corpus: model,
@@ -105,6 +110,6 @@ function printFolderReport(report: FolderExportReport, json: boolean, io: CliIo)
     for (const entry of entries) io.out(`  ${entry.file}  (${entry.title})`)
   }
   if (report.notice) io.err(report.notice)
-  if (report.problems.length) io.err(`Left alone: ${report.problems.length}`)
+  if (report.problems.length) io.err(`${report.dryRun ? 'Would leave alone' : 'Left alone'}: ${report.problems.length}`)
   for (const problem of report.problems) io.err(`  ${problem.file}: ${problem.reason}`)
 }

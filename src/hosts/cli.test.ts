@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseGlossLink } from '../shared/export/gloss-link'
 import { REGION_BEGIN } from '../shared/export/managed-file'
 import { runCli } from './cli'
+import { EXIT } from './exit-codes'
 import { FIXED_EXPORT_TIME, makeAnnotatedCorpus, RIVER_TITLE, type AnnotatedCorpus } from '../core/export/test-support/annotated-corpus'
 import { hashTree } from '../core/export/test-support/hash-tree'
 
@@ -20,7 +21,7 @@ afterEach(async () => {
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = []
   const err: string[] = []
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, { now: () => FIXED_EXPORT_TIME })
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l) }, { now: () => FIXED_EXPORT_TIME, timeZone: 'UTC' })
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
@@ -36,7 +37,8 @@ describe('export', () => {
     const result = await cli('export', corpus.root, '--data-dir', corpus.dataDir, '--out', out)
     expect(result).toMatchObject({ code: 0, out: `Wrote ${out}` })
     const markdown = await readFile(out, 'utf8')
-    expect(markdown.startsWith('---\ntitle: "Clippings"\nexported: "2024-06-01T09:30:00.000Z"\n---\n\n# Clippings\n\n## ')).toBe(true)
+    // Obsidian's Date & time: no zone, no milliseconds.
+    expect(markdown.startsWith('---\ntitle: "Clippings"\nexported: "2024-06-01T09:30:00"\n---\n\n# Clippings\n\n## ')).toBe(true)
     expect(markdown).toContain(`## ${RIVER_TITLE}`)
     const link = /\[Open in Gloss\]\((gloss:[^)]+)\)/.exec(markdown)?.[1]
     expect(parseGlossLink(link)?.corpus).toBe(corpus.root)
@@ -78,6 +80,21 @@ describe('export', () => {
     const again = await cli('export', corpus.root, '--format', 'md-folder', '--out', vault, '--data-dir', corpus.dataDir)
     expect(again.code).toBe(3)
     expect(again.err).toMatch(/^Left alone: 1\n {2}copy\.md: another file \(.+\.md\) has the same gloss_id/m)
+  })
+
+  it(`md-folder exits ${EXIT.leftAlone} when a file is left alone (and a dry run says it would be), naming the file and why`, async () => {
+    const vault = path.join(corpus.base, 'vault')
+    expect((await cli('export', corpus.root, '--format', 'md-folder', '--out', vault, '--data-dir', corpus.dataDir)).code).toBe(0)
+    const file = path.join(vault, `${RIVER_TITLE}.md`)
+    const mine = (await readFile(file, 'utf8')).replace(`${REGION_BEGIN}\n\n`, `${REGION_BEGIN}\n\nMine.\n\n`)
+    await writeFile(file, mine)
+    const dry = await cli('export', corpus.root, '--format', 'md-folder', '--out', vault, '--data-dir', corpus.dataDir, '--dry-run')
+    expect(dry.code).toBe(EXIT.leftAlone)
+    expect(dry.err).toContain(`Would leave alone: 1\n  ${RIVER_TITLE}.md: you edited inside the Gloss region`)
+    const real = await cli('export', corpus.root, '--format', 'md-folder', '--out', vault, '--data-dir', corpus.dataDir)
+    expect(real.code).toBe(EXIT.leftAlone)
+    expect(real.err).toContain(`Left alone: 1\n  ${RIVER_TITLE}.md: you edited inside the Gloss region`)
+    expect(await readFile(file, 'utf8')).toBe(mine)
   })
 
   it('--template renders each article with the user’s template; --file-name-template names md-folder files', async () => {

@@ -2,7 +2,7 @@
 // gloss.ts; `npm run cli -- …` from source):
 //   gloss scan <folder> [--json]
 //   gloss export <folder> [--format md|md-folder|json|csv] --out <path> [--template <file>]
-//                [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--json] [--data-dir <dir>]
+//                [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--author-links] [--json] [--data-dir <dir>]
 //   gloss import <folder> <file.json> [--json] [--data-dir <dir>]
 //   gloss search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
 // This module reads the command line and hands it to the command's own module, imported
@@ -14,6 +14,7 @@ import { GlossError } from '../shared/result'
 import { isProblem, readCommandLine } from './command-line'
 import type { CliIo, CliOptions } from './cli-context'
 import { EXIT, EXIT_CODE_HELP } from './exit-codes'
+import { localTimeZone } from '../shared/export/export-dates'
 
 export type { CliIo, CliOptions } from './cli-context'
 
@@ -21,10 +22,12 @@ export const USAGE = `Usage:
   gloss scan <folder> [--json]
       Lists the articles Gloss finds in the folder (and the files it could not read).
   gloss export <folder> [--format md|md-folder|json|csv] --out <path> [--template <file>]
-               [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--json] [--data-dir <dir>]
+               [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--author-links] [--json] [--data-dir <dir>]
       md (default): one Markdown file for the whole corpus; md-folder: one file per article
       in the folder --out (re-export keeps your edits outside the Gloss region); json: W3C
-      Web Annotations; csv: one row per highlight and article note.
+      Web Annotations; csv: one row per highlight and article note. --author-links writes
+      authors as [[links]] in Markdown front matter. md-folder exits 3 when a file was
+      left alone or could not be written (a dry run: would be).
   gloss import <folder> <file.json> [--json] [--data-dir <dir>]
       Imports a JSON export into the folder's annotations (merging, never duplicating).
   gloss search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
@@ -40,7 +43,7 @@ ${EXIT_CODE_HELP.map(([code, meaning]) => `  ${code}  ${meaning}`).join('\n')}`
 
 const COMMANDS: Record<string, { values: string[]; flags: string[]; positional: number }> = {
   scan: { values: [], flags: ['--json'], positional: 1 },
-  export: { values: ['--data-dir', '--out', '--format', '--template', '--file-name-template'], flags: ['--dry-run', '--recreate-deleted', '--json'], positional: 1 },
+  export: { values: ['--data-dir', '--out', '--format', '--template', '--file-name-template'], flags: ['--dry-run', '--recreate-deleted', '--author-links', '--json'], positional: 1 },
   import: { values: ['--data-dir'], flags: ['--json'], positional: 2 },
   search: { values: ['--data-dir', '--limit'], flags: ['--json'], positional: 2 }
 }
@@ -72,7 +75,7 @@ export async function runCli(args: string[], io: CliIo = { out: console.log, err
   try {
     if (command === 'scan') return await (await import('./cli-scan')).scanCommand(parsed, io)
     if (command === 'search') return await (await import('./cli-search')).searchCommand(parsed, io, now)
-    if (command === 'export') return await (await import('./cli-export')).exportCommand(parsed, io, now)
+    if (command === 'export') return await (await import('./cli-export')).exportCommand(parsed, io, now, options.timeZone ?? localTimeZone())
     return await (await import('./cli-import')).importCommand(parsed, io, now)
   } catch (error) {
     if (error instanceof GlossError) {

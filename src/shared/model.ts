@@ -230,7 +230,9 @@ const exportChoices = {
   /** Mustache article template (md, md-folder); absent = the built-in format. */
   template: z.string().max(MAX_EXPORT_TEMPLATE_LENGTH).optional(),
   /** Mustache file name template (md-folder; md for one article); absent = the title. */
-  fileNameTemplate: z.string().max(MAX_FILE_NAME_TEMPLATE_LENGTH).optional()
+  fileNameTemplate: z.string().max(MAX_FILE_NAME_TEMPLATE_LENGTH).optional(),
+  /** Markdown: authors as `[[Name]]` links in front matter instead of plain text. */
+  authorLinks: z.boolean().optional()
 }
 const runChoices = {
   ...exportChoices,

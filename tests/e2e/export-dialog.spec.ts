@@ -1,6 +1,7 @@
 // The export dialog in Chromium against the real services (harness): formats and a
 // live preview, a custom template previewed as it is typed (and a broken one shown
-// inline), the Obsidian folder export and a re-export that keeps the user's edits,
+// inline), the Obsidian folder export and a re-export that keeps the user's edits (an
+// edit inside the Gloss region is left alone and reported),
 // the JSON export imported into a fresh data folder, and a gloss:// link back.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -143,6 +144,15 @@ test('exports an Obsidian folder; a re-export keeps what the user wrote outside 
   await expect(report.locator('details[data-section="create"] summary')).toHaveText('Created 1')
   expect((await readdir(vault)).sort()).toEqual([`${pairTitle}.md`, 'Quiet Hours.md'])
   expect(await readFile(file, 'utf8')).toBe(after)
+
+  // The user writes inside the region: that file is left as it is, and the report says why.
+  const mine = after.replace('> Three harbour towns', '> Three harbour towns (my correction)')
+  expect(mine).not.toBe(after)
+  await writeFile(file, mine)
+  await dialog.getByRole('button', { name: 'Export…' }).click()
+  await expect(report.locator('details[data-section="problems"] summary')).toHaveText('Left alone 1')
+  await expect(report.locator('details[data-section="problems"] li')).toHaveText(`${pairTitle}.md: you edited inside the Gloss region (between the gloss:begin and gloss:end markers) since the last export, so Gloss left the file as it is; move your lines above or below the markers, or delete the file, and export again`)
+  expect(await readFile(file, 'utf8')).toBe(mine)
 })
 
 test('a JSON export imports into a fresh data folder and its highlights are placed', async ({ app, gloss, context }) => {

@@ -4,7 +4,7 @@
 // texts with every highlight anchored in them.
 import path from 'node:path'
 import { describeRange } from '../../shared/anchoring'
-import { articleTags, orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft } from '../../shared/export/export-model'
+import { articleTags, latest, orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft } from '../../shared/export/export-model'
 import { glossLink } from '../../shared/export/gloss-link'
 import type { Article, Highlight } from '../../shared/model'
 import type { CorpusArticle } from '../corpus/corpus-article'
@@ -31,6 +31,10 @@ export interface BuildExportOptions {
   includeMissing?: boolean
   /** Name of the corpus; default the folder's name. */
   name?: string
+  /** IANA zone times are written in (Obsidian's Date & time has none); default UTC. Hosts pass the machine's. */
+  timeZone?: string
+  /** Authors as `[[Name]]` links in Markdown front matter. */
+  authorLinks?: boolean
 }
 
 export function buildExportCorpus(session: ExportSession, options: BuildExportOptions): ExportCorpus {
@@ -38,14 +42,14 @@ export function buildExportCorpus(session: ExportSession, options: BuildExportOp
   const root = session.root
   const annotated = annotatedIds(data)
   const selection = options.articles ?? 'annotated'
-  const fingerprints = new Map(session.scan.articles.map((a) => [a.id, a.fingerprint]))
+  const byId = new Map(session.scan.articles.map((a) => [a.id, a]))
   let articles: ExportArticle[]
   if (Array.isArray(selection)) {
-    articles = selection.map((id) => presentArticle(session, id, fingerprints))
+    articles = selection.map((id) => presentArticle(session, id, byId))
   } else {
     articles = session.scan.articles
       .filter((a) => selection === 'all' || annotated.has(a.id))
-      .map((a) => (annotated.has(a.id) ? presentArticle(session, a.id, fingerprints) : unannotatedArticle(root, a)))
+      .map((a) => (annotated.has(a.id) ? presentArticle(session, a.id, byId) : unannotatedArticle(root, a, session.store.data)))
   }
   const includeMissing = !Array.isArray(selection) && options.includeMissing !== false
   return {
@@ -53,27 +57,36 @@ export function buildExportCorpus(session: ExportSession, options: BuildExportOp
     name: options.name ?? (path.basename(root) || root),
     exportedAt: options.exportedAt,
     articles,
-    missing: includeMissing ? missingArticles(session) : []
+    missing: includeMissing ? missingArticles(session) : [],
+    style: { timeZone: options.timeZone, authorLinks: options.authorLinks }
   }
 }
 
-function presentArticle(session: ExportSession, articleId: string, fingerprints: Map<string, string>): ExportArticle {
+function presentArticle(session: ExportSession, articleId: string, byId: Map<string, CorpusArticle>): ExportArticle {
   const article = session.getArticle(articleId)
   const highlights = orderHighlights(article.highlights.map((h) => exportHighlight(session.root, article, h)))
   const note = session.store.data.articleNotes[articleId]
+  const noteUpdated = note && note.note.trim() !== '' ? note.updatedAt : null
+  const scanned = byId.get(articleId)
   return {
     id: article.id,
     title: article.title,
     source: article.source,
     url: article.sourceUrl,
     published: article.published,
+    author: article.author,
+    description: article.excerpt,
+    image: scanned ? firstImage(scanned.body) : null,
+    words: article.words,
+    progress: session.store.data.progress?.[articleId]?.fraction ?? null,
+    updated: latest([noteUpdated, ...highlights.map((h) => h.updated)]),
     topics: [...article.topics],
     tags: articleTags(article.topics, article.tags),
     userTags: [...article.tags],
     note: article.note,
-    noteUpdated: note && note.note.trim() !== '' ? note.updatedAt : null,
+    noteUpdated,
     file: article.files[0] ?? null,
-    fingerprint: fingerprints.get(article.id) ?? null,
+    fingerprint: scanned?.fingerprint ?? null,
     highlightCount: highlights.length,
     link: glossLink({ corpus: session.root, article: article.id }),
     highlights,
@@ -95,16 +108,23 @@ function exportHighlight(root: string, article: Article, h: Highlight): ExportHi
   // Selectors described from today's text: the quote and its context are what the
   // article says now, wherever the highlight was first made.
   const { quote, position } = describeRange(article.text, h.anchor.start, h.anchor.end)
-  return { ...common, quote: quote.exact, position: { start: position.start, end: position.end }, selectors: { quote, position } }
+  const location = article.text.length > 0 ? Math.min(100, Math.round((h.anchor.start / article.text.length) * 100)) : 0
+  return { ...common, quote: quote.exact, position: { start: position.start, end: position.end }, selectors: { quote, position }, location }
 }
 
-function unannotatedArticle(root: string, a: CorpusArticle): ExportArticle {
+function unannotatedArticle(root: string, a: CorpusArticle, data: CorpusData): ExportArticle {
   return {
     id: a.id,
     title: a.title,
     source: a.source,
     url: a.sourceUrl,
     published: a.published,
+    author: a.author,
+    description: a.excerpt,
+    image: firstImage(a.body),
+    words: a.words,
+    progress: data.progress?.[a.id]?.fraction ?? null,
+    updated: null,
     topics: [...a.topics],
     tags: [...a.topics],
     userTags: [],
@@ -162,6 +182,12 @@ function missingArticles(session: ExportSession): ExportArticle[] {
       source: null,
       url: null,
       published: null,
+      author: null,
+      description: null,
+      image: null,
+      words: 0,
+      progress: null,
+      updated: latest([note && note.note.trim() !== '' ? note.updatedAt : null, ...ordered.map((h) => h.updated)]),
       topics: [],
       tags: [...(note?.tags ?? [])],
       userTags: [...(note?.tags ?? [])],
@@ -176,6 +202,20 @@ function missingArticles(session: ExportSession): ExportArticle[] {
     })
   }
   return result.sort((a, b) => compare(a.title, b.title) || compare(a.file ?? '', b.file ?? '') || compare(a.id, b.id))
+}
+
+/**
+ * The first image the article's body shows: a Markdown image `![…](url)` or an HTML
+ * `<img src="…">`, when its address is http(s) (a relative path means nothing outside
+ * the folder). A scan for the first one, not a parse: the body is not rendered here.
+ */
+export function firstImage(body: string): string | null {
+  const pattern = /!\[[^\]\n]*\]\(\s*<?([^\s)>]+)|<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi
+  for (const match of body.matchAll(pattern)) {
+    const url = (match[1] ?? match[2] ?? '').trim()
+    if (/^https?:\/\/[^\s]+$/i.test(url)) return url
+  }
+  return null
 }
 
 function annotatedIds(data: CorpusData): Set<string> {

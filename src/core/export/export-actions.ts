@@ -6,6 +6,7 @@
 import { mkdir, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { isAnnotated } from '../../shared/export/export-model'
+import { localTimeZone } from '../../shared/export/export-dates'
 import { exportFile, type ExportFormat } from '../../shared/export/formats'
 import { newManagedFile, splitRendered } from '../../shared/export/managed-file'
 import { exportFileName } from '../../shared/export/markdown'
@@ -83,7 +84,7 @@ export function previewExport(session: LibrarySession, request: ExportRequest, e
     if (error instanceof TemplateError) return { ...base, content: '', fileName: '', error: error.message }
     throw error
   }
-  const model = buildExportCorpus(session, { exportedAt, articles: ids })
+  const model = buildExportCorpus(session, { exportedAt, articles: ids, ...exportStyle(request) })
   if (request.format !== 'md-folder') {
     const file = exportFile(model, request.format, { articleId: request.scope === 'article' ? request.articleId : undefined, ...templates })
     return { ...base, ...cut(file.content), fileName: file.fileName, error: null }
@@ -93,7 +94,7 @@ export function previewExport(session: LibrarySession, request: ExportRequest, e
     return { ...base, content: '', fileName: '', error: null, notice: 'No article has highlights or a note yet: a folder export would write no files.' }
   }
   const fileName = renderFileName(templates.fileNameTemplate ?? defaultTemplate('fileName'), article, exportedAt)
-  const parts = splitRendered(renderArticle(templates.template ?? defaultTemplate('article'), article, exportedAt))
+  const parts = splitRendered(renderArticle(templates.template ?? defaultTemplate('article'), article, exportedAt, model.style))
   if ('problem' in parts) {
     return { ...base, content: '', fileName, error: `Template: ${parts.problem}; for values in front matter use {{yaml.…}}, e.g. title: {{yaml.title}}` }
   }
@@ -123,7 +124,7 @@ export async function runExport(session: LibrarySession, request: ExportRunReque
   const articleId = request.scope === 'article' ? request.articleId : undefined
   if (request.format === 'md-folder') {
     // Every article of the folder, so that files of articles whose notes were all deleted are updated too.
-    const model = buildExportCorpus(session, { exportedAt: options.exportedAt, articles: articleId ? [articleId] : 'all' })
+    const model = buildExportCorpus(session, { exportedAt: options.exportedAt, articles: articleId ? [articleId] : 'all', ...exportStyle(request) })
     const folder = await options.dialogs.chooseExportFolder(exportFileName(`${options.libraryName} notes`, ''))
     if (!folder) return { path: null, report: null }
     const report = await exportToFolder({
@@ -137,7 +138,7 @@ export async function runExport(session: LibrarySession, request: ExportRunReque
     return { path: report.folder, report }
   }
   if (request.dryRun) throw badInput('A dry run is for folder exports (md-folder); a single file is only written when you save it')
-  const model = buildExportCorpus(session, { exportedAt: options.exportedAt, articles: articleId ? [articleId] : 'annotated' })
+  const model = buildExportCorpus(session, { exportedAt: options.exportedAt, articles: articleId ? [articleId] : 'annotated', ...exportStyle(request) })
   const file = exportFile(model, request.format, { articleId, ...templates })
   const target = await options.dialogs.chooseSavePath(file.fileName, SAVE_FILTERS[request.format])
   if (!target) return { path: null, report: null }
@@ -193,6 +194,11 @@ export async function runImport(session: LibrarySession, dialogs: Dialogs, now: 
   return { file, report }
 }
 
+/** Times in the machine's zone (Obsidian shows a Date & time on the reader's clock); authors as links when asked. */
+function exportStyle(request: { authorLinks?: boolean }): { timeZone: string; authorLinks: boolean } {
+  return { timeZone: localTimeZone(), authorLinks: request.authorLinks === true }
+}
+
 function cut(content: string): { content: string; truncated: boolean } {
   if (content.length <= PREVIEW_MAX_CHARS) return { content, truncated: false }
   return { content: content.slice(0, PREVIEW_MAX_CHARS), truncated: true }
@@ -201,7 +207,7 @@ function cut(content: string): { content: string; truncated: boolean } {
 /** Markdown for one article or the annotated ones: the md export, as the CLI writes it. */
 export function markdownExport(session: LibrarySession, scope: ExportScope, exportedAt: string): MarkdownExport {
   const articleId = scope.scope === 'article' ? scope.articleId : undefined
-  const model = buildExportCorpus(session, { exportedAt, articles: articleId ? [articleId] : 'annotated' })
+  const model = buildExportCorpus(session, { exportedAt, articles: articleId ? [articleId] : 'annotated', ...exportStyle({}) })
   const { content, fileName } = exportFile(model, 'md', { articleId })
   return { markdown: content, fileName }
 }

@@ -20,7 +20,15 @@ const ManifestEntry = z.object({
   /** The article's content fingerprint then: finds the file again after the article moved in the corpus. */
   fingerprint: z.string().nullable().optional(),
   /** The front matter values Gloss wrote, gloss_id included. */
-  frontMatter: z.record(z.string(), z.unknown())
+  frontMatter: z.record(z.string(), z.unknown()),
+  /**
+   * SHA-256 (hex) of what Gloss wrote between the gloss:begin and gloss:end markers: a
+   * region that no longer matches was edited by the user, and is not overwritten.
+   * Absent in manifests written before it existed (no edit can be told then).
+   */
+  region: z.string().optional(),
+  /** The last export before this one, as the file's "new since" values were rendered with; null for none. */
+  since: z.string().nullable().optional()
 })
 export type ManifestEntry = z.infer<typeof ManifestEntry>
 

@@ -234,6 +234,133 @@ describe('re-export', () => {
   })
 })
 
+describe('the user\'s edits are never lost', () => {
+  const addRiverHighlight = (phrase: string) =>
+    withSession((session) => {
+      const id = session.scan.articles.find((a) => a.title === RIVER_TITLE)!.id
+      const start = session.getArticle(id).text.indexOf(phrase)
+      session.createHighlight({ articleId: id, start, end: start + phrase.length, color: 'pink' })
+    })
+
+  it.each([
+    ['with nothing new in Gloss', false],
+    ['while Gloss has a new highlight', true]
+  ])('an edit inside the Gloss region is kept and reported as a conflict, %s', async (_case, changeInGloss) => {
+    await exportVault()
+    const river = await read(`${RIVER_TITLE}.md`)
+    const mine = river.replace(`${REGION_BEGIN}\n\n`, `${REGION_BEGIN}\n\nMy thought, typed into the region.\n\n`)
+    expect(mine).not.toBe(river)
+    await writeFile(path.join(vault, `${RIVER_TITLE}.md`), mine)
+    if (changeInGloss) await addRiverHighlight('the meltwater arrives first as a rumour')
+    const dry = await exportVault({ dryRun: true })
+    const report = await exportVault()
+    expect({ ...dry, dryRun: false }).toEqual(report)
+    expect(report.problems).toEqual([expect.objectContaining({ file: `${RIVER_TITLE}.md`, reason: expect.stringMatching(/you edited inside the Gloss region/) })])
+    expect(files(report, 'update')).toEqual([])
+    expect(await read(`${RIVER_TITLE}.md`)).toBe(mine)
+    // Still a conflict the next time, until the user moves their lines out of the region.
+    expect((await exportVault()).problems).toHaveLength(1)
+    await writeFile(path.join(vault, `${RIVER_TITLE}.md`), mine.replace('My thought, typed into the region.\n\n', '').replace('---\n\n', '---\n\nMy thought, typed into the region.\n\n'))
+    const resolved = await exportVault()
+    expect(resolved.problems).toEqual([])
+    expect(await read(`${RIVER_TITLE}.md`)).toContain(`My thought, typed into the region.\n\n${REGION_BEGIN}`)
+  })
+
+  it('a file whose front matter the user broke is reported as broken (with the line), not as deleted, and left as it is', async () => {
+    await exportVault()
+    const river = await read(`${RIVER_TITLE}.md`)
+    const broken = river.replace('title: "', 'title: [unclosed\nsubtitle: "')
+    await writeFile(path.join(vault, `${RIVER_TITLE}.md`), broken)
+    await withSession((session) => session.setArticleNote(session.scan.articles.find((a) => a.title === RIVER_TITLE)!.id, 'changed'))
+    const report = await exportVault()
+    expect(report.skippedDeleted).toEqual([])
+    expect(report.create).toEqual([])
+    expect(report.problems).toEqual([expect.objectContaining({ file: `${RIVER_TITLE}.md`, reason: expect.stringMatching(/front matter is not valid YAML \(line \d+: /) })])
+    expect(await read(`${RIVER_TITLE}.md`)).toBe(broken)
+  })
+
+  it('a file Gloss wrote whose gloss_id the user removed is reported, not treated as deleted or written twice', async () => {
+    await exportVault()
+    const river = await read(`${RIVER_TITLE}.md`)
+    const mine = river.replace(/^gloss_id: .*\n/m, '')
+    await writeFile(path.join(vault, `${RIVER_TITLE}.md`), mine)
+    const report = await exportVault({ recreateDeleted: true })
+    expect(report.create).toEqual([])
+    expect(report.problems).toEqual([expect.objectContaining({ file: `${RIVER_TITLE}.md`, reason: expect.stringMatching(/gloss_id .*was removed/) })])
+    expect(await read(`${RIVER_TITLE}.md`)).toBe(mine)
+  })
+
+  it('re-exporting with a template that marks new highlights writes nothing when nothing changed, and marks what is new', async () => {
+    const template = compileTemplate('---\ntitle: {{yaml.title}}\n---\n\nLast export: {{last_export}}\n{{#highlights}}\n- {{quote_line}}{{#is_new}} (new){{/is_new}}\n{{/highlights}}\n')
+    await exportVault({ template })
+    expect(await read(`${RIVER_TITLE}.md`)).not.toContain('(new)')
+    const before = await hashTree(vault)
+    const again = await exportVault({ template })
+    expect([...again.create, ...again.update, ...again.problems]).toEqual([])
+    expect(await hashTree(vault)).toEqual(before)
+    await addRiverHighlight('the meltwater arrives first as a rumour')
+    const report = await exportVault({ template })
+    expect(files(report, 'update')).toEqual([`${RIVER_TITLE}.md`])
+    const river = await read(`${RIVER_TITLE}.md`)
+    expect(river).toContain('- the meltwater arrives first as a rumour (new)')
+    expect(river.match(/\(new\)/g)).toHaveLength(1)
+    expect(river).toMatch(/Last export: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\n/)
+    // And once written, the same state again is unchanged.
+    expect((await exportVault({ template })).update).toEqual([])
+  })
+})
+
+describe('file names', () => {
+  async function exportTitled(title: (index: number) => string, options: Partial<FolderExportOptions> = {}): Promise<FolderExportReport> {
+    const { session, close } = await openCorpus(corpus.root, corpus.dataDir, clock)
+    try {
+      const model = buildExportCorpus(session, { exportedAt: clock().toISOString(), articles: 'all' })
+      const retitled = { ...model, articles: model.articles.map((a, i) => ({ ...a, title: title(i) })) }
+      return await exportToFolder({ corpus: retitled, folder: vault, dataDir: corpus.dataDir, ...options })
+    } finally {
+      await close()
+    }
+  }
+
+  it.each([
+    ['a 120-character Chinese title', () => '长江与黄河的洪水记录'.repeat(12)],
+    ['a title of 90 emoji', () => '🌊'.repeat(90)],
+    ['a title with %% and link-breaking characters', () => 'Notes %%draft%% [a] #b ^c |d \\e :f *g ?h "i" <j>']
+  ])('%s: every file is written (names within 255 bytes, one per article, counters included)', async (_case, makeTitle) => {
+    const title = (_index: number) => makeTitle()
+    const dry = await exportTitled(title, { dryRun: true })
+    const report = await exportTitled(title)
+    expect({ ...dry, dryRun: false }).toEqual(report)
+    expect(report.problems).toEqual([])
+    expect(report.create).toHaveLength(3)
+    const names = await readdir(vault)
+    expect(names).toHaveLength(3)
+    for (const name of names) {
+      expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(255)
+      expect(name).not.toMatch(/%%|[[\]#^|\\:*?"<>]/)
+    }
+    // The title still finds the file in Obsidian: it is the alias.
+    const front = yaml.load(splitFrontMatter(await read(names[0]))!.yaml) as Record<string, unknown>
+    expect(front.aliases).toEqual([title(0)])
+  })
+
+  it('a dry run predicts a name that cannot be written, and the real run reports the same instead of failing', async () => {
+    // A vault so deep that a long name would pass the system's path limit.
+    let deep = outside
+    while (Buffer.byteLength(deep) < 3900) deep = path.join(deep, 'd'.repeat(200))
+    await mkdir(deep, { recursive: true })
+    vault = deep
+    const title = () => '河'.repeat(80)
+    const dry = await exportTitled(title, { dryRun: true })
+    expect(dry.create).toEqual([])
+    expect(dry.problems).toHaveLength(3)
+    for (const problem of dry.problems) expect(problem.reason).toMatch(/path would be \d+ bytes long/)
+    const real = await exportTitled(title)
+    expect({ ...dry, dryRun: false }).toEqual(real)
+    expect(await readdir(vault)).toEqual([])
+  })
+})
+
 describe('dry run', () => {
   it('reports what a real run would do and writes nothing, not even the folder', async () => {
     const parentBefore = await hashTree(outside)

@@ -14,16 +14,25 @@
 //   separators, no `..`, no reserved names), every path is checked after resolving
 //   symlinks, symlinks that lead out are ignored, and writes go through a temporary
 //   file in the same folder (confined-files.ts).
-// - A dry run reports the same thing a real run would do, without writing anything.
+// - What Gloss wrote between the markers is remembered (a hash in the manifest). A file
+//   whose region the user edited is left as it is and reported as a conflict: an edit
+//   is never overwritten. A file whose front matter no longer parses is reported as
+//   that, not as deleted.
+// - A dry run reports the same thing a real run would do, without writing anything,
+//   names that cannot be written included (they are checked before any write).
+// Just over 400 lines: the plan for each article (create, update, unchanged, deleted,
+// left alone) reads best in one place; the checks behind it are in vault-checks.ts.
 import { mkdir, open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { isAnnotated, type ExportArticle, type ExportCorpus } from '../../shared/export/export-model'
-import { glossIdOf, newManagedFile, ownedValues, splitRendered, updateManagedFile, type RenderedParts } from '../../shared/export/managed-file'
+import { identifyFile, newManagedFile, ownedValues, splitRendered, updateManagedFile, type RenderedParts } from '../../shared/export/managed-file'
 import { defaultTemplate, renderArticle, renderFileName, type CompiledTemplate } from '../../shared/export/template'
+import type { RenderContext } from '../../shared/export/template-helpers'
 import { badInput } from '../../shared/result'
 import { isInside } from '../corpus/paths'
 import { ChangedMeanwhileError, createFileAtomically, OutsideFolderError, replaceFileAtomically } from './confined-files'
 import { readManifest, writeManifest, type ManifestEntry } from './export-manifest'
+import { lostFile, nameProblem, regionHash, type UnownedFile } from './vault-checks'
 
 export interface FolderExportOptions {
   corpus: ExportCorpus
@@ -89,10 +98,13 @@ export async function exportToFolder(options: FolderExportOptions): Promise<Fold
   const { corpus, dataDir, dryRun = false } = options
   const template = options.template ?? defaultTemplate('article')
   const fileNameTemplate = options.fileNameTemplate ?? defaultTemplate('fileName')
+  const style = corpus.style ?? {}
   const corpusRoot = await realpath(corpus.root).catch(() => path.resolve(corpus.root))
   const root = await resolveExportFolder(options.folder, dryRun, corpusRoot)
 
-  const { byId, names } = await scanFolder(root, isInside(root, corpusRoot) ? corpusRoot : null)
+  const { byId, names, unowned } = await scanFolder(root, isInside(root, corpusRoot) ? corpusRoot : null)
+  const brokenById = new Map<string, UnownedFile>()
+  for (const file of unowned.values()) if (file.problem && file.glossId && !brokenById.has(file.glossId)) brokenById.set(file.glossId, file)
   const { manifest, notice } = await readManifest(dataDir, root, corpusRoot)
   const chosenNames = new Set<string>()
   const plans: Plan[] = []
@@ -108,11 +120,13 @@ export async function exportToFolder(options: FolderExportOptions): Promise<Fold
         for (const other of candidates.filter((f) => f !== found)) {
           duplicateProblems.push({ kind: 'problem', article, file: other.relative, reason: `another file (${found.relative}) has the same gloss_id; only that one is updated` })
         }
-        return planUpdate(article, found, previous, corpus.exportedAt, template)
+        return planUpdate(article, found, previous, corpus.exportedAt, template, style)
       }
+      const lost = lostFile(article.id, movedFrom, previous, unowned, brokenById)
+      if (lost) return { kind: 'problem', article, file: lost.relative, reason: lost.reason }
       if (!isAnnotated(article)) return null // nothing to write for an article without notes, and no file to update
       if (previous && !options.recreateDeleted) return { kind: 'skippedDeleted', article, file: previous.file, entry: { ...previous, fingerprint: article.fingerprint } }
-      return planCreate(article, corpus.exportedAt, template, fileNameTemplate, names, chosenNames)
+      return planCreate(article, corpus.exportedAt, template, fileNameTemplate, names, chosenNames, root, style)
     })()
     if (plan) plans.push(movedFrom ? { ...plan, movedFrom } : plan)
   }
@@ -172,8 +186,8 @@ async function resolveMissing(absolute: string): Promise<string> {
   }
 }
 
-function render(article: ExportArticle, exportedAt: string, template: CompiledTemplate): RenderedParts | { problem: string } {
-  const parts = splitRendered(renderArticle(template, article, exportedAt))
+function render(article: ExportArticle, exportedAt: string, template: CompiledTemplate, context: RenderContext): RenderedParts | { problem: string } {
+  const parts = splitRendered(renderArticle(template, article, exportedAt, context))
   if ('problem' in parts) return { problem: `${parts.problem}; for values in front matter use {{yaml.…}}, e.g. title: {{yaml.title}}` }
   return parts
 }
@@ -184,22 +198,35 @@ function planCreate(
   template: CompiledTemplate,
   fileNameTemplate: CompiledTemplate,
   existingNames: Set<string>,
-  chosenNames: Set<string>
+  chosenNames: Set<string>,
+  root: string,
+  style: RenderContext
 ): Plan {
   const name = uniqueName(renderFileName(fileNameTemplate, article, exportedAt), existingNames, chosenNames)
-  const rendered = render(article, exportedAt, template)
+  const rendered = render(article, exportedAt, template, { ...style, lastExport: null })
   if ('problem' in rendered) return { kind: 'problem', article, file: name, reason: rendered.problem }
+  // Checked before writing, so that a dry run says what the real run will meet.
+  const unwritable = nameProblem(root, name)
+  if (unwritable) return { kind: 'problem', article, file: name, reason: unwritable }
   chosenNames.add(name.normalize('NFC').toLowerCase())
+  const content = newManagedFile(article.id, rendered)
   return {
     kind: 'create',
     article,
     name,
-    content: newManagedFile(article.id, rendered),
-    entry: { file: name, exportedAt, fingerprint: article.fingerprint, frontMatter: ownedValues(article.id, rendered) }
+    content,
+    entry: { file: name, exportedAt, fingerprint: article.fingerprint, frontMatter: ownedValues(article.id, rendered), region: regionHash(content), since: null }
   }
 }
 
-async function planUpdate(article: ExportArticle, found: FoundFile, previous: ManifestEntry | null, exportedAt: string, template: CompiledTemplate): Promise<Plan> {
+async function planUpdate(
+  article: ExportArticle,
+  found: FoundFile,
+  previous: ManifestEntry | null,
+  exportedAt: string,
+  template: CompiledTemplate,
+  style: RenderContext
+): Promise<Plan> {
   let existing: string
   try {
     existing = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(found.real))
@@ -207,15 +234,40 @@ async function planUpdate(article: ExportArticle, found: FoundFile, previous: Ma
     const reason = error instanceof TypeError ? 'it is not UTF-8 text' : `it could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`
     return { kind: 'problem', article, file: found.relative, reason }
   }
-  // Rendered with the export time written last time, an unchanged article gives back
-  // the file as it is: then nothing is written and the old time stays.
-  for (const at of previous ? [previous.exportedAt, exportedAt] : [exportedAt]) {
-    const rendered = render(article, at, template)
+  // Rendered with the export time (and "new since" time) written last time, an
+  // unchanged article gives back the file as it is: then nothing is written and the old
+  // times stay.
+  const renders = previous
+    ? [
+        { at: previous.exportedAt, since: previous.since ?? null },
+        { at: exportedAt, since: previous.exportedAt }
+      ]
+    : [{ at: exportedAt, since: null }]
+  const edited = previous?.region !== undefined && regionHash(existing) !== undefined && regionHash(existing) !== previous.region
+  for (const { at, since } of renders) {
+    const rendered = render(article, at, template, { ...style, lastExport: since })
     if ('problem' in rendered) return { kind: 'problem', article, file: found.relative, reason: rendered.problem }
     const updated = updateManagedFile(existing, article.id, rendered, previous?.frontMatter ?? null)
     if ('problem' in updated) return { kind: 'problem', article, file: found.relative, reason: updated.problem }
-    const entry = { file: found.relative, exportedAt: at, fingerprint: article.fingerprint, frontMatter: ownedValues(article.id, rendered) }
+    const entry = {
+      file: found.relative,
+      exportedAt: at,
+      fingerprint: article.fingerprint,
+      frontMatter: ownedValues(article.id, rendered),
+      region: regionHash(updated.text),
+      since
+    }
     if (updated.text === existing) return { kind: 'unchanged', article, found, entry }
+    if (edited) {
+      // The user wrote inside the region since Gloss last wrote it: their edit wins.
+      return {
+        kind: 'problem',
+        article,
+        file: found.relative,
+        reason:
+          'you edited inside the Gloss region (between the gloss:begin and gloss:end markers) since the last export, so Gloss left the file as it is; move your lines above or below the markers, or delete the file, and export again'
+      }
+    }
     if (at === exportedAt) return { kind: 'update', article, found, existing, content: updated.text, entry }
   }
   throw new Error('unreachable: the last render is always at the export time')
@@ -283,9 +335,13 @@ function uniqueName(name: string, existing: Set<string>, chosen: Set<string>): s
  * Every .md file under `root` that declares a gloss_id, and the names already used at
  * the top level (where new files go).
  */
-async function scanFolder(root: string, skip: string | null): Promise<{ byId: Map<string, FoundFile[]>; names: Set<string> }> {
+async function scanFolder(
+  root: string,
+  skip: string | null
+): Promise<{ byId: Map<string, FoundFile[]>; names: Set<string>; unowned: Map<string, UnownedFile> }> {
   const byId = new Map<string, FoundFile[]>()
   const names = new Set<string>()
+  const unowned = new Map<string, UnownedFile>()
   const markdown: FoundFile[] = []
   let rootExists = true
   const walk = async (dir: string, relative: string, depth: number): Promise<void> => {
@@ -314,13 +370,18 @@ async function scanFolder(root: string, skip: string | null): Promise<{ byId: Ma
     }
   }
   await walk(root, '', 0)
-  if (!rootExists) return { byId, names }
+  if (!rootExists) return { byId, names, unowned }
   await mapPool(markdown, SCAN_CONCURRENCY, async (file) => {
     const real = await realpath(file.real).catch(() => null)
     // A symlink that leads out of the folder (or into the corpus) is not ours to touch.
     if (!real || !isInside(root, real) || (skip && isInside(skip, real))) return
-    const id = await readGlossId(real)
-    if (id === null) return
+    const identity = await readIdentity(real)
+    if (identity === null) return
+    if (identity.kind !== 'ours') {
+      unowned.set(file.relative, { relative: file.relative, glossId: identity.kind === 'broken' ? identity.glossId : null, problem: identity.kind === 'broken' ? identity.problem : null })
+      return
+    }
+    const id = identity.glossId
     const list = byId.get(id) ?? []
     list.push({ relative: file.relative, real })
     byId.set(id, list)
@@ -334,10 +395,11 @@ async function scanFolder(root: string, skip: string | null): Promise<{ byId: Ma
     }
     byId.set(id, [...byReal.values()].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)))
   }
-  return { byId, names }
+  return { byId, names, unowned }
 }
 
-async function readGlossId(file: string): Promise<string | null> {
+/** What the file's front matter says about whose it is; null when it cannot be read at all. */
+async function readIdentity(file: string): Promise<ReturnType<typeof identifyFile> | null> {
   let handle
   try {
     const info = await stat(file)
@@ -345,7 +407,7 @@ async function readGlossId(file: string): Promise<string | null> {
     handle = await open(file, 'r')
     const buffer = Buffer.alloc(Math.min(HEAD_BYTES, info.size))
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
-    return glossIdOf(buffer.subarray(0, bytesRead).toString('utf8'))
+    return identifyFile(buffer.subarray(0, bytesRead).toString('utf8'))
   } catch {
     return null
   } finally {

@@ -4,7 +4,7 @@
 // live preview alike.
 import type { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../model'
 import { sameTag } from '../tags'
-import { assignBlockIds, type MarkdownArticle } from './markdown'
+import { assignBlockIds, type ExportStyle, type MarkdownArticle } from './markdown'
 
 export interface ExportHighlight {
   id: string
@@ -26,6 +26,8 @@ export interface ExportHighlight {
   selectors: { quote: TextQuoteSelector; position: TextPositionSelector }
   /** Obsidian block id, `hl-…`, unique within the article's file. */
   blockId: string
+  /** Where the highlight starts, as a whole percentage of the article's text (0–100); null for an orphan. */
+  location: number | null
   /** gloss://open?… back to the highlight; '' when the corpus has no location (never in practice). */
   link: string
 }
@@ -37,6 +39,18 @@ export interface ExportArticle {
   source: string | null
   url: string | null
   published: string | null
+  /** As the article's file names them (several joined by ", "); null when unknown. */
+  author: string | null
+  /** The file's excerpt / description / summary; null when it has none. */
+  description: string | null
+  /** The first image the article shows (an http(s) URL); null when none. */
+  image: string | null
+  /** Words in the article's text (0 for annotations of a missing article). */
+  words: number
+  /** How far the user has read, 0–1; null when never opened. */
+  progress: number | null
+  /** The latest change to the article's highlights or note in Gloss; null when it has none. */
+  updated: string | null
   topics: string[]
   /**
    * Article tags for Markdown and CSV: the file's topics, then the user's own tags in
@@ -72,9 +86,11 @@ export interface ExportCorpus {
   articles: ExportArticle[]
   /** Annotations kept for articles that are no longer in the folder. */
   missing: ExportArticle[]
+  /** How times and authors are written (Markdown, templates); defaults: UTC, authors as text. */
+  style?: ExportStyle
 }
 
-export type ExportHighlightDraft = Omit<ExportHighlight, 'blockId'>
+export type ExportHighlightDraft = Omit<ExportHighlight, 'blockId' | 'location'> & { location?: number | null }
 
 /**
  * Puts highlights in reading order (placed ones by start, end, id; orphans after them
@@ -88,7 +104,7 @@ export function orderHighlights(highlights: readonly ExportHighlightDraft[]): Ex
     return compare(a.created, b.created) || compare(a.id, b.id)
   })
   const blockIds = assignBlockIds(sorted.map((h) => h.id))
-  return sorted.map((h, i) => ({ ...h, blockId: blockIds[i] }))
+  return sorted.map((h, i) => ({ ...h, location: h.location ?? null, blockId: blockIds[i] }))
 }
 
 /** What the Markdown writer takes; positions become ranks so that it keeps this order exactly. */
@@ -98,6 +114,7 @@ export function toMarkdownArticle(article: ExportArticle): MarkdownArticle {
     source: article.source,
     url: article.url,
     published: article.published,
+    author: article.author,
     tags: article.tags,
     note: article.note,
     highlights: article.highlights.map((h, rank) => ({
@@ -117,6 +134,13 @@ export function articleTags(topics: readonly string[], userTags: readonly string
   const out: string[] = []
   for (const tag of [...topics, ...userTags]) if (!out.some((t) => sameTag(t, tag))) out.push(tag)
   return out
+}
+
+/** The latest of these timestamps (ISO text compares in time order), or null. */
+export function latest(times: readonly (string | null | undefined)[]): string | null {
+  let found: string | null = null
+  for (const time of times) if (time && (found === null || time > found)) found = time
+  return found
 }
 
 /** Has something to export: a highlight or a note that is not blank. */

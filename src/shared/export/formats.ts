@@ -42,17 +42,20 @@ export function exportFile(corpus: ExportCorpus, format: SingleFileFormat, optio
   const scoped = options.articleId === undefined ? corpus : articleOnly(corpus, options.articleId)
   const single = options.articleId !== undefined ? scoped.articles[0] : null
   const baseName = single ? single.title : `${corpus.name} ${format === 'md' ? 'notes' : 'annotations'}`
+  const style = corpus.style ?? {}
   switch (format) {
     case 'md': {
       if (single) {
-        const content = options.template ? renderArticle(options.template, single, corpus.exportedAt) : articleToMarkdown(toMarkdownArticle(single), corpus.exportedAt)
+        const content = options.template
+          ? renderArticle(options.template, single, corpus.exportedAt, style)
+          : articleToMarkdown(toMarkdownArticle(single), corpus.exportedAt, style)
         const fileName = options.fileNameTemplate ? renderFileName(options.fileNameTemplate, single, corpus.exportedAt) : exportFileName(single.title)
         return { content, fileName, mediaType: 'text/markdown' }
       }
       const articles = scoped.articles.filter(isAnnotated)
       const content = options.template
-        ? `${articles.map((a) => renderArticle(options.template as CompiledTemplate, a, corpus.exportedAt).trimEnd()).join('\n\n')}\n`
-        : corpusToMarkdown(articles.map(toMarkdownArticle), corpus.exportedAt, corpus.name)
+        ? `${articles.map((a) => renderArticle(options.template as CompiledTemplate, a, corpus.exportedAt, style).trimEnd()).join('\n\n')}\n`
+        : corpusToMarkdown(articles.map(toMarkdownArticle), corpus.exportedAt, corpus.name, style)
       return { content, fileName: exportFileName(baseName), mediaType: 'text/markdown' }
     }
     case 'json':

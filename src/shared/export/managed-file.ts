@@ -18,6 +18,7 @@
 // comments show up as text everywhere else. An HTML comment on one line ends its HTML
 // block at that line, so the Markdown after it is read normally, and blank lines
 // around the markers keep them from joining a paragraph or quote.
+import yaml from 'js-yaml'
 import { mergeFrontMatter, parseFrontMatter, splitFrontMatter, type FrontMatterValues } from './front-matter-merge'
 import { yamlString } from './yaml-front-matter'
 
@@ -95,6 +96,52 @@ export function glossIdOf(text: string): string | null {
   const values = parseFrontMatter(parts.yaml)
   const id = values?.[GLOSS_ID_KEY]
   return typeof id === 'string' && id !== '' ? id : typeof id === 'number' ? String(id) : null
+}
+
+/**
+ * The lines between the gloss:begin and gloss:end markers ("\n"-separated), or null when
+ * the file has no front matter or not exactly one pair of markers in order. What Gloss
+ * wrote there is remembered (as a hash) so that a user's edit inside it is noticed.
+ */
+export function regionOf(text: string): string | null {
+  const parts = splitFrontMatter(text.replace(/\r\n/g, '\n'))
+  if (!parts) return null
+  const lines = parts.body.split('\n')
+  const begins = lines.flatMap((line, i) => (BEGIN_LINE.test(line) ? [i] : []))
+  const ends = lines.flatMap((line, i) => (END_LINE.test(line) ? [i] : []))
+  if (begins.length !== 1 || ends.length !== 1 || ends[0] < begins[0]) return null
+  return lines.slice(begins[0] + 1, ends[0]).join('\n')
+}
+
+/** What the start of a Markdown file says about whose it is. */
+export type FileIdentity =
+  | { kind: 'ours'; glossId: string }
+  /** Front matter that does not parse: the gloss_id may be there, but Gloss cannot trust the file's YAML. */
+  | { kind: 'broken'; glossId: string | null; problem: string }
+  | { kind: 'other' }
+
+/** Reads the gloss_id from a file's front matter (parsed once), telling a broken front matter from none. */
+export function identifyFile(text: string): FileIdentity {
+  const parts = splitFrontMatter(text.replace(/\r\n/g, '\n'))
+  if (!parts) return { kind: 'other' }
+  let values: unknown
+  try {
+    values = yaml.load(parts.yaml)
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark
+    const reason = (error as { reason?: string }).reason ?? 'it does not parse'
+    // js-yaml counts lines from 0 within the YAML; the file's line 1 is the opening ---.
+    const problem = typeof mark?.line === 'number' ? `line ${mark.line + 2}: ${reason}` : reason
+    // The gloss_id line is still there to read, even if the YAML around it is not.
+    const line = /^(?:gloss_id|"gloss_id"|'gloss_id')[ \t]*:[ \t]*["']?([^"'\s#]+)/m.exec(parts.yaml)
+    return { kind: 'broken', glossId: line ? line[1] : null, problem }
+  }
+  if (values === undefined || values === null) return { kind: 'other' }
+  if (typeof values !== 'object' || Array.isArray(values)) return { kind: 'broken', glossId: null, problem: 'it is not a list of "key: value" lines' }
+  const id = (values as Record<string, unknown>)[GLOSS_ID_KEY]
+  if (typeof id === 'string' && id !== '') return { kind: 'ours', glossId: id }
+  if (typeof id === 'number') return { kind: 'ours', glossId: String(id) }
+  return { kind: 'other' }
 }
 
 function region(body: string): string {

@@ -18,6 +18,7 @@ const riverArticle: ExportArticle = {
   source: 'The Lowland Courier',
   url: 'https://courier.example/2023/rivers_floods?part=3&lang=en',
   published: '2023-11-05T07:15:00Z',
+  author: 'Ana Lima, Bo Chen',
   tags: ['Climate', 'Water Management', '#infrastructure'],
   note: 'Useful for the **chapter on levees**. Compare with [the 1953 report](https://archive.example/1953).',
   highlights: [
@@ -168,15 +169,27 @@ describe('article export, parsed back', () => {
   const markdown = articleToMarkdown(riverArticle, EXPORTED)
   const { data, body } = splitFrontMatter(markdown)
 
-  it('front matter parses back to the same values (tags made Obsidian-safe)', () => {
+  it('front matter parses back to the same values (tags made Obsidian-safe, dates in Obsidian\'s property formats)', () => {
     expect(data).toEqual({
       title: riverArticle.title,
+      aliases: [riverArticle.title],
+      author: 'Ana Lima, Bo Chen',
       source: riverArticle.source,
       url: riverArticle.url,
-      published: riverArticle.published,
-      exported: EXPORTED,
+      // Date & time: no zone, no fraction (the wall clock the file wrote).
+      published: '2023-11-05T07:15:00',
+      exported: '2024-06-01T09:30:00',
       tags: ['Climate', 'Water-Management', 'infrastructure']
     })
+  })
+
+  it('writes authors as [[links]] when asked', () => {
+    const linked = splitFrontMatter(articleToMarkdown(riverArticle, EXPORTED, { authorLinks: true })).data
+    expect(linked.author).toEqual(['[[Ana Lima]]', '[[Bo Chen]]'])
+  })
+
+  it('writes the export time in the export\'s time zone', () => {
+    expect(splitFrontMatter(articleToMarkdown(riverArticle, EXPORTED, { timeZone: 'America/New_York' })).data.exported).toBe('2024-06-01T05:30:00')
   })
 
   it.each([
@@ -501,18 +514,24 @@ describe('structure', () => {
     { case: 'emoji', value: '🌊 flood' },
     { case: 'front matter fence', value: '---' }
   ])('front matter keeps $case', ({ value }) => {
-    const markdown = articleToMarkdown({ ...riverArticle, title: value, source: value, tags: [value.replace(/\s/g, '_')] }, value)
+    const markdown = articleToMarkdown({ ...riverArticle, title: value, source: value, author: value, tags: [value.replace(/\s/g, '_')] }, EXPORTED)
     const { data } = splitFrontMatter(markdown)
     // A title's surrounding whitespace means nothing; everything else is kept.
     expect(data.title).toBe(value.trim())
+    expect(data.aliases).toEqual([value.trim().replace(/\s*[\r\n]+\s*/g, ' ')])
     expect(data.source).toBe(value)
-    expect(data.exported).toBe(value)
-    expect(data.tags).toEqual([value.replace(/\s/g, '_').replace(/^#+/, '')])
+    expect(String(data.author)).toBe(value.replace(/\s*[\r\n]+\s*/g, ' ').trim())
+    expect(data.exported).toBe('2024-06-01T09:30:00')
+    // Tags come back as text Obsidian accepts as a tag (or not at all when nothing of it could be one).
+    for (const tag of (data.tags as unknown[] | undefined) ?? []) {
+      expect(typeof tag).toBe('string')
+      expect(tag).toMatch(/^(?!\p{N}+$)[\p{L}\p{M}\p{N}_\-/\p{Extended_Pictographic}\u200d\ufe0f]+$/u)
+    }
   })
 
   it('leaves absent values out of the front matter instead of writing null', () => {
     const { data } = splitFrontMatter(articleToMarkdown(noteOnlyArticle, EXPORTED))
-    expect(data).toEqual({ title: 'Notes on the harbour tender', exported: EXPORTED })
+    expect(data).toEqual({ title: 'Notes on the harbour tender', aliases: ['Notes on the harbour tender'], exported: '2024-06-01T09:30:00' })
   })
 
   it('puts the title on one line in the heading and falls back to "Untitled"', () => {
@@ -527,7 +546,7 @@ describe('corpus export', () => {
   const tree = parseGfm(body)
 
   it('has one front matter for the export and a section per annotated article', () => {
-    expect(data).toEqual({ title: 'Clippings: 2023', exported: EXPORTED })
+    expect(data).toEqual({ title: 'Clippings: 2023', exported: '2024-06-01T09:30:00' })
     const headings = tree.children.filter((n) => n.type === 'heading').map((n) => [n.type === 'heading' && n.depth, plain(n)])
     expect(headings).toEqual([
       [1, 'Clippings: 2023'],
@@ -539,7 +558,7 @@ describe('corpus export', () => {
 
   it('gives each article a metadata line with source, date and a link', () => {
     const riverMeta = tree.children[2]
-    expect(plain(riverMeta)).toBe('The Lowland Courier · 2023-11-05T07:15:00Z · courier.example')
+    expect(plain(riverMeta)).toBe('The Lowland Courier · Ana Lima, Bo Chen · 2023-11-05T07:15:00Z · courier.example')
     const link = riverMeta.type === 'paragraph' ? riverMeta.children.find((n) => n.type === 'link') : undefined
     expect(link?.type === 'link' && link.url).toBe(riverArticle.url)
     // A space and parentheses in the URL are percent-encoded so the link holds together.
@@ -575,9 +594,38 @@ describe('exportFileName', () => {
     expect(exportFileName(title)).toBe(expected)
   })
 
-  it('keeps names short without cutting an emoji in half', () => {
-    const name = exportFileName('🌊'.repeat(150))
-    expect(Array.from(name.replace(/\.md$/, ''))).toHaveLength(100)
-    expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/)
+  it.each([
+    ['a 120-character Chinese title', '河流'.repeat(60), 3],
+    ['90 emoji', '🌊'.repeat(90), 4],
+    ['90 family emoji (several code points each)', '👨‍👩‍👧'.repeat(90), 18],
+    ['a long Latin title', 'Rivers and floods '.repeat(20), 1]
+  ])('limits %s by UTF-8 bytes, leaving room for the extension and a counter, never splitting a character', (_case, title, bytesEach) => {
+    for (const extension of ['.md', '.json', '.csv']) {
+      const name = exportFileName(title, extension)
+      const bytes = new TextEncoder().encode(name).length
+      // 255 bytes is the name limit of ext4, APFS, btrfs…; a counter (" 9999999") still fits.
+      expect(bytes + new TextEncoder().encode(' 9999999').length).toBeLessThanOrEqual(255)
+      expect(name.endsWith(extension)).toBe(true)
+      const stem = name.slice(0, -extension.length)
+      expect(title.startsWith(stem)).toBe(true)
+      // Whole characters only, and as many as fit (within one character's bytes of the room).
+      expect(stem).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|\u200d$/)
+      const room = Math.min(255 - 8 - extension.length, new TextEncoder().encode(title.trim()).length)
+      const full = room - new TextEncoder().encode(stem).length <= bytesEach || Array.from(stem).length >= 99
+      expect(full).toBe(true)
+    }
+  })
+
+  it('a 120-character Chinese title is longer than the old 100-character cut allowed in bytes', () => {
+    // The bug: 100 characters of CJK are 300 bytes, and writing the file failed (ENAMETOOLONG).
+    expect(new TextEncoder().encode(exportFileName('河流'.repeat(60))).length).toBeLessThanOrEqual(247)
+  })
+
+  it.each([
+    ['Notes %%hidden%% here', 'Notes hidden here.md'],
+    ['50% off', '50% off.md'],
+    ['a:b*c?d"e<f>g|h\\i/j#k^l[m]n', 'a b c d e f g h i j k l m n.md']
+  ])('removes characters that break Obsidian links or file systems: %j → %j', (title, expected) => {
+    expect(exportFileName(title)).toBe(expected)
   })
 })

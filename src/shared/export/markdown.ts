@@ -2,11 +2,14 @@
 //
 //   ---
 //   title: "…"            YAML front matter, every string quoted (yaml-front-matter.ts)
+//   aliases:              the title again, so that [[Title]] finds the file whatever
+//     - "…"               its (sanitized, shortened) name
+//   author: "…"           plain text, or a list of "[[Name]]" links (authorLinks)
 //   source: "…"           absent values are left out, never written as null
 //   url: "…"
-//   published: "…"
+//   published: "…"        Obsidian's Date or Date & time formats (export-dates.ts)
 //   exported: "…"
-//   tags:
+//   tags:                 Obsidian tags, mapped as inline tags are (tags-export.ts)
 //     - "…"
 //   ---
 //
@@ -36,12 +39,22 @@
 //
 // Highlight tags: a paragraph of `#tags` after the link (before the note), so Obsidian
 // indexes them as tags of the file and shows them with the passage: `#history
-// #Cold-War`. Inline tags may only hold letters, digits, `_`, `-` and `/` in Obsidian,
-// so anything else becomes `-` (inlineTags).
+// #Cold-War`. One mapping (tags-export.ts) serves these and the front matter's `tags`,
+// built over every tag of the document so that two distinct tags never meet.
 import type { HighlightColor } from '../model'
+import { obsidianDateTime, obsidianPublished } from './export-dates'
 import { escapeInline, quoteToBlockquote } from './markdown-escape'
 import { noteToMarkdown } from './note-markdown'
+import { frontMatterTags, inlineTagLine, obsidianTagger, type Tagger } from './tags-export'
 import { frontMatter, type FrontMatterEntry } from './yaml-front-matter'
+
+/** How an export writes what has more than one right form; every field has a default. */
+export interface ExportStyle {
+  /** IANA zone for times (Obsidian's Date & time has none: it is the reader's clock); default UTC. */
+  timeZone?: string
+  /** Authors as `[[Name]]` links (a list property) instead of plain text. */
+  authorLinks?: boolean
+}
 
 /** What the Markdown writer needs of a highlight (export-model.ts has the full export model). */
 export interface MarkdownHighlight {
@@ -64,6 +77,8 @@ export interface MarkdownArticle {
   source: string | null
   url: string | null
   published: string | null
+  /** As the article's file names them, several joined by ", "; null when unknown. */
+  author?: string | null
   tags: string[]
   note: string
   highlights: MarkdownHighlight[]
@@ -77,21 +92,58 @@ export type ExportHighlight = MarkdownHighlight
 export const UNTITLED = 'Untitled'
 export const OPEN_IN_GLOSS = 'Open in Gloss'
 
-export function articleToMarkdown(article: MarkdownArticle, exportedAt: string): string {
-  const blocks = [frontMatter(articleFrontMatter(article, exportedAt)), `# ${headingMarkdown(article.title)}`, ...articleBody(article, new Set())]
+export function articleToMarkdown(article: MarkdownArticle, exportedAt: string, style: ExportStyle = {}): string {
+  const tagger = documentTagger([article])
+  const blocks = [frontMatter(articleFrontMatter(article, exportedAt, style, tagger)), `# ${headingMarkdown(article.title)}`, ...articleBody(article, new Set(), tagger)]
   return finish(blocks)
 }
 
 /** The front matter entries of a one-article export, in the order they are written. */
-export function articleFrontMatter(article: Pick<MarkdownArticle, 'title' | 'source' | 'url' | 'published' | 'tags'>, exportedAt: string): FrontMatterEntry[] {
+export function articleFrontMatter(
+  article: Pick<MarkdownArticle, 'title' | 'source' | 'url' | 'published' | 'tags' | 'author'>,
+  exportedAt: string,
+  style: ExportStyle = {},
+  tagger: Tagger = obsidianTagger(article.tags)
+): FrontMatterEntry[] {
+  const title = article.title.trim() || UNTITLED
+  const published = present(article.published)
   return [
-    ['title', article.title.trim() || UNTITLED],
+    ['title', title],
+    ['aliases', [oneLine(title)]],
+    ['author', authorValue(article.author ?? null, style.authorLinks === true)],
     ['source', present(article.source)],
     ['url', present(article.url)],
-    ['published', present(article.published)],
-    ['exported', exportedAt],
-    ['tags', obsidianTags(article.tags)]
+    ['published', published ? obsidianPublished(published) : null],
+    ['exported', exportedProperty(exportedAt, style)],
+    ['tags', frontMatterTags(article.tags, tagger)]
   ]
+}
+
+/** The export time as Obsidian's Date & time in the style's zone (as given when it is not a timestamp). */
+export function exportedProperty(exportedAt: string, style: ExportStyle = {}): string {
+  return obsidianDateTime(exportedAt, style.timeZone) ?? exportedAt
+}
+
+/** The author as plain text, or as `[[Name]]` links (one per name, characters that break links removed). */
+export function authorValue(author: string | null, links: boolean): string | string[] | null {
+  const text = present(author)
+  if (!text) return null
+  if (!links) return oneLine(text)
+  const names = authorNames(text)
+    .map((name) => name.replace(/[[\]|#^]+/g, ' ').replace(/\s+/g, ' ').trim())
+    .filter((name) => name !== '')
+  return names.length ? names.map((name) => `[[${name}]]`) : null
+}
+
+/** The names in an author field ("Ana Lima, Bo Chen" → two). */
+export function authorNames(author: string | null): string[] {
+  const text = present(author)
+  return text ? oneLine(text).split(/\s*[,;]\s*|\s+(?:and|&)\s+/).filter((name) => name !== '') : []
+}
+
+/** One tag mapping for everything a document holds: article tags and every highlight's. */
+export function documentTagger(articles: readonly Pick<MarkdownArticle, 'tags' | 'highlights'>[]): Tagger {
+  return obsidianTagger(articles.flatMap((a) => [...a.tags, ...a.highlights.flatMap((h) => h.tags ?? [])]))
 }
 
 /** A title as heading text: one line, escaped so that it renders as written anywhere in a line. */
@@ -100,53 +152,93 @@ export function headingMarkdown(title: string): string {
 }
 
 /** One document for the whole corpus: a section per article that has highlights or a note. */
-export function corpusToMarkdown(articles: MarkdownArticle[], exportedAt: string, corpusName: string): string {
+export function corpusToMarkdown(articles: MarkdownArticle[], exportedAt: string, corpusName: string, style: ExportStyle = {}): string {
   const blocks = [
     frontMatter([
       ['title', corpusName.trim() || UNTITLED],
-      ['exported', exportedAt]
+      ['exported', exportedProperty(exportedAt, style)]
     ]),
     `# ${headingMarkdown(corpusName)}`
   ]
   const usedIds = new Set<string>()
   const annotated = articles.filter((a) => a.highlights.length > 0 || noteToMarkdown(a.note) !== null)
+  const tagger = documentTagger(annotated)
   if (annotated.length === 0) blocks.push('No highlights or notes yet.')
   for (const article of annotated) {
     blocks.push(`## ${headingMarkdown(article.title)}`)
     const meta = metadataLine(article)
     if (meta) blocks.push(meta)
-    blocks.push(...articleBody(article, usedIds))
+    // The article's topics and tags, as Obsidian tags of this document.
+    const tagLine = inlineTagLine(article.tags, tagger)
+    if (tagLine) blocks.push(tagLine)
+    blocks.push(...articleBody(article, usedIds, tagger))
   }
   return finish(blocks)
 }
 
+/** Most file systems (ext4, APFS, NTFS in UTF-16 units, which UTF-8 bytes bound) take names of at most 255 bytes. */
+export const MAX_FILE_NAME_BYTES = 255
+/** Titles longer than this many characters are cut too: a name is for finding the file, the title is inside. */
+export const MAX_FILE_NAME_CHARACTERS = 100
+/** Room left in a name for the counter a second file of the same title gets (" 2" … " 9999999"). */
+export const NAME_COUNTER_ROOM_BYTES = 8
+
 /**
  * A file name that every common file system and Obsidian accept: no path separators,
- * no characters Windows or Obsidian links reject, no reserved device names, no
- * leading/trailing dots or spaces, at most 100 characters before `.md`.
+ * no characters Windows rejects, none that break Obsidian links (`# ^ [ ] |`, `%%`), no
+ * reserved device names, no leading/trailing dots or spaces, and short enough in UTF-8
+ * bytes (not characters: a Chinese character is 3 bytes, an emoji 4 or more) that the
+ * extension and a counter still fit in 255 bytes. Cut between whole characters as a
+ * reader sees them (grapheme clusters), so no emoji is split.
  */
 export function exportFileName(title: string, extension = '.md'): string {
   let name = title
     .normalize('NFC')
     // Windows-reserved, path separators, control characters; `#^[]|` break Obsidian links.
     .replace(/[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f]/g, ' ')
+    // `%%` opens an Obsidian comment; a single `%` ("50% off") is harmless.
+    .replace(/%{2,}/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, '')
-  name = Array.from(name).slice(0, 100).join('').trim().replace(/[.\s]+$/, '')
+  name = cutToBytes(name, MAX_FILE_NAME_CHARACTERS, MAX_FILE_NAME_BYTES - utf8Length(extension) - NAME_COUNTER_ROOM_BYTES)
+    .trim()
+    .replace(/[.\s]+$/, '')
   if (name === '') name = UNTITLED
   if (/^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\..*)?$/i.test(name)) name = `${name} notes`
   return `${name}${extension}`
 }
 
-function articleBody(article: MarkdownArticle, usedIds: Set<string>): string[] {
+/** Bytes of the text in UTF-8. */
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length
+}
+
+/** The longest start of text, in whole grapheme clusters, of at most maxChars code points and maxBytes of UTF-8. */
+function cutToBytes(text: string, maxChars: number, maxBytes: number): string {
+  if (utf8Length(text) <= maxBytes && Array.from(text).length <= maxChars) return text
+  let out = ''
+  let bytes = 0
+  let chars = 0
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    const size = utf8Length(segment)
+    const count = Array.from(segment).length
+    if (bytes + size > maxBytes || chars + count > maxChars) break
+    out += segment
+    bytes += size
+    chars += count
+  }
+  return out
+}
+
+function articleBody(article: MarkdownArticle, usedIds: Set<string>, tagger: Tagger): string[] {
   const blocks: string[] = []
   const note = noteToMarkdown(article.note)
   if (note) blocks.push(note)
   for (const highlight of inReadingOrder(article.highlights)) {
     blocks.push(quoteToBlockquote(highlight.quote), `^${blockId(highlight.id, usedIds)}`)
     if (highlight.link) blocks.push(`[${OPEN_IN_GLOSS}](${linkHref(highlight.link)})`)
-    const tagLine = inlineTagLine(highlight.tags ?? [])
+    const tagLine = inlineTagLine(highlight.tags ?? [], tagger)
     if (tagLine) blocks.push(tagLine)
     const highlightNote = noteToMarkdown(highlight.note)
     if (highlightNote) blocks.push(highlightNote)
@@ -184,13 +276,15 @@ function blockId(id: string, used: Set<string>): string {
   return candidate
 }
 
-/** "Source · published · [host](url)" under an article's heading in the corpus export. */
+/** "Source · author · published · [host](url)" under an article's heading in the corpus export. */
 function metadataLine(article: MarkdownArticle): string | null {
   const parts: string[] = []
+  const author = present(article.author ?? null)
   const source = present(article.source)
   const published = present(article.published)
   const url = present(article.url)
   if (source) parts.push(escapeInline(oneLine(source), parts.length === 0))
+  if (author) parts.push(escapeInline(oneLine(author), parts.length === 0))
   if (published) parts.push(escapeInline(oneLine(published), parts.length === 0))
   if (url) parts.push(linkTo(url.trim()))
   return parts.length ? parts.join(' · ') : null
@@ -219,40 +313,6 @@ export function webLinkHref(url: string | null): string | null {
   } catch {
     return null
   }
-}
-
-/**
- * Obsidian tags cannot contain spaces and are written without `#` in front matter:
- * "Computer Vision" becomes "Computer-Vision", "#ai" becomes "ai". Duplicates are dropped.
- */
-export function obsidianTags(tags: string[]): string[] {
-  const out: string[] = []
-  for (const tag of tags) {
-    const clean = tag.trim().replace(/^#+/, '').replace(/\s+/g, '-')
-    if (clean && !out.includes(clean)) out.push(clean)
-  }
-  return out
-}
-
-/**
- * Tags as Obsidian reads them in the text: `#` + letters, digits, `_`, `-`, `/` (other
- * characters become `-`); a tag of digits only is not a tag to Obsidian, so it gets a
- * `_` in front. Duplicates after that are dropped.
- */
-export function inlineTags(tags: string[]): string[] {
-  const out: string[] = []
-  for (const tag of obsidianTags(tags)) {
-    let clean = tag.replace(/[^\p{L}\p{N}_\-/]+/gu, '-').replace(/-{2,}/g, '-').replace(/^[-/]+|[-/]+$/g, '')
-    if (/^\d+$/.test(clean)) clean = `_${clean}`
-    // Obsidian treats tags as the same in any case.
-    if (clean && !out.some((t) => t.toLowerCase() === `#${clean}`.toLowerCase())) out.push(`#${clean}`)
-  }
-  return out
-}
-
-/** The highlight's tags as one Markdown paragraph (`#a #b`), or '' without tags. */
-export function inlineTagLine(tags: string[]): string {
-  return inlineTags(tags).join(' ')
 }
 
 /** A blank or missing value is left out of the export. */

@@ -8,6 +8,10 @@
 //   too: its `<` is escaped so it is shown as text;
 // - a line ending in `^hl-…` would be taken by Obsidian as a block id clashing with
 //   Gloss's own: its caret is escaped;
+// - an Obsidian comment (`%%`) or math block (`$$`) left open would hide or typeset the
+//   rest of the file in Obsidian: the marker without a partner (the last one of an odd
+//   count, outside code) is escaped (`\%\%`, `\$\$`), so it shows as typed and the
+//   pairs before it keep working;
 // - line endings become "\n", and blank lines around the note are dropped (the
 //   export supplies the blank lines that separate blocks).
 //
@@ -42,7 +46,46 @@ export function noteToMarkdown(note: string): string | null {
     if (open.kind === 'fence') lines.push(open.marker)
     break
   }
+  for (const marker of ['%%', '$$']) escapeUnpaired(lines, marker)
   return lines.join('\n')
+}
+
+/**
+ * Escapes the last `marker` when the note holds an odd number of them outside code
+ * (fenced blocks and inline code spans) and not already escaped.
+ */
+function escapeUnpaired(lines: string[], marker: string): void {
+  const found: { line: number; column: number }[] = []
+  let fence: { char: string; length: number } | null = null
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)
+      if (close && close[1][0] === fence.char && close[1].length >= fence.length) fence = null
+      continue
+    }
+    const opener = FENCE_OPEN.exec(line)
+    if (opener && !(opener[1][0] === '`' && opener[2].includes('`'))) {
+      fence = { char: opener[1][0], length: opener[1].length }
+      continue
+    }
+    // Code spans blanked out (same length), so positions still match the line.
+    const visible = line.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length))
+    for (let at = visible.indexOf(marker); at >= 0; at = visible.indexOf(marker, at + marker.length)) {
+      if (!isEscaped(visible, at)) found.push({ line: i, column: at })
+    }
+  }
+  if (found.length % 2 === 0) return
+  const { line, column } = found[found.length - 1]
+  const text = lines[line]
+  lines[line] = `${text.slice(0, column)}\\${marker[0]}\\${marker[1]}${text.slice(column + marker.length)}`
+}
+
+/** Preceded by an odd number of backslashes. */
+function isEscaped(text: string, index: number): boolean {
+  let slashes = 0
+  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) slashes++
+  return slashes % 2 === 1
 }
 
 type Open = { kind: 'none' } | { kind: 'fence'; marker: string } | { kind: 'html'; line: number }

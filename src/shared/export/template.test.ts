@@ -160,3 +160,56 @@ describe('file names', () => {
     expect(slugify('a'.repeat(200))).toHaveLength(80)
   })
 })
+
+describe('the variables Omnivore and Readwise users expect', () => {
+  const render = (source: string, article: ExportArticle = riverArticle, context = {}) => renderArticle(compileTemplate(source), article, EXPORTED, context)
+
+  it.each([
+    ['{{author}}', 'Ana Lima, Bo Chen'],
+    ['{{#authors}}[[{{.}}]] {{/authors}}', '[[Ana Lima]] [[Bo Chen]] '],
+    ['{{description}}', 'Two gauges, one record: how the lowland towns read the autumn floods.'],
+    ['![]({{image}})', '![](https://courier.example/img/gauge%20%28mill%29.jpg)'],
+    ['{{words}} words, {{reading_time}} min', '1840 words, 8 min'],
+    ['{{progress}}% {{read_state}}{{#is_read}} done{{/is_read}}{{^is_read}} not yet{{/is_read}}', '45% reading not yet'],
+    ['{{updated}} / {{updated_date}}', '2023-11-08T09:00:00 / 2023-11-08'],
+    ['{{exported_date}} {{exported_datetime}}', '2024-06-01 2024-06-01T09:30:00'],
+    ['{{published_datetime}}', '2023-11-05T07:15:00'],
+    ['{{tags_line}}', '#Climate #Water-Management #infrastructure'],
+    ['{{#highlights}}{{location}}%,{{/highlights}}', '6%,31%,47%,'],
+    ['{{#highlights}}{{created_date}} {{/highlights}}', '2023-11-06 2023-11-06 2023-11-06 '],
+    ['{{#format_date}}{{exported}}|D MMMM YYYY, HH:mm{{/format_date}}', '1 June 2024, 09:30'],
+    ['{{#format_date}}{{published_raw}}{{/format_date}}', '2023-11-05'],
+    ['{{#format_date}}not a date|YYYY{{/format_date}}', 'not a date'],
+    ['{{#upper}}{{source_raw}}{{/upper}} {{#lower}}{{source_raw}}{{/lower}}', 'THE LOWLAND COURIER the lowland courier'],
+    ['{{last_export}}|{{new_highlight_count}}|{{#has_new}}new{{/has_new}}', '|0|']
+  ])('%s → %j', (source, expected) => {
+    expect(render(source)).toBe(expected)
+  })
+
+  it('dates follow the export\'s time zone', () => {
+    expect(render('{{exported_datetime}} {{#format_date}}{{exported}}|ddd HH:mm{{/format_date}}', riverArticle, { timeZone: 'Asia/Tokyo' })).toBe('2024-06-01T18:30:00 Sat 18:30')
+  })
+
+  it('marks what is new since the last export', () => {
+    // The fixture's highlights were made on 2023-11-06; one export came between.
+    const out = render('{{last_export}} {{new_highlight_count}}{{#highlights}} {{block_id}}{{#is_new}}*{{/is_new}}{{/highlights}}', riverArticle, { lastExport: '2023-11-06T08:02:00.000Z' })
+    expect(out).toBe('2023-11-06T08:02:00 1 hl-5eedbeef hl-a11ce5ed hl-c0ffee01*')
+  })
+
+  it('an article without these details leaves them empty', () => {
+    expect(render('[{{author}}|{{description}}|{{image}}|{{updated}}|{{progress}}|{{read_state}}]', noteOnlyArticle)).toBe('[|||2023-12-01T12:00:00|0|unread]')
+    expect(render('{{#highlights}}[{{location}}]{{/highlights}}', bridgeArticle)).toBe('[2][]')
+  })
+
+  it('yaml values: aliases, author as text or links, dates in Obsidian formats', () => {
+    const source = 'aliases: [{{#yaml.aliases}}{{.}}{{/yaml.aliases}}]\nauthor: {{yaml.author}}\npublished: {{yaml.published}}\nexported: {{yaml.exported}}\nprogress: {{yaml.progress}}'
+    expect(render(source)).toBe(
+      'aliases: ["Rivers: a \\"field\\" guide to floods #3"]\nauthor: "Ana Lima, Bo Chen"\npublished: "2023-11-05T07:15:00"\nexported: "2024-06-01T09:30:00"\nprogress: "45"'
+    )
+    expect(render('author: {{yaml.author}}', riverArticle, { authorLinks: true })).toBe('author: ["[[Ana Lima]]", "[[Bo Chen]]"]')
+  })
+
+  it('a helper used as a value is an error that says how to use it', () => {
+    expect(() => compileTemplate('{{format_date}}')).toThrow(/formats the text of its section: use \{\{#format_date\}\}/)
+  })
+})

@@ -26,9 +26,7 @@ import {
   articleFrontMatter,
   exportFileName,
   headingMarkdown,
-  inlineTagLine,
   linkHref,
-  obsidianTags,
   oneLine,
   present,
   UNTITLED,
@@ -37,11 +35,28 @@ import {
 import { noteToMarkdown } from './note-markdown'
 import { frontMatterLines, yamlString } from './yaml-front-matter'
 import { fold } from '../text/fold'
+import { documentTagger, type ExportStyle } from './markdown'
+import { frontMatterTags, inlineTagLine, type Tagger } from './tags-export'
+import {
+  ARTICLE_EXTRA_VARIABLES,
+  articleExtras,
+  HELPER_VARIABLES,
+  helpers,
+  HIGHLIGHT_EXTRA_VARIABLES,
+  highlightExtras,
+  YAML_EXTRA_VARIABLES,
+  yamlExtras,
+  type RenderContext
+} from './template-helpers'
 
 export type TemplateKind = 'article' | 'fileName'
 
-/** A value a template can place: text, a number, a list of items, or an object of named values. */
-export type TemplateVariable = 'text' | 'number' | { list: 'text' | TemplateVariables } | { object: TemplateVariables }
+/**
+ * A value a template can place: text, a number, a yes/no flag (for {{#flag}}…{{/flag}}),
+ * a helper that formats the text of its section (template-helpers.ts), a list of items,
+ * or an object of named values.
+ */
+export type TemplateVariable = 'text' | 'number' | 'flag' | 'helper' | { list: 'text' | TemplateVariables } | { object: TemplateVariables }
 export interface TemplateVariables {
   [name: string]: TemplateVariable
 }
@@ -61,7 +76,8 @@ export const HIGHLIGHT_VARIABLES: TemplateVariables = {
   updated: 'text',
   position: { object: { start: 'number', end: 'number' } },
   block_id: 'text',
-  link: 'text'
+  link: 'text',
+  ...HIGHLIGHT_EXTRA_VARIABLES
 }
 
 export const FILE_NAME_VARIABLES: TemplateVariables = {
@@ -101,10 +117,13 @@ export const ARTICLE_VARIABLES: TemplateVariables = {
       file: 'text',
       gloss_id: 'text',
       topics: { list: 'text' },
-      tags: { list: 'text' }
+      tags: { list: 'text' },
+      ...YAML_EXTRA_VARIABLES
     }
   },
-  highlights: { list: HIGHLIGHT_VARIABLES }
+  highlights: { list: HIGHLIGHT_VARIABLES },
+  ...ARTICLE_EXTRA_VARIABLES,
+  ...HELPER_VARIABLES
 }
 
 /**
@@ -190,10 +209,10 @@ export function compileTemplate(source: string, kind: TemplateKind = 'article'):
   }
 }
 
-/** The article's file content. */
-export function renderArticle(template: CompiledTemplate, article: ExportArticle, exportedAt: string): string {
+/** The article's file content; `context` says how to write times and authors and when the last export was. */
+export function renderArticle(template: CompiledTemplate, article: ExportArticle, exportedAt: string, context: RenderContext = {}): string {
   if (template.kind !== 'article') throw new Error('renderArticle needs an article template')
-  return template.render(articleView(article, exportedAt))
+  return template.render(articleView(article, exportedAt, context))
 }
 
 /** A safe file name (`….md`) for the article: the template's text, made safe by exportFileName. */
@@ -214,12 +233,16 @@ export function defaultTemplate(kind: TemplateKind): CompiledTemplate {
 // ---------------------------------------------------------------- the values
 
 /** Every article variable, ready for rendering (see docs/export-templates.md). */
-export function articleView(article: ExportArticle, exportedAt: string): Record<string, unknown> {
+export function articleView(article: ExportArticle, exportedAt: string, context: RenderContext = {}): Record<string, unknown> {
   const title = article.title.trim() || UNTITLED
   const source = present(article.source)
   const published = present(article.published)
   const url = present(article.url)
-  const tags = obsidianTags(article.tags)
+  const markdownArticle = toMarkdownArticle(article)
+  // One tag mapping for the front matter, the article's tags and every highlight's.
+  const tagger = documentTagger([markdownArticle])
+  const tags = frontMatterTags(article.tags, tagger)
+  const style: ExportStyle = { timeZone: context.timeZone, authorLinks: context.authorLinks }
   return {
     ...fileNameView(article, exportedAt),
     title: headingMarkdown(article.title),
@@ -235,7 +258,7 @@ export function articleView(article: ExportArticle, exportedAt: string): Record<
     topics: article.topics.map((topic) => escapeInline(oneLine(topic), true)),
     topics_raw: [...article.topics],
     tags,
-    front_matter: frontMatterLines(articleFrontMatter(toMarkdownArticle(article), exportedAt)).join('\n'),
+    front_matter: frontMatterLines(articleFrontMatter(markdownArticle, exportedAt, style, tagger)).join('\n'),
     yaml: {
       title: yamlString(title),
       source: source ? yamlString(source) : '',
@@ -245,9 +268,12 @@ export function articleView(article: ExportArticle, exportedAt: string): Record<
       file: article.file ? yamlString(article.file) : '',
       gloss_id: yamlString(article.id),
       topics: article.topics.map(yamlString),
-      tags: tags.map(yamlString)
+      tags: tags.map(yamlString),
+      ...yamlExtras(article, exportedAt, context)
     },
-    highlights: article.highlights.map(highlightView)
+    highlights: article.highlights.map((h) => ({ ...highlightView(h, tagger), ...highlightExtras(h, context) })),
+    ...articleExtras(article, exportedAt, context, tagger),
+    ...helpers(context)
   }
 }
 
@@ -268,7 +294,7 @@ function fileNameView(article: ExportArticle, exportedAt: string): Record<string
   }
 }
 
-function highlightView(highlight: ExportHighlight): Record<string, unknown> {
+function highlightView(highlight: ExportHighlight, tagger: Tagger): Record<string, unknown> {
   return {
     id: highlight.id,
     quote: quoteToMarkdown(highlight.quote),
@@ -278,8 +304,8 @@ function highlightView(highlight: ExportHighlight): Record<string, unknown> {
     note: noteToMarkdown(highlight.note) ?? '',
     note_raw: highlight.note,
     color: highlight.color,
-    tags: obsidianTags(highlight.tags),
-    tags_line: inlineTagLine(highlight.tags),
+    tags: frontMatterTags(highlight.tags, tagger),
+    tags_line: inlineTagLine(highlight.tags, tagger),
     created: highlight.created,
     updated: highlight.updated,
     position: highlight.position ? { start: highlight.position.start, end: highlight.position.end } : null,
@@ -318,6 +344,7 @@ function checkTokens(source: string, tokens: Token[], scopes: Scope[], kind: Tem
     const variable = lookup(name, scopes)
     if (variable === undefined) throw problemAt(unknownName(name, scopes))
     if (type === 'name' || type === '&') {
+      if (variable === 'helper') throw problemAt(`{{${name}}} formats the text of its section: use {{#${name}}}…{{/${name}}}`)
       if (typeof variable === 'object' && 'list' in variable) throw problemAt(`{{${name}}} is a list: use {{#${name}}}…{{/${name}}}`)
       if (typeof variable === 'object') {
         const example = `${name}.${Object.keys(variable.object)[0]}`
@@ -327,7 +354,8 @@ function checkTokens(source: string, tokens: Token[], scopes: Scope[], kind: Tem
     }
     // '#' renders its content with the value on top of the names; '^' when the value is empty.
     let inner = scopes
-    if (type === '#' && variable !== 'dot') {
+    // A helper's section is rendered with the names around it, then formatted.
+    if (type === '#' && variable !== 'dot' && variable !== 'helper') {
       if (typeof variable !== 'object') inner = [...scopes, { variables: null, dot: true }]
       else if ('list' in variable) {
         inner = [...scopes, typeof variable.list === 'object' ? { variables: variable.list, dot: false } : { variables: null, dot: true }]

@@ -1,7 +1,7 @@
 // Export fixtures shared by the format tests: the articles of markdown.test.ts (our own
 // text) as the full export model, with links back, block ids and W3C selectors.
 import { glossLink } from '../gloss-link'
-import { orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft } from '../export-model'
+import { latest, orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft } from '../export-model'
 
 export const EXPORTED = '2024-06-01T09:30:00.000Z'
 export const CORPUS_ROOT = '/home/reader/Clippings (2023)'
@@ -26,6 +26,8 @@ function highlight(
     created,
     updated,
     position,
+    // The fixtures' articles are 2,000 characters long.
+    location: start === null ? null : Math.min(100, Math.round((start / 2000) * 100)),
     selectors: {
       quote: { type: 'TextQuoteSelector', exact: fields.quote, prefix: 'before: ', suffix: ' :after' },
       position: { type: 'TextPositionSelector', start: start ?? 5, end: (start ?? 5) + fields.quote.length }
@@ -34,11 +36,30 @@ function highlight(
   }
 }
 
+/** The article's own details the older fixtures did not state; absent = unknown. */
+type Details = 'author' | 'description' | 'image' | 'words' | 'progress' | 'updated'
+
 function article(
-  fields: Omit<ExportArticle, 'highlights' | 'highlightCount' | 'link' | 'missing' | 'userTags'> & { highlights: ExportHighlightDraft[]; userTags?: string[] }
+  fields: Omit<ExportArticle, 'highlights' | 'highlightCount' | 'link' | 'missing' | 'userTags' | Details> & {
+    highlights: ExportHighlightDraft[]
+    userTags?: string[]
+  } & Partial<Pick<ExportArticle, Details>>
 ): ExportArticle {
   const highlights = orderHighlights(fields.highlights)
-  return { ...fields, userTags: fields.userTags ?? [], highlights, highlightCount: highlights.length, link: linkFor(fields.id), missing: false }
+  return {
+    author: null,
+    description: null,
+    image: null,
+    words: 0,
+    progress: null,
+    updated: latest([fields.noteUpdated, ...highlights.map((h) => h.updated)]),
+    ...fields,
+    userTags: fields.userTags ?? [],
+    highlights,
+    highlightCount: highlights.length,
+    link: linkFor(fields.id),
+    missing: false
+  }
 }
 
 export const riverArticle: ExportArticle = article({
@@ -47,6 +68,11 @@ export const riverArticle: ExportArticle = article({
   source: 'The Lowland Courier',
   url: 'https://courier.example/2023/rivers_floods?part=3&lang=en',
   published: '2023-11-05T07:15:00Z',
+  author: 'Ana Lima, Bo Chen',
+  description: 'Two gauges, one record: how the lowland towns read the autumn floods.',
+  image: 'https://courier.example/img/gauge (mill).jpg',
+  words: 1840,
+  progress: 0.45,
   topics: ['Climate', 'Water Management', '#infrastructure'],
   tags: ['Climate', 'Water Management', '#infrastructure'],
   note: 'Useful for the **chapter on levees**. Compare with [the 1953 report](https://archive.example/1953).',
@@ -101,6 +127,9 @@ export const bridgeArticle: ExportArticle = article({
   source: 'Civil Works Weekly',
   url: 'https://civil.example/bridge (draft)',
   published: '2021-08-30',
+  author: 'M. Okafor',
+  words: 620,
+  progress: 1,
   topics: ['Engineering'],
   // The user's own tags, one of them the topic in another case: written once.
   userTags: ['engineering', 'Sound Studies'],

@@ -3,8 +3,10 @@
 // survives edits above it and a different font size, where a pixel offset would not.
 // Pure DOM arithmetic: no React, testable with stand-in elements.
 
-/** At or past this, the library says "Read" instead of a percentage. */
-export const READ_THRESHOLD = 0.98
+import { READ_THRESHOLD } from '../../../../shared/reading-stats'
+
+/** At or past this, the library says "Read" instead of a percentage (shared with the exports' read state). */
+export { READ_THRESHOLD }
 
 /**
  * How much of the text has been on screen, 0–1: where the block at the bottom edge of

@@ -185,6 +185,17 @@ describe('ExportDialog', () => {
     expect(fake.callsTo('export.run')[1]).toMatchObject({ dryRun: false, recreateDeleted: true })
   })
 
+  it('asks for authors as [[links]] in Markdown exports when ticked, and offers it only there', async () => {
+    const fake = makeFake()
+    render(<Harness fake={fake} />)
+    await waitFor(() => expect(previews(fake)).toHaveLength(1))
+    fireEvent.click(within(dialog()).getByRole('checkbox', { name: 'Authors as [[links]]' }))
+    await waitFor(() => expect(previews(fake).at(-1)).toEqual({ scope: 'article', articleId: 'tides', format: 'md', authorLinks: true }))
+    fireEvent.click(within(dialog()).getByRole('radio', { name: 'CSV (spreadsheet)' }))
+    await waitFor(() => expect(previews(fake).at(-1)).toEqual({ scope: 'article', articleId: 'tides', format: 'csv' }))
+    expect(within(dialog()).queryByRole('checkbox', { name: 'Authors as [[links]]' })).toBeNull()
+  })
+
   it('has no dry run or file name template outside folder exports', async () => {
     const fake = makeFake()
     render(<Harness fake={fake} initial={{ ...DEFAULT_EXPORT_SETTINGS, custom: true }} />)

@@ -53,10 +53,11 @@ export function ExportDialog({ api, initialScope, article, libraryName, settings
 
   const request = useMemo<ExportRequest | null>(() => {
     if (custom && !defaults && (settings.template === null || settings.fileNameTemplate === null)) return null
-    const base = scope === 'article' && article ? { scope: 'article' as const, articleId: article.id, format } : { scope: 'corpus' as const, format }
+    const links = markdown && settings.authorLinks ? { authorLinks: true } : {}
+    const base = scope === 'article' && article ? { scope: 'article' as const, articleId: article.id, format, ...links } : { scope: 'corpus' as const, format, ...links }
     if (!custom) return base
     return { ...base, template, ...(format === 'md-folder' ? { fileNameTemplate } : {}) }
-  }, [scope, article, format, custom, template, fileNameTemplate, defaults, settings.template, settings.fileNameTemplate])
+  }, [scope, article, format, markdown, custom, template, fileNameTemplate, defaults, settings.template, settings.fileNameTemplate, settings.authorLinks])
 
   const { preview, pending, failure, elapsedMs } = useExportPreview(api, request)
 
@@ -194,6 +195,13 @@ export function ExportDialog({ api, initialScope, article, libraryName, settings
                 </div>
               )}
             </fieldset>
+          )}
+
+          {markdown && (
+            <label className="choice export-option">
+              <input type="checkbox" checked={settings.authorLinks} onChange={(event) => onSettingsChange({ authorLinks: event.target.checked })} />
+              <span>Authors as [[links]]</span>
+            </label>
           )}
 
           {format === 'md-folder' && (

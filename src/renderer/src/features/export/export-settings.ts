@@ -25,6 +25,8 @@ export interface ExportSettings {
   template: string | null
   fileNameTemplate: string | null
   recreateDeleted: boolean
+  /** Markdown: authors as [[links]] in front matter (Obsidian then lists each author's notes). */
+  authorLinks: boolean
 }
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
@@ -32,7 +34,8 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   custom: false,
   template: null,
   fileNameTemplate: null,
-  recreateDeleted: false
+  recreateDeleted: false,
+  authorLinks: false
 }
 
 const STORAGE_KEY = 'gloss.export-settings'
@@ -54,7 +57,8 @@ export function parseExportSettings(text: string | null): ExportSettings {
     custom: r.custom === true,
     template: text_(r.template),
     fileNameTemplate: text_(r.fileNameTemplate),
-    recreateDeleted: r.recreateDeleted === true
+    recreateDeleted: r.recreateDeleted === true,
+    authorLinks: r.authorLinks === true
   }
 }
 
