@@ -26,7 +26,15 @@ export default defineConfig({
       // Dependencies stay in node_modules (electron-vite's default); only our code is bundled.
       externalizeDeps: true,
       // The search index runs in a worker thread: its own entry, out/main/search-worker.js.
-      lib: { entry: { index: resolve('src/electron/index.ts'), 'search-worker': resolve('src/core/search/search-worker.ts') } },
+      // The CLI is one too (out/main/cli.js): the installed app runs it for `Gloss --cli …`
+      // (src/electron/cli-mode.ts), and plain Node can run it from the unpacked app.
+      lib: {
+        entry: {
+          index: resolve('src/electron/index.ts'),
+          'search-worker': resolve('src/core/search/search-worker.ts'),
+          cli: resolve('src/hosts/cli.ts')
+        }
+      },
       outDir: 'out/main'
     }
   },
