@@ -24,6 +24,7 @@ const SLOW = [
   'src/core/store/json-store.test.ts',
   'tests/unit/electron-main.test.ts',
   'tests/unit/electron-single-instance.test.ts',
+  'tests/unit/electron-cli-mode.test.ts',
   'tests/unit/packaging.test.ts'
 ]
 const ALL = ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts', 'tests/e2e/**/*.test.ts']
