@@ -26,7 +26,14 @@ export default defineConfig({
       // Dependencies stay in node_modules (electron-vite's default); only our code is bundled.
       externalizeDeps: true,
       // The search index runs in a worker thread: its own entry, out/main/search-worker.js.
-      lib: { entry: { index: resolve('src/electron/index.ts'), 'search-worker': resolve('src/core/search/search-worker.ts') } },
+      // The CLI is built apart (scripts/build-cli.ts → out/cli), dependencies bundled in;
+      // the installed app loads that build for `Gloss --cli …` (src/electron/cli-mode.ts).
+      lib: {
+        entry: {
+          index: resolve('src/electron/index.ts'),
+          'search-worker': resolve('src/core/search/search-worker.ts')
+        }
+      },
       outDir: 'out/main'
     }
   },

@@ -1,5 +1,7 @@
 // Builds the `gloss` executable: out/cli/gloss.js (package.json "bin") and the search
-// worker beside it, out/cli/search-worker.js (found next to the bundle by search-service).
+// worker beside it, out/cli/search-worker.js (found next to the bundle by search-service),
+// and out/cli/cli-main.js, which the installed desktop app loads for `Gloss --cli …`
+// (src/electron/cli-mode.ts): one build of the CLI for both.
 //
 // esbuild rather than another electron-vite entry: the CLI runs on plain Node, not
 // Electron, and start-up is most of a short command's time. So every dependency is
@@ -23,7 +25,7 @@ export async function buildCli(outdir: string = DEFAULT_CLI_OUT): Promise<string
   await mkdir(outdir, { recursive: true })
   await build({
     absWorkingDir: repo,
-    entryPoints: { gloss: 'src/hosts/gloss.ts', 'search-worker': 'src/core/search/search-worker.ts' },
+    entryPoints: { gloss: 'src/hosts/gloss.ts', 'cli-main': 'src/hosts/cli-main.ts', 'search-worker': 'src/core/search/search-worker.ts' },
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,

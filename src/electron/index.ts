@@ -15,19 +15,23 @@ import { startGloss, type Gloss } from '../core/app/gloss'
 import { bindContract } from './ipc'
 import { folderFromArgv, linkFromArgv, protocolRegistration, secondLaunchData, secondLaunchRequest, type SecondLaunchRequest } from './launch-args'
 import { nativeThemeSource, windowBackground } from './native-theme'
-import { dataDirFrom, optionValue, sampleCorpusDir } from '../core/store/data-folder'
+import { dataDirFrom, optionValue } from '../core/store/data-folder'
 import { guardAllWebContents, hardenSession } from './security'
 import { appLocation, isTrustedSender } from './sender-trust'
 import type { Dialogs } from '../core/ports'
 import { createMainWindow, rememberWindowState } from './window'
 import { WINDOW_SIZE } from './window-options'
 import { fitWindowToDisplays } from '../core/store/window-state'
+import { cliArgsFromArgv, runBundledCli } from './cli-mode'
+import { appResources } from './app-resources'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const preloadPath = path.join(here, '..', 'preload', 'index.cjs')
 const indexFile = path.join(here, '..', 'renderer', 'index.html')
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const location = appLocation(devServerUrl, pathToFileURL(indexFile).href)
+// `Gloss --cli scan <folder>`: decided first, so that a CLI run takes no lock and opens no window.
+const cliArgs = cliArgsFromArgv(process.argv, { defaultApp: process.defaultApp === true })
 
 // One data folder, one writer: the lock lives in userData, so pointing userData at
 // --data-dir keeps a test or portable instance apart from the everyday one.
@@ -50,8 +54,16 @@ let theme: Prefs['theme'] = 'system'
 let menuHistory: MenuHistoryLabels = { undoLabel: null, redoLabel: null }
 const launchCwd = process.env.INIT_CWD ?? process.cwd()
 
-// A second launch hands its own argv to this one (see secondLaunchRequest) and quits.
-if (!app.requestSingleInstanceLock(secondLaunchData(process.argv, launchCwd, process.defaultApp === true))) {
+// A CLI run answers in the terminal and exits with the command's code. Otherwise a
+// second launch hands its own argv to this one (see secondLaunchRequest) and quits.
+if (cliArgs) {
+  app.dock?.hide()
+  void runBundledCli(here, cliArgs, (code) => {
+    app.exit(code)
+    // app.exit ends the process at once; the type says so for the CLI's drain-then-exit.
+    return undefined as never
+  })
+} else if (!app.requestSingleInstanceLock(secondLaunchData(process.argv, launchCwd, process.defaultApp === true))) {
   app.quit()
 } else {
   guardAllWebContents()
@@ -101,7 +113,7 @@ async function start(): Promise<void> {
   const launchLink = linkFromArgv(process.argv)
   if (launchLink) pendingCommands.push({ type: 'open-link', url: launchLink })
   const folder = await existingFolder(folderFromArgv(process.argv, { defaultApp: process.defaultApp === true, cwd: launchCwd }))
-  const options = { dataDir, sampleRoot: sampleCorpusDir(app.getAppPath()), dialogs: nativeDialogs(), watch: true }
+  const options = { dataDir, sampleRoot: ownResources().sampleRoot, dialogs: nativeDialogs(), watch: true }
   try {
     gloss = await startGloss({ ...options, initialFolder: folder })
   } catch (error) {
@@ -143,7 +155,7 @@ function openWindow(): BrowserWindow {
   const displays = screen.getAllDisplays().map((display) => ({ workArea: display.workArea, primary: display.id === primaryId }))
   const placement = fitWindowToDisplays(gloss?.windowState(), displays, WINDOW_SIZE)
   const backgroundColor = windowBackground(theme, nativeTheme.shouldUseDarkColors)
-  const window = createMainWindow({ preloadPath, indexFile, devServerUrl, placement, backgroundColor })
+  const window = createMainWindow({ preloadPath, indexFile, devServerUrl, placement, backgroundColor, icon: ownResources().windowIcon })
   const saveNow = rememberWindowState(window, (state) => gloss?.saveWindowState(state))
   saveWindowNow = saveNow
   window.on('closed', () => {
@@ -151,6 +163,11 @@ function openWindow(): BrowserWindow {
     if (saveWindowNow === saveNow) saveWindowNow = null
   })
   return window
+}
+
+/** The sample corpus and the window icon, in the repository or beside app.asar. */
+function ownResources() {
+  return appResources({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, platform: process.platform })
 }
 
 function isTrusted(event: IpcMainInvokeEvent): boolean {

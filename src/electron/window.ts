@@ -15,12 +15,15 @@ export interface MainWindowOptions {
   placement?: FittedWindow
   /** The colour shown before the page paints (the reading theme's chrome). */
   backgroundColor?: string
+  /** The window's icon (Linux; see app-resources.ts). */
+  icon?: string
 }
 
-export function createMainWindow({ preloadPath, indexFile, devServerUrl, placement, backgroundColor }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, indexFile, devServerUrl, placement, backgroundColor, icon }: MainWindowOptions): BrowserWindow {
   const { webPreferences, ...options } = windowOptions(preloadPath, placement, backgroundColor)
   const window = new BrowserWindow({
     ...options,
+    ...(icon ? { icon } : {}),
     // Restated where the window is made so that static analysis (Electronegativity, run
     // by .ci/run) sees the values Electron gets; window-options.test.ts checks the same.
     webPreferences: {

@@ -33,6 +33,8 @@ const electron = vi.hoisted(() => {
     appRoot: '',
     quitRequests: 0,
     quits: 0,
+    /** Called at the next real quit (a quit no before-quit handler held). */
+    onQuit: [] as (() => void)[],
     errorBoxes: [] as string[],
     opened: [] as string[],
     openDialogResult: null as string | null,
@@ -86,7 +88,9 @@ const electron = vi.hoisted(() => {
       state.quitRequests++
       let prevented = false
       app.emit('before-quit', { preventDefault: () => (prevented = true) })
-      if (!prevented) state.quits++
+      if (prevented) return
+      state.quits++
+      for (const resolve of state.onQuit.splice(0)) resolve()
     },
     exit: (code: number) => {
       throw new Error(`app.exit(${code})`)
@@ -533,9 +537,13 @@ describe('desktop main process (Electron stand-in)', () => {
     // Resized a moment ago: the quit saves the bounds before the settings close.
     window().bounds = { x: 200, y: 90, width: 1000, height: 700 }
     window().emit('resize')
+    // Waits for the quit itself, however long the flush takes on a busy machine (it
+    // overran vi.waitFor's 1 s when the whole suite ran beside other work).
+    const quitted = new Promise<void>((resolve) => state.onQuit.push(resolve))
     electron.module.app.quit()
     expect(state.quits).toBe(0)
-    await vi.waitFor(() => expect(state.quits).toBe(1))
+    await quitted
+    expect(state.quits).toBe(1)
     expect(state.quitRequests).toBe(2)
     const settings = JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8'))
     expect(settings.window).toEqual({ x: 200, y: 90, width: 1000, height: 700, maximized: false, fullScreen: false })
