@@ -102,6 +102,24 @@ describe('scanCorpus: file shapes', () => {
       { title: 'No Extension', published: '2019-05-06', format: 'markdown', body: 'Body **markdown**.' }
     ],
     [
+      'Hugo / Zola TOML front matter',
+      { 'tides.md': '+++\ntitle = "Tidal Clocks"\ndate = 2024-05-01T10:22:31+02:00\nauthors = ["[[Rosa Vidal]]"]\ntags = ["sea"]\n+++\n\nThe harbour keeps two times.\n' },
+      'tides.md',
+      { title: 'Tidal Clocks', published: '2024-05-01T10:22:31+02:00', author: 'Rosa Vidal', topics: ['sea'], body: 'The harbour keeps two times.' }
+    ],
+    [
+      'Hugo JSON front matter (a bare object)',
+      { 'braces.md': '{\n  "title": "Braces First",\n  "date": "2022-02-02"\n}\n\nA paragraph.\n' },
+      'braces.md',
+      { title: 'Braces First', published: '2022-02-02', body: 'A paragraph.' }
+    ],
+    [
+      'an extension-less file with TOML front matter',
+      { 'clip-0002': '+++\ntitle = "No Extension, TOML"\n+++\nBody.' },
+      'clip-0002',
+      { title: 'No Extension, TOML', body: 'Body.' }
+    ],
+    [
       'a UTF-8 file with a byte order mark and front matter',
       { 'bom.md': '\ufeff---\ntitle: With BOM\n---\nText.' },
       'bom.md',
@@ -112,6 +130,15 @@ describe('scanCorpus: file shapes', () => {
     expect(result.problems).toEqual([])
     expect(result.articles).toHaveLength(1)
     expect(byPath(result, file)).toMatchObject({ ...expected, id: articleIdFor(file) })
+  })
+
+  it.each([
+    ['broken TOML', '+++\ntitle = \n+++\nBody.', /^Front matter is not valid TOML: /],
+    ['broken JSON', '{\n  "title": "x",\n}\nBody.', /^Front matter is not valid JSON: /]
+  ])('reports %s as a problem, not as body text', async (_name, text, reason) => {
+    const result = await scanFiles({ 'broken.md': text })
+    expect(result.articles).toEqual([])
+    expect(result.problems).toEqual([{ path: 'broken.md', reason: expect.stringMatching(reason) }])
   })
 
   it.each<[string, Record<string, string | Buffer>]>([

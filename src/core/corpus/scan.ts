@@ -330,7 +330,8 @@ async function readWithLimit(filePath: string, maxFileBytes: number, sniffing: b
     if (sniffing) {
       const head = Buffer.alloc(8)
       const { bytesRead } = await handle.read(head, 0, head.length, 0)
-      if (!bytesStartWith(head.subarray(0, bytesRead), '---')) return { kind: 'skip', size, mtimeMs }
+      const start = head.subarray(0, bytesRead)
+      if (!bytesStartWith(start, '---') && !bytesStartWith(start, '+++')) return { kind: 'skip', size, mtimeMs }
     }
     return { kind: 'bytes', bytes: await handle.readFile(), size, mtimeMs }
   } finally {

@@ -2,7 +2,7 @@
 // holds only the metadata), with a banner when some highlights could not be placed.
 import { useMemo, type Ref } from 'react'
 import type { Article } from '../../../../shared/model'
-import { formatPublished } from '../../components/format-date'
+import { formatSourceDay } from '../../components/format-date'
 import { webUrl } from '../../components/safe-url'
 import { ArticleBody } from './article-body'
 import { hidesTitleBlock } from './display-blocks'
@@ -19,7 +19,7 @@ export interface ReaderViewProps {
 }
 
 export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onShowOrphans }: ReaderViewProps) {
-  const date = formatPublished(article.published)
+  const date = formatSourceDay(article.published)
   const original = webUrl(article.sourceUrl)
   // The block list must keep its identity when only the highlights change, or the body
   // would lay out and re-render every block again for each new highlight.
