@@ -24,6 +24,9 @@ describe('normaliseSourceDate', () => {
   })
 })
 
+// src/shared is typed without Node; the tests still run in Node, where TZ is read live.
+const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env
+
 describe('sourceDay', () => {
   it.each([
     ['2020-08-26T20:48:00Z', '2020-08-26'],
@@ -36,16 +39,16 @@ describe('sourceDay', () => {
 
   // The day never depends on the machine's zone: the same answer under any TZ.
   it.each(['Pacific/Auckland', 'America/Los_Angeles'])('does not move with the reader in %s', (zone) => {
-    const saved = process.env.TZ
-    process.env.TZ = zone
+    const saved = env.TZ
+    env.TZ = zone
     try {
       // The zone took effect: this moment is the 27th in Auckland, the 26th in Los Angeles.
       expect(new Date(Date.UTC(2020, 7, 26, 20, 48)).getDate()).toBe(zone === 'Pacific/Auckland' ? 27 : 26)
       expect(sourceDay('2020-08-26T20:48:00Z')).toBe('2020-08-26')
       expect(sourceDay('May 1, 2024')).toBe('2024-05-01')
     } finally {
-      if (saved === undefined) delete process.env.TZ
-      else process.env.TZ = saved
+      if (saved === undefined) delete env.TZ
+      else env.TZ = saved
     }
   })
 })
