@@ -20,7 +20,7 @@ import MiniSearch, { type AsPlainObject, type SearchResult as MiniResult } from 
 import type { SearchResponse, SearchResult, SearchResultKind } from '../../shared/model'
 import { bodyToBlocks } from '../corpus/blocks'
 import { readArticleBody } from './read-body'
-import { foldTerm, makeSnippet, tokenize, type Snippet } from './snippet'
+import { foldTerm, isCjkTerm, makeSnippet, tokenize, wordSpans, type Snippet } from './snippet'
 import { fold } from '../../shared/text/fold'
 
 export interface IndexedArticle {
@@ -322,7 +322,8 @@ const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g
 
 const QUERY_OPTIONS = {
   // Prefix from three letters ("harb" finds "harbour"); one typo from five letters up.
-  prefix: (term: string) => term.length >= 3,
+  // A Chinese or Japanese word is one to three characters: 图书 finds 图书馆.
+  prefix: (term: string) => term.length >= 3 || isCjkTerm(term),
   fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
   boost: { title: 3, quote: 1.5, note: 1.5, text: 1, source: 0.5, topics: 0.5 }
 }
@@ -339,6 +340,7 @@ const MINI_OPTIONS = {
 const OPTIONS_HASH = createHash('sha256')
   .update(JSON.stringify({ idField: MINI_OPTIONS.idField, fields: FIELDS, storeFields: [] }))
   .update(String(tokenize))
+  .update(String(wordSpans))
   .update(String(foldTerm))
   .update(String(fold))
   .digest('hex')

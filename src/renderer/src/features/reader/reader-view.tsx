@@ -46,7 +46,7 @@ export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onS
         </div>
       )}
       <header className="article-header">
-        <h1 id="article-title" className="article-title">
+        <h1 id="article-title" className="article-title" dir="auto">
           {article.title}
         </h1>
         <p className="article-meta">
@@ -94,7 +94,11 @@ export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onS
         />
       ) : (
         <div className="metadata-only">
-          {article.excerpt && <p className="excerpt">{article.excerpt}</p>}
+          {article.excerpt && (
+            <p className="excerpt" dir="auto">
+              {article.excerpt}
+            </p>
+          )}
           <p className="muted">
             {article.excerpt
               ? 'Only this summary is in the folder; the full text is not.'
