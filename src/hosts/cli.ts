@@ -88,9 +88,10 @@ export async function runCli(args: string[], io: CliIo = { out: console.log, err
 
 async function scan(folder: string, json: boolean, io: CliIo): Promise<number> {
   const result = await scanCorpus(folder)
-  const articles = result.articles.map(({ id, title, published, source, sourceUrl, topics, files, words }) => ({
+  const articles = result.articles.map(({ id, title, format, published, source, sourceUrl, topics, files, words }) => ({
     id,
     title,
+    format,
     published,
     source,
     sourceUrl,

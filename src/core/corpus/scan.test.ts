@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { chmod, readFile, readdir, realpath, stat, symlink } from 'node:fs/promises'
+import { chmod, readFile, readdir, realpath, stat, symlink, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import matter from 'gray-matter'
@@ -9,7 +9,8 @@ import { buildTestCorpus, makeTempDir, removeDir, seedStylePair, writeCorpus } f
 import { articleIdFor } from './article-id'
 import { WINDOWS_1252_NOTE } from './decode'
 import type { CorpusArticle } from './corpus-article'
-import { mapWithConcurrency, scanCorpus, type ScanResult } from './scan'
+import { CorpusScanner, mapWithConcurrency, scanCorpus, type ScanResult } from './scan'
+import { articleParagraphs, savedPage } from '../../../tests/fixtures/saved-pages'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -531,5 +532,56 @@ describe('mapWithConcurrency', () => {
 
   it('handles an empty list', async () => {
     expect(await mapWithConcurrency([], 8, async () => 1)).toEqual([])
+  })
+})
+
+describe('scanCorpus: saved web pages', () => {
+  const page = savedPage({ title: 'Two clocks on one quay', paragraphs: articleParagraphs(5) })
+
+  it('lists a page as an article with its metadata, and never the parts in its _files folder', async () => {
+    const result = await scanFiles({
+      'saved/Two clocks.html': page,
+      'saved/Two clocks_files/reader.html': savedPage({ title: 'A frame of the page', paragraphs: articleParagraphs(5, 2) }),
+      'saved/Two clocks_files/notes.md': '# Not mine\n\nA part of the page.',
+      'saved/old.htm': savedPage({ title: 'An older page', paragraphs: articleParagraphs(4, 1) }),
+      'saved/strict.xhtml': savedPage({ title: 'Strict page', paragraphs: articleParagraphs(4, 3) }),
+      'saved/login.html': '<!doctype html><html><head><title>Sign in</title></head><body><form><input name="u"><button>Sign in</button></form></body></html>'
+    })
+    expect(result.articles.map((a) => [a.files[0], a.format, a.title])).toEqual([
+      ['saved/Two clocks.html', 'html', 'Two clocks on one quay'],
+      ['saved/old.htm', 'html', 'An older page'],
+      ['saved/strict.xhtml', 'html', 'Strict page']
+    ])
+    expect(byPath(result, 'saved/Two clocks.html')).toMatchObject({
+      author: 'Maren Ostby',
+      source: 'The Harbour Ledger',
+      sourceUrl: 'https://ledger.example.org/2024/05/tide-clocks',
+      published: '2024-05-01T00:30:00+02:00',
+      topics: ['harbours', 'timekeeping']
+    })
+    expect(byPath(result, 'saved/Two clocks.html')!.body).toContain(articleParagraphs(5)[2])
+    expect(result.problems).toEqual([{ path: 'saved/login.html', reason: expect.stringMatching(/^Not an article: /) }])
+  })
+
+  it('keeps a page’s summary in the scan cache: an unchanged page is not extracted again', async () => {
+    const cacheFile = path.join(`${dir}-cache`, 'scan.json')
+    const stamp = new Date('2024-01-02T03:04:05Z')
+    const page = path.join(dir, 'page.html')
+    try {
+      await writeCorpus(dir, { 'page.html': savedPage({ title: 'Two clocks on one quay', paragraphs: articleParagraphs(5) }) })
+      await utimes(page, stamp, stamp)
+      const first = await CorpusScanner.open(dir, { cacheFile })
+      await first.scan()
+      await first.flushCache()
+      // Same size and modification time, other title: only the cache still knows the old one.
+      await writeCorpus(dir, { 'page.html': savedPage({ title: 'Two clocks on one QUAY', paragraphs: articleParagraphs(5) }) })
+      await utimes(page, stamp, stamp)
+      const second = await CorpusScanner.open(dir, { cacheFile })
+      const again = await second.scan()
+      await second.flushCache()
+      expect(again.articles.map((a) => [a.title, a.format])).toEqual([['Two clocks on one quay', 'html']])
+    } finally {
+      await removeDir(`${dir}-cache`)
+    }
   })
 })

@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto'
 import MiniSearch, { type AsPlainObject, type SearchResult as MiniResult } from 'minisearch'
 import type { SearchResponse, SearchResult, SearchResultKind } from '../../shared/model'
 import { bodyToBlocks } from '../corpus/blocks'
+import type { ArticleFormat } from '../corpus/parse-file'
 import { readArticleBody } from './read-body'
 import { foldTerm, isCjkTerm, makeSnippet, tokenize, wordSpans, type Snippet } from './snippet'
 import { fold } from '../../shared/text/fold'
@@ -29,7 +30,7 @@ export interface IndexedArticle {
   source: string | null
   author: string | null
   topics: string[]
-  format: 'markdown' | 'text'
+  format: ArticleFormat
   /** The text-carrying file, relative to the library's root ('/'-separated). */
   file: string
   /** The raw body when the caller has it; otherwise it is read from `file`. */
@@ -70,7 +71,7 @@ interface ArticleMeta {
   title: string
   /** Null after a load: read from `file` when a result needs it. */
   body: string | null
-  format: 'markdown' | 'text'
+  format: ArticleFormat
   file: string
   signature: string
 }
@@ -87,7 +88,7 @@ export interface PersistedIndex {
   version: number
   options: string
   root: string
-  articles: Array<[string, string, 'markdown' | 'text', string, string]>
+  articles: Array<[string, string, ArticleFormat, string, string]>
   docs: Array<[string, DocMeta]>
   mini: AsPlainObject
 }
@@ -135,7 +136,7 @@ export class SearchIndex {
         title: article.title,
         // The raw body: its words are the reader text's words (markup is punctuation to
         // the tokenizer), and it costs no Markdown parse. Link targets are left out.
-        text: article.format === 'markdown' ? body.replace(LINK_TARGET, ']') : body,
+        text: article.format !== 'text' ? body.replace(LINK_TARGET, ']') : body,
         source: [article.source, article.author].filter(Boolean).join(' '),
         topics: article.topics.join(' ')
       })
@@ -223,7 +224,7 @@ export class SearchIndex {
       const articles = new Map<string, ArticleMeta>()
       for (const [id, title, format, file, signature] of saved.articles) {
         if (typeof id !== 'string' || typeof title !== 'string' || typeof file !== 'string' || typeof signature !== 'string') return 'malformed'
-        articles.set(id, { title, body: null, format: format === 'markdown' ? 'markdown' : 'text', file, signature })
+        articles.set(id, { title, body: null, format: format === 'markdown' || format === 'html' ? format : 'text', file, signature })
         this.cold.add(id)
       }
       const docs = new Map<string, DocMeta>(saved.docs)
