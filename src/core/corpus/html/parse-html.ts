@@ -28,7 +28,7 @@ import { pageMetadata } from './page-metadata'
 
 // The three libraries cost 0.4–0.8 s to load on a busy machine: loaded the first time a
 // page is met, so a folder without pages (and the search worker's start) never pays.
-const require = createRequire(import.meta.url)
+const requireLibrary = createRequire(import.meta.url)
 interface HtmlLibraries {
   parseHTML: (typeof import('linkedom'))['parseHTML']
   Readability: (typeof import('@mozilla/readability'))['Readability']
@@ -38,9 +38,9 @@ interface HtmlLibraries {
 let libraries: HtmlLibraries | null = null
 function load(): HtmlLibraries {
   if (!libraries) {
-    const { parseHTML } = require('linkedom') as typeof import('linkedom')
-    const { Readability, isProbablyReaderable } = require('@mozilla/readability') as typeof import('@mozilla/readability')
-    const Turndown = require('turndown') as typeof TurndownService
+    const { parseHTML } = requireLibrary('linkedom') as typeof import('linkedom')
+    const { Readability, isProbablyReaderable } = requireLibrary('@mozilla/readability') as typeof import('@mozilla/readability')
+    const Turndown = requireLibrary('turndown') as typeof TurndownService
     libraries = { parseHTML, Readability, isProbablyReaderable, Turndown }
   }
   return libraries
