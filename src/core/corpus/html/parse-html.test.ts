@@ -124,3 +124,18 @@ describe('parseHtmlDocument: pages that are not articles', () => {
     else expect(result.reason).toMatch(/^Not an article: /)
   })
 })
+
+describe('parseHtmlDocument: SingleFile pages', () => {
+  it('reads a page whose images are inlined as data: URIs, keeping none of them', () => {
+    const image = `data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAA'.repeat(20_000)}`
+    const html = savedPage({
+      title: 'Inlined images',
+      paragraphs,
+      extraArticleHtml: `<figure><img src="${image}" alt="The quay clock"><figcaption>The quay clock in 1890.</figcaption></figure><div style="background:url(${image})">Styled.</div>`
+    })
+    const { body } = document(html)
+    expect(body).toContain('The quay clock in 1890.')
+    expect(body).not.toContain('base64')
+    expect(body.length).toBeLessThan(html.length / 100)
+  })
+})

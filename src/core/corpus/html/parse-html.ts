@@ -74,8 +74,13 @@ export function parseHtmlDocument(bytes: Uint8Array, path: string): ParseResult 
   }
 }
 
-function extract(html: string, path: string, encodingNote: string | null): ParseResult {
+// SingleFile pages inline every image as a data: URI, often megabytes of base64 that
+// the DOM would copy around for nothing: images are dropped anyway, so the URIs go first.
+const DATA_URI = /(["'(])data:[^"')]{256,}(?=["')])/g
+
+function extract(source: string, path: string, encodingNote: string | null): ParseResult {
   const { parseHTML, Readability, isProbablyReaderable } = load()
+  const html = source.replace(DATA_URI, '$1data:,')
   // linkedom builds no <html> element for a bare fragment (browsers do): give it one.
   const { document } = parseHTML(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`)
   if (!document.documentElement || !document.body) return notAnArticle('the page has no body')
