@@ -4,7 +4,7 @@
 // with the mouse, and Chinese words found inside sentences.
 import { articleParagraphs, savedPage } from '../fixtures/saved-pages'
 import { expect, test } from './fixtures'
-import { articleRows, body, highlight, openArticle, panelQuotes } from './helpers'
+import { articleRows, body, highlight, openArticle, panelQuotes, sidePanel } from './helpers'
 
 const PAGE_TITLE = 'Two clocks on one quay'
 const ARABIC_TITLE = 'مكتبة الميناء'
@@ -61,6 +61,8 @@ test('Arabic and Hebrew paragraphs lay out right to left beside English, and hig
   await highlight(app, 'المكتبة العامة', 'green')
   await highlight(app, 'פתוחה עד השעה', 'blue')
   expect(await panelQuotes(app)).toEqual(['المكتبة العامة', 'פתוחה עד השעה'])
+  const quoteDirection = await sidePanel(app).locator('.hl-item-quote').first().evaluate((el) => getComputedStyle(el).direction)
+  expect(quoteDirection).toBe('rtl')
 })
 
 test('search finds a Chinese word inside a sentence', async ({ app }) => {

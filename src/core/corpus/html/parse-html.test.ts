@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { articleParagraphs, savedPage } from '../../../../tests/fixtures/saved-pages'
+import { seededRandom } from '../../../../tests/fixtures/seeded-random'
 import { markdownToBlocks } from '../blocks'
 import { parseHtmlDocument } from './parse-html'
 
@@ -137,5 +138,20 @@ describe('parseHtmlDocument: SingleFile pages', () => {
     expect(body).toContain('The quay clock in 1890.')
     expect(body).not.toContain('base64')
     expect(body.length).toBeLessThan(html.length / 100)
+  })
+})
+
+describe('parseHtmlDocument: tag soup', () => {
+  // Cut a real page at random places and splice its pieces back in random order:
+  // whatever comes out, the answer is an article or a problem with a reason.
+  it.each([1, 2, 3, 4, 5, 6])('never throws on shuffled page pieces (seed %i)', (seed) => {
+    const random = seededRandom(seed)
+    const page = savedPage({ title: 'Soup', paragraphs: articleParagraphs(6, seed) })
+    const cuts = Array.from({ length: 12 }, () => Math.floor(random() * page.length)).sort((a, b) => a - b)
+    const pieces = [0, ...cuts].map((start, i) => page.slice(start, cuts[i] ?? page.length))
+    pieces.sort(() => random() - 0.5)
+    const result = parse(pieces.join(''), 'soup.html')
+    if (result.ok) expect(result.document.format).toBe('html')
+    else expect(result.reason).toMatch(/^(Not an article: |The page could not be read: |Empty file)/)
   })
 })

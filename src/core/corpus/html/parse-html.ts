@@ -87,9 +87,11 @@ function extract(source: string, path: string, encodingNote: string | null): Par
   // Read before scripts go: JSON-LD lives in <script> elements.
   const metadata = mapMetadata(pageMetadata(document))
   for (const element of Array.from((document as unknown as PageNode).querySelectorAll(DROPPED))) element.remove()
-  const readerable = isProbablyReaderable(document as unknown as Document)
   const article = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: false }).parse()
-  if (!article?.content) return notAnArticle(readerable ? 'no article text was found' : 'the page has almost no running text')
+  if (!article?.content) {
+    // Only to word the reason (Readability has already changed the DOM, which is what it reads).
+    return notAnArticle(isProbablyReaderable(document as unknown as Document) ? 'no article text was found' : 'the page has almost no running text')
+  }
 
   const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`)
   const root = content.body as unknown as PageNode
