@@ -95,7 +95,8 @@ function tomlBlock(text: string): { source: string; body: string } | null {
 const startsWithJsonObject = (text: string): boolean => /^\{[ \t]*(\n|"[^"\n]*"\s*:)/.test(text)
 
 export function readFrontMatter(text: string): FrontMatterResult {
-  if (tomlBlock(text)) return readToml(tomlBlock(text)!)
+  const toml = tomlBlock(text)
+  if (toml) return readToml(toml)
   if (startsWithJsonObject(text)) return readJsonObject(text)
   if (!dashedBlock(text)) return { kind: 'none', body: text }
   let parsed: { data: unknown; content: string }
