@@ -8,6 +8,8 @@
 //   --no-cli               skip the `gloss` executable's timings (cli-bench.ts)
 //   --only reader          only the Chromium reader timings (no corpora, no opens)
 //   --timeout-s 420        an open still running after this long is reported as such
+//   --html-pages 10000     saved web pages (≈60 KB each) for the HTML rows; 0 skips them
+//   --only html            only the saved-web-page rows
 import { execFile, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -19,6 +21,7 @@ import { ensureCorpus, queryWords, type CorpusManifest } from './generate-corpus
 import type { ChildInput, ChildOutput } from './open-child'
 import { benchReader, type ReaderResult } from './reader-bench'
 import { benchCli } from './cli-bench'
+import { benchHtmlPages } from './html-pages'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
@@ -31,7 +34,10 @@ const RUNS = Number(option('runs', '3'))
 const SEED = Number(option('seed', '1'))
 const READER = !args.includes('--no-reader')
 const CLI = !args.includes('--no-cli')
-const ONLY_READER = option('only', '') === 'reader'
+const ONLY = option('only', '')
+// `--only reader` and `--only html` skip the corpora, the opens and the search rows.
+const SKIP_CORPORA = ONLY === 'reader' || ONLY === 'html'
+const HTML_PAGES = Number(option('html-pages', '10000'))
 const HEAP_LIMIT_MB = 4096
 const SEARCH_QUERIES = 100
 /** How long one open may take before it is reported as not finished. */
@@ -260,6 +266,22 @@ async function benchReaderRows(): Promise<void> {
   rows.push({ metric: 'Reader: new highlight painted after click', value: ms(made), baseline: `${ms(madeRpc)} highlight.create response`, ratio: ratio(made, madeRpc), target: '≤ 50 ms', verdict: verdict(made <= 50) })
 }
 
+async function benchHtmlRows(): Promise<void> {
+  log(`\n== saved web pages: ${HTML_PAGES.toLocaleString('en')} pages of ≈60 KB, ${RUNS} runs`)
+  const result = await benchHtmlPages({ pages: HTML_PAGES, runs: RUNS, work, readAllBytes, log })
+  raw.htmlPages = result
+  const kb = Math.round(result.pageBytes / 1024)
+  const linkedom = median(result.linkedomMs)
+  const jsdom = median(result.jsdomMs)
+  rows.push({ metric: `HTML: DOM + Readability, one ${kb} KB page (linkedom)`, value: ms(linkedom), baseline: `${ms(jsdom)} jsdom`, ratio: ratio(linkedom, jsdom), target: '< jsdom', verdict: verdict(linkedom < jsdom) })
+  const floor = median(result.floorMs)
+  const size = `${result.pages.toLocaleString('en')} pages, ${mb(result.folderBytes / 1024 / 1024)}`
+  rows.push({ metric: `HTML: open cold (${size})`, value: ms(median(result.coldMs)), baseline: `${ms(floor)} read bytes`, ratio: ratio(median(result.coldMs), floor), target: '—', verdict: '—' })
+  rows.push({ metric: `HTML: open warm (${size}, scan cache)`, value: ms(median(result.warmMs)), baseline: `${ms(floor)} read bytes`, ratio: ratio(median(result.warmMs), floor), target: '—', verdict: '—' })
+  const big = median(result.bigPageMs)
+  rows.push({ metric: `HTML: extract one ${mb(result.bigPageBytes / 1024 / 1024)} page`, value: ms(big), baseline: `${ms(median(result.bigPageReadMs))} read bytes`, ratio: ratio(big, median(result.bigPageReadMs)), target: '≤ 1 s', verdict: verdict(big <= 1000) })
+}
+
 function table(): string {
   const header: Row = { metric: 'Metric', value: 'Value', baseline: 'Baseline (same run)', ratio: 'Ratio', target: 'Target', verdict: '—' }
   const lines = [header, ...rows].map((r, i) => `| ${r.metric} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${i === 0 ? 'Pass/miss' : r.verdict} |`)
@@ -277,17 +299,18 @@ raw.loadAtStart = loadavg()
 log(`Gloss benchmark — ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${mb(totalmem() / 1024 / 1024)} RAM, Node ${process.version}; files are warm in the page cache for Gloss and for the floor alike; load average ${load()}`)
 if (!(await hasRipgrep())) log('note: rg (ripgrep) not found; install Debian\'s package: apt-get install ripgrep')
 const manifests: CorpusManifest[] = []
-for (const size of ONLY_READER ? [] : SIZES) {
+for (const size of SKIP_CORPORA ? [] : SIZES) {
   const t = Date.now()
   manifests.push(await ensureCorpus(SEED, size, log))
   log(`corpus ${size.toLocaleString('en')}: ready in ${((Date.now() - t) / 1000).toFixed(1)} s (${manifests[manifests.length - 1].root})`)
 }
 const emptyCorpus = await mkdtemp(path.join(work, 'empty-'))
-if (!ONLY_READER) raw.idleRssMb = (await openInChild({ corpus: emptyCorpus, dataDir: await mkdtemp(path.join(work, 'data-empty-')), expected: 0, timeoutMs: TIMEOUT_S * 1000 })).maxRssMb
+if (!SKIP_CORPORA) raw.idleRssMb = (await openInChild({ corpus: emptyCorpus, dataDir: await mkdtemp(path.join(work, 'data-empty-')), expected: 0, timeoutMs: TIMEOUT_S * 1000 })).maxRssMb
 for (const manifest of manifests) await benchSize(manifest, work)
 // The built `gloss` as whole processes against node and rg, on the first (smallest) corpus.
-if (CLI && manifests.length) rows.push(...(await benchCli(manifests[0], work, { runs: RUNS, seed: SEED, log })))
-if (READER || ONLY_READER) await benchReaderRows()
+if (CLI && ONLY === '' && manifests.length) rows.push(...(await benchCli(manifests[0], work, { runs: RUNS, seed: SEED, log })))
+if ((READER && ONLY === '') || ONLY === 'reader') await benchReaderRows()
+if (HTML_PAGES > 0 && (ONLY === '' || ONLY === 'html')) await benchHtmlRows()
 
 const output = table()
 console.log(`\n${output}`)

@@ -7,9 +7,10 @@ export async function scanCommand(parsed: Parsed, io: CliIo): Promise<number> {
   const folder = fromUserCwd(parsed.positional[0])
   const json = parsed.flags.has('--json')
   const result = await scanCorpus(folder)
-  const articles = result.articles.map(({ id, title, published, source, sourceUrl, topics, files, words }) => ({
+  const articles = result.articles.map(({ id, title, format, published, source, sourceUrl, topics, files, words }) => ({
     id,
     title,
+    format,
     published,
     source,
     sourceUrl,

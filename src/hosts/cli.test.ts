@@ -7,6 +7,7 @@ import { parseGlossLink } from '../shared/export/gloss-link'
 import { REGION_BEGIN } from '../shared/export/managed-file'
 import { runCli } from './cli'
 import { EXIT } from './exit-codes'
+import { articleParagraphs, savedPage } from '../../tests/fixtures/saved-pages'
 import { FIXED_EXPORT_TIME, makeAnnotatedCorpus, RIVER_TITLE, type AnnotatedCorpus } from '../core/export/test-support/annotated-corpus'
 import { hashTree } from '../core/export/test-support/hash-tree'
 
@@ -183,6 +184,14 @@ describe('scan', () => {
     const result = await cli('scan', corpus.root, '--json')
     expect(result.code).toBe(0)
     expect(JSON.parse(result.out).articles.map((a: { title: string }) => a.title)).toContain(RIVER_TITLE)
+  })
+
+  it('lists each article’s format: markdown, text or html', async () => {
+    await writeFile(path.join(corpus.root, 'saved-page.html'), savedPage({ title: 'A page saved from the web', paragraphs: articleParagraphs(4) }))
+    const result = await cli('scan', corpus.root, '--json')
+    const formats = new Map(JSON.parse(result.out).articles.map((a: { title: string; format: string }) => [a.title, a.format]))
+    expect(formats.get('A page saved from the web')).toBe('html')
+    expect(formats.get(RIVER_TITLE)).toMatch(/^(markdown|text)$/)
   })
 })
 

@@ -34,7 +34,14 @@ describe('countWords', () => {
     ['# Heading\n\n- item *one*\n> quoted — text', 5],
     ["it's 2,400 words", 3],
     ['---  ***  ...', 0],
-    ['café naïve', 2]
+    ['café naïve', 2],
+    // Chinese and Japanese: each character counts as a word (no spaces to count by)
+    ['周末我们在图书馆读书。', 10],
+    ['東京の図書館で本を読みました', 14],
+    ['Gloss 支持中文 reading', 6],
+    // Korean separates words with spaces and Arabic is counted like any alphabet
+    ['한국어 문장은 띄어 씁니다', 4],
+    ['قرأت المقالة في المكتبة', 4]
   ])('%j → %d', (text, count) => {
     expect(countWords(text)).toBe(count)
   })

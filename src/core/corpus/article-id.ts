@@ -33,11 +33,28 @@ export function bodyFingerprint(body: string): string | null {
 /** Hash of the exact text. */
 export const exactHash = (text: string): string => shortHash(`exact:${text}`)
 
-/** Words in a body: whitespace-separated runs holding at least one letter or digit. */
+// Chinese and Japanese have no spaces to count words by: each Han, kana character
+// counts as one word. Readers of Chinese take in about 255 characters a minute and
+// readers of English about 230 words (Trauzettel-Klosinski et al. 2012), so the reading
+// time computed from this count at one speed stays within about 10% for both.
+const CJK_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
+
+/**
+ * Words in a body: whitespace-separated runs holding at least one letter or digit,
+ * plus one for every Chinese or Japanese character.
+ */
 export function countWords(body: string): number {
   let count = 0
+  const hasCjk = CJK_CHARACTER.test(body)
+  CJK_CHARACTER.lastIndex = 0
   for (const token of body.split(/\s+/)) {
-    if (/[\p{L}\p{N}]/u.test(token)) count++
+    if (!hasCjk) {
+      if (/[\p{L}\p{N}]/u.test(token)) count++
+      continue
+    }
+    const characters = token.match(CJK_CHARACTER)?.length ?? 0
+    count += characters
+    if (/[\p{L}\p{N}]/u.test(characters > 0 ? token.replace(CJK_CHARACTER, ' ') : token)) count++
   }
   return count
 }

@@ -35,8 +35,9 @@ export const BLOCK_SEPARATOR = '\n\n'
 
 type DraftBlock = Omit<Block, 'start'>
 
-export function bodyToBlocks(body: string, format: 'markdown' | 'text'): TextModel {
-  return format === 'markdown' ? markdownToBlocks(body) : plainTextToBlocks(body)
+/** A saved web page's body is the Markdown its article was turned into (corpus/html). */
+export function bodyToBlocks(body: string, format: 'markdown' | 'text' | 'html'): TextModel {
+  return format === 'text' ? plainTextToBlocks(body) : markdownToBlocks(body)
 }
 
 /** Paragraphs split on blank lines; line breaks inside a paragraph are kept (poems, addresses). */

@@ -94,3 +94,42 @@ describe('startsWithFrontMatter', () => {
     expect(startsWithFrontMatter(text)).toBe(expected)
   })
 })
+
+describe('readFrontMatter in the other dialects', () => {
+  it.each<[string, string, Record<string, unknown>, string]>([
+    [
+      'TOML between +++ lines (Hugo, Zola), dates kept with their offset',
+      '+++\ntitle = "Tidal clocks"\ndate = 2024-05-01T10:22:31+02:00\nday = 2023-11-30\nauthors = ["Rosa Vidal"]\n[taxonomies]\ntags = ["sea", "time"]\n+++\n\nThe body.',
+      { title: 'Tidal clocks', date: '2024-05-01T10:22:31+02:00', day: '2023-11-30', authors: ['Rosa Vidal'], taxonomies: { tags: ['sea', 'time'] } },
+      '\nThe body.'
+    ],
+    ['---toml', '---toml\ntitle = "Named"\n---\nbody', { title: 'Named' }, 'body'],
+    [
+      'a bare JSON object at the top (Hugo)',
+      '{\n  "title": "Braces first",\n  "date": "2022-02-02",\n  "tags": ["a}b", "c"]\n}\n\n# Braces first\n\nText.',
+      { title: 'Braces first', date: '2022-02-02', tags: ['a}b', 'c'] },
+      '\n# Braces first\n\nText.'
+    ],
+    ['a bare JSON object opened on the key line', '{ "title": "One line" }\nText.', { title: 'One line' }, 'Text.']
+  ])('%s', (_name, text, data, body) => {
+    expect(readFrontMatter(text)).toEqual({ kind: 'fields', data, body })
+  })
+
+  it.each([
+    ['broken TOML, with the file line', '+++\ntitle = "ok"\ndate = \n+++\nbody', /^Front matter is not valid TOML: .+ \(line 3, column \d+\)$/],
+    ['broken JSON', '{\n  "title": "x",\n}\nbody', /^Front matter is not valid JSON: /],
+    ['a JSON object never closed', '{\n  "title": "x"\nbody', /^Front matter is not valid JSON: the opening \{ is never closed$/]
+  ])('reports %s as a problem, not body text', (_name, text, reason) => {
+    const result = readFrontMatter(text)
+    expect(result.kind).toBe('error')
+    expect(result.kind === 'error' && result.reason).toMatch(reason)
+  })
+
+  it.each([
+    ['+++ with no closing line', '+++\nnot toml at all'],
+    ['prose in braces', '{this is an aside} and the text goes on'],
+    ['a + list marker', '+ an item\n+ another']
+  ])('treats %s as body only', (_name, text) => {
+    expect(readFrontMatter(text)).toEqual({ kind: 'none', body: text })
+  })
+})

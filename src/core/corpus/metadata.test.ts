@@ -42,7 +42,13 @@ describe('mapMetadata', () => {
     ['author as a string', { author: 'Ada Example' }, { author: 'Ada Example' }],
     ['author as {name}', { author: { name: 'Tomas Example' } }, { author: 'Tomas Example' }],
     ['authors as a list', { authors: ['A. One', { name: 'B. Two' }, 3] }, { author: 'A. One, B. Two' }],
-    ['author of the wrong type', { author: 42 }, { author: null }]
+    ['author of the wrong type', { author: 42 }, { author: null }],
+    // what Obsidian Web Clipper, MarkDownload, Jekyll and Zola write
+    ['wiki-link authors as plain names', { author: ['[[Jane Doe]]', '[[people/Li Wei|Li Wei]]'] }, { author: 'Jane Doe, Li Wei' }],
+    ['a wiki-link author string', { author: '[[Amal Haddad]]' }, { author: 'Amal Haddad' }],
+    ['MarkDownload’s created date', { created: '2024-05-01T10:22:31 (UTC +02:00)' }, { published: '2024-05-01T10:22:31 (UTC +02:00)' }],
+    ['Jekyll’s date', { date: '2024-05-01 10:22:31 +0200' }, { published: '2024-05-01 10:22:31 +0200' }],
+    ['Zola’s taxonomies.tags', { taxonomies: { tags: ['sea', 'time'] } }, { topics: ['sea', 'time'] }]
   ])('%s', (_name, data, expected) => {
     expect(mapMetadata(data)).toMatchObject(expected)
   })

@@ -1,6 +1,7 @@
 // Maps whatever front matter a clipping tool wrote onto Gloss's few fields. First
 // present key wins; a value of the wrong type is skipped as if absent, because front
 // matter is written by many tools and by hand, and none of it may crash a scan.
+import { normaliseSourceDate } from '../../shared/text/source-date'
 
 export interface ArticleMetadata {
   title: string | null
@@ -24,6 +25,9 @@ export const EMPTY_METADATA: ArticleMetadata = {
 
 export function mapMetadata(data: Record<string, unknown>): ArticleMetadata {
   const sourceUrl = firstOf(data, ['originalUrl', 'webUrl', 'url', 'source'], asHttpUrl)
+  const listed = firstList(data, ['topics', 'tags', 'categories', 'category'])
+  // Zola keeps tags under [taxonomies].
+  const topics = listed.length > 0 ? listed : asTopics(nested(data, 'taxonomies', 'tags'))
   return {
     title: firstOf(data, ['title'], asTitle),
     published: firstOf(data, ['publishedDateTime', 'published', 'date', 'created'], asDate),
@@ -35,7 +39,7 @@ export function mapMetadata(data: Record<string, unknown>): ArticleMetadata {
       // `source: The Verge` names the source rather than linking to it.
       (asHttpUrl(field(data, 'source')) === null ? asText(field(data, 'source')) : null) ??
       (sourceUrl ? hostName(sourceUrl) : null),
-    topics: firstList(data, ['topics', 'tags', 'categories', 'category']),
+    topics,
     excerpt: firstOf(data, ['excerpt', 'description', 'summary'], asText),
     author: firstOf(data, ['author', 'authors'], asAuthor)
   }
@@ -108,7 +112,9 @@ function asDate(value: unknown): string | null {
   if (text === null) return null
   // Booleans such as the seeds' `published: true` never get here; strings must at
   // least look like a date so that `published: yes` is not shown as one.
-  return /^\d{4}(-\d{2}(-\d{2})?)?\b/.test(text) || !Number.isNaN(Date.parse(text)) ? text : null
+  // Kept as written; src/shared/text/source-date.ts reads every dialect when shown,
+  // sorted or filtered (MarkDownload's `… (UTC +02:00)` is not Date.parse's).
+  return /^\d{4}(-\d{2}(-\d{2})?)?\b/.test(text) || normaliseSourceDate(text) !== null || !Number.isNaN(Date.parse(text)) ? text : null
 }
 
 // Only reached if a parser produced a Date after all: midnight UTC was a bare date.
@@ -120,8 +126,18 @@ function dateToIso(date: Date): string {
 function asAuthor(value: unknown): string | null {
   const names = (Array.isArray(value) ? value : [value])
     .map((item) => (isRecord(item) ? asText(field(item, 'name')) : asText(item)))
+    .map((name) => (name === null ? null : plainName(name)))
     .filter((name): name is string => name !== null)
   return names.length > 0 ? [...new Set(names)].join(', ') : null
+}
+
+// Obsidian Web Clipper writes authors as wiki links, `[[Jane Doe]]` or
+// `[[people/Jane Doe|Jane Doe]]`: the shown name is the part after `|`.
+function plainName(name: string): string | null {
+  const link = /^\[\[([^\]|]*)(?:\|([^\]]*))?\]\]$/.exec(name)
+  if (!link) return name
+  const shown = (link[2] ?? link[1].slice(link[1].lastIndexOf('/') + 1)).trim()
+  return shown === '' ? null : shown
 }
 
 function asTopics(value: unknown): string[] {

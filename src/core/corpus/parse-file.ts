@@ -6,7 +6,8 @@ import { readFrontMatter } from './front-matter'
 import { EMPTY_METADATA, mapMetadata, type ArticleMetadata } from './metadata'
 import { firstMarkdownHeading, normaliseTitle, splitTitleLine, trimBlankLines } from './title'
 
-export type ArticleFormat = 'markdown' | 'text'
+/** markdown and text are read as written; html is a saved web page, its body the extracted article as Markdown. */
+export type ArticleFormat = 'markdown' | 'text' | 'html'
 
 export interface ParsedDocument {
   /** Relative to the corpus root, '/'-separated. */

@@ -8,7 +8,8 @@ import { writeDurably } from '../fs/durable-write'
 import type { DocumentSummary } from './parse-file'
 import type { FileKind } from './walk'
 
-const VERSION = 1
+// 2: saved web pages (kind html), and CJK characters counted as words.
+const VERSION = 2
 
 /** One file as it was last read; `document` null = not an article (an extension-less non-article). */
 export interface CachedEntry {
@@ -49,7 +50,7 @@ function isEntry(value: unknown): value is CachedEntry {
   if (typeof value !== 'object' || value === null) return false
   const entry = value as Record<string, unknown>
   if (typeof entry.absolutePath !== 'string' || typeof entry.size !== 'number' || typeof entry.mtimeMs !== 'number') return false
-  if (entry.kind !== 'markdown' && entry.kind !== 'text' && entry.kind !== 'sniff') return false
+  if (entry.kind !== 'markdown' && entry.kind !== 'text' && entry.kind !== 'html' && entry.kind !== 'sniff') return false
   if (entry.document === null) return true
   const document = entry.document as Record<string, unknown> | undefined
   return (

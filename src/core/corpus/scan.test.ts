@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { chmod, readFile, readdir, realpath, stat, symlink } from 'node:fs/promises'
+import { chmod, readFile, readdir, realpath, stat, symlink, utimes } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import matter from 'gray-matter'
@@ -9,7 +9,8 @@ import { buildTestCorpus, makeTempDir, removeDir, seedStylePair, writeCorpus } f
 import { articleIdFor } from './article-id'
 import { WINDOWS_1252_NOTE } from './decode'
 import type { CorpusArticle } from './corpus-article'
-import { mapWithConcurrency, scanCorpus, type ScanResult } from './scan'
+import { CorpusScanner, mapWithConcurrency, scanCorpus, type ScanResult } from './scan'
+import { articleParagraphs, savedPage } from '../../../tests/fixtures/saved-pages'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -102,6 +103,24 @@ describe('scanCorpus: file shapes', () => {
       { title: 'No Extension', published: '2019-05-06', format: 'markdown', body: 'Body **markdown**.' }
     ],
     [
+      'Hugo / Zola TOML front matter',
+      { 'tides.md': '+++\ntitle = "Tidal Clocks"\ndate = 2024-05-01T10:22:31+02:00\nauthors = ["[[Rosa Vidal]]"]\ntags = ["sea"]\n+++\n\nThe harbour keeps two times.\n' },
+      'tides.md',
+      { title: 'Tidal Clocks', published: '2024-05-01T10:22:31+02:00', author: 'Rosa Vidal', topics: ['sea'], body: 'The harbour keeps two times.' }
+    ],
+    [
+      'Hugo JSON front matter (a bare object)',
+      { 'braces.md': '{\n  "title": "Braces First",\n  "date": "2022-02-02"\n}\n\nA paragraph.\n' },
+      'braces.md',
+      { title: 'Braces First', published: '2022-02-02', body: 'A paragraph.' }
+    ],
+    [
+      'an extension-less file with TOML front matter',
+      { 'clip-0002': '+++\ntitle = "No Extension, TOML"\n+++\nBody.' },
+      'clip-0002',
+      { title: 'No Extension, TOML', body: 'Body.' }
+    ],
+    [
       'a UTF-8 file with a byte order mark and front matter',
       { 'bom.md': '\ufeff---\ntitle: With BOM\n---\nText.' },
       'bom.md',
@@ -112,6 +131,15 @@ describe('scanCorpus: file shapes', () => {
     expect(result.problems).toEqual([])
     expect(result.articles).toHaveLength(1)
     expect(byPath(result, file)).toMatchObject({ ...expected, id: articleIdFor(file) })
+  })
+
+  it.each([
+    ['broken TOML', '+++\ntitle = \n+++\nBody.', /^Front matter is not valid TOML: /],
+    ['broken JSON', '{\n  "title": "x",\n}\nBody.', /^Front matter is not valid JSON: /]
+  ])('reports %s as a problem, not as body text', async (_name, text, reason) => {
+    const result = await scanFiles({ 'broken.md': text })
+    expect(result.articles).toEqual([])
+    expect(result.problems).toEqual([{ path: 'broken.md', reason: expect.stringMatching(reason) }])
   })
 
   it.each<[string, Record<string, string | Buffer>]>([
@@ -504,5 +532,56 @@ describe('mapWithConcurrency', () => {
 
   it('handles an empty list', async () => {
     expect(await mapWithConcurrency([], 8, async () => 1)).toEqual([])
+  })
+})
+
+describe('scanCorpus: saved web pages', () => {
+  const page = savedPage({ title: 'Two clocks on one quay', paragraphs: articleParagraphs(5) })
+
+  it('lists a page as an article with its metadata, and never the parts in its _files folder', async () => {
+    const result = await scanFiles({
+      'saved/Two clocks.html': page,
+      'saved/Two clocks_files/reader.html': savedPage({ title: 'A frame of the page', paragraphs: articleParagraphs(5, 2) }),
+      'saved/Two clocks_files/notes.md': '# Not mine\n\nA part of the page.',
+      'saved/old.htm': savedPage({ title: 'An older page', paragraphs: articleParagraphs(4, 1) }),
+      'saved/strict.xhtml': savedPage({ title: 'Strict page', paragraphs: articleParagraphs(4, 3) }),
+      'saved/login.html': '<!doctype html><html><head><title>Sign in</title></head><body><form><input name="u"><button>Sign in</button></form></body></html>'
+    })
+    expect(result.articles.map((a) => [a.files[0], a.format, a.title])).toEqual([
+      ['saved/Two clocks.html', 'html', 'Two clocks on one quay'],
+      ['saved/old.htm', 'html', 'An older page'],
+      ['saved/strict.xhtml', 'html', 'Strict page']
+    ])
+    expect(byPath(result, 'saved/Two clocks.html')).toMatchObject({
+      author: 'Maren Ostby',
+      source: 'The Harbour Ledger',
+      sourceUrl: 'https://ledger.example.org/2024/05/tide-clocks',
+      published: '2024-05-01T00:30:00+02:00',
+      topics: ['harbours', 'timekeeping']
+    })
+    expect(byPath(result, 'saved/Two clocks.html')!.body).toContain(articleParagraphs(5)[2])
+    expect(result.problems).toEqual([{ path: 'saved/login.html', reason: expect.stringMatching(/^Not an article: /) }])
+  })
+
+  it('keeps a page’s summary in the scan cache: an unchanged page is not extracted again', async () => {
+    const cacheFile = path.join(`${dir}-cache`, 'scan.json')
+    const stamp = new Date('2024-01-02T03:04:05Z')
+    const page = path.join(dir, 'page.html')
+    try {
+      await writeCorpus(dir, { 'page.html': savedPage({ title: 'Two clocks on one quay', paragraphs: articleParagraphs(5) }) })
+      await utimes(page, stamp, stamp)
+      const first = await CorpusScanner.open(dir, { cacheFile })
+      await first.scan()
+      await first.flushCache()
+      // Same size and modification time, other title: only the cache still knows the old one.
+      await writeCorpus(dir, { 'page.html': savedPage({ title: 'Two clocks on one QUAY', paragraphs: articleParagraphs(5) }) })
+      await utimes(page, stamp, stamp)
+      const second = await CorpusScanner.open(dir, { cacheFile })
+      const again = await second.scan()
+      await second.flushCache()
+      expect(again.articles.map((a) => [a.title, a.format])).toEqual([['Two clocks on one quay', 'html']])
+    } finally {
+      await removeDir(`${dir}-cache`)
+    }
   })
 })

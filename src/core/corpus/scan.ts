@@ -10,7 +10,8 @@ import { bytesStartWith, decodeText } from './decode'
 import { readFrontMatter } from './front-matter'
 import { articleFromDocuments, pairDocuments } from './pair'
 import { compareStrings } from '../../shared/text/order'
-import { parseDocument, type ArticleFormat, type DocumentSummary } from './parse-file'
+import { parseFileBytes } from './parse-bytes'
+import { parseDocument, type ArticleFormat, type DocumentSummary, type ParseResult } from './parse-file'
 import { errorCode } from './paths'
 import { readScanCache, writeScanCache, type CachedEntry } from './scan-cache'
 import { kindOf, walkCorpus, type FoundFile } from './walk'
@@ -272,9 +273,7 @@ async function resolveRoot(root: string): Promise<string> {
  */
 function readBody(file: FoundFile, format: ArticleFormat): string {
   try {
-    const decoded = decodeText(readFileSync(file.absolutePath))
-    if (!decoded.ok) return ''
-    const parsed = parseDocument({ path: file.path, text: decoded.text, format, encodingNote: decoded.encodingNote })
+    const parsed = parseFileBytes(readFileSync(file.absolutePath), file.path, format)
     return parsed.ok ? parsed.document.body : ''
   } catch {
     return ''
@@ -300,6 +299,9 @@ async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<Cach
     return problem(readError(error))
   }
 
+  // A saved web page is extracted here, in the scan's flow (it should move into a parse
+  // worker with the rest of parsing); html/parse-html.ts is pure so that it can.
+  if (file.kind === 'html') return summaryOf(parseFileBytes(bytes, file.path, 'html'), done, problem)
   const decoded = decodeText(bytes)
   if (!decoded.ok) return problem(decoded.reason)
   // Without a known extension only complete front matter with fields makes an article.
@@ -313,6 +315,10 @@ async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<Cach
     format: file.kind === 'text' ? 'text' : 'markdown',
     encodingNote: decoded.encodingNote
   })
+  return summaryOf(parsed, done, problem)
+}
+
+function summaryOf(parsed: ParseResult, done: (outcome: Outcome) => CachedFile, problem: (reason: string) => CachedFile): CachedFile {
   if (!parsed.ok) return problem(parsed.reason)
   const { body: _body, ...summary } = parsed.document
   return done(summary)
@@ -330,7 +336,8 @@ async function readWithLimit(filePath: string, maxFileBytes: number, sniffing: b
     if (sniffing) {
       const head = Buffer.alloc(8)
       const { bytesRead } = await handle.read(head, 0, head.length, 0)
-      if (!bytesStartWith(head.subarray(0, bytesRead), '---')) return { kind: 'skip', size, mtimeMs }
+      const start = head.subarray(0, bytesRead)
+      if (!bytesStartWith(start, '---') && !bytesStartWith(start, '+++')) return { kind: 'skip', size, mtimeMs }
     }
     return { kind: 'bytes', bytes: await handle.readFile(), size, mtimeMs }
   } finally {

@@ -14,7 +14,9 @@ describe('kindOf', () => {
     ['paper.pdf', null],
     ['settings.yaml', null],
     ['data.json', null],
-    ['page.html', null]
+    ['page.html', 'html'],
+    ['Page.HTM', 'html'],
+    ['page.xhtml', 'html']
   ])('%s → %s', (name, kind) => {
     expect(kindOf(name)).toBe(kind)
   })

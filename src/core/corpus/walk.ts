@@ -11,7 +11,7 @@ import { errorCode, isInside } from './paths'
 import { compareStrings } from '../../shared/text/order'
 
 /** How a found file is recognised: by its extension, or by content (front matter). */
-export type FileKind = 'markdown' | 'text' | 'sniff'
+export type FileKind = 'markdown' | 'text' | 'html' | 'sniff'
 
 export interface FoundFile {
   /** Relative to the root, '/'-separated: the path the user sees and ids hash. */
@@ -45,7 +45,7 @@ const NOT_ARTICLES = new Set(
     'mp3 mp4 m4a m4v aac wav ogg oga flac opus mov avi mkv webm wmv ' +
     'woff woff2 ttf otf eot ' +
     'json jsonl yml yaml toml ini cfg conf xml csv tsv sql db sqlite sqlite3 canvas excalidraw ' +
-    'js mjs cjs ts tsx jsx css scss less html htm xhtml py rb go rs java c h cpp sh bat ps1 ' +
+    'js mjs cjs ts tsx jsx css scss less py rb go rs java c h cpp sh bat ps1 ' +
     'log lock pem crt der p12 key'
   ).split(' ')
 )
@@ -55,6 +55,7 @@ export function kindOf(name: string): FileKind | null {
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
   if (extension === 'md' || extension === 'markdown') return 'markdown'
   if (extension === 'txt') return 'text'
+  if (extension === 'html' || extension === 'htm' || extension === 'xhtml') return 'html'
   return NOT_ARTICLES.has(extension) ? null : 'sniff'
 }
 
@@ -82,13 +83,16 @@ export async function walkCorpus(rootReal: string): Promise<WalkResult> {
     }
     entries.sort((a, b) => compareStrings(a.name, b.name))
     const chain = [...ancestors, real]
+    const pages = savedPageNames(entries)
     for (const entry of entries) {
       if (isSkippedEntry(entry.name, false)) continue
       const childRelative = relative ? `${relative}/${entry.name}` : entry.name
       const childPath = path.join(real, entry.name)
       const type = await entryType(entry, childPath)
       if (type === 'directory') {
-        if (isSkippedEntry(entry.name, true)) continue
+        // "Save Page As, complete" keeps a page's images, scripts and frames in
+        // `<name>_files/` beside it: parts of that page, never articles of their own.
+        if (isSkippedEntry(entry.name, true) || pages.has(entry.name)) continue
         await walkFolder(childRelative, childPath, chain)
       } else if (type === 'file') {
         const kind = kindOf(entry.name)
@@ -112,11 +116,11 @@ export async function walkCorpus(rootReal: string): Promise<WalkResult> {
       const code = errorCode(error)
       if (code === 'ELOOP') problems.push({ path: relative, reason: 'Symbolic link loop: the link never reaches a real file or folder' })
       // A dangling link to an image is not worth a word; one to an article is.
-      else if (kind === 'markdown' || kind === 'text') problems.push({ path: relative, reason: linkError(error) })
+      else if (kind === 'markdown' || kind === 'text' || kind === 'html') problems.push({ path: relative, reason: linkError(error) })
       return
     }
     if (!isInside(rootReal, target)) {
-      if (isFolder || kind === 'markdown' || kind === 'text') {
+      if (isFolder || kind === 'markdown' || kind === 'text' || kind === 'html') {
         problems.push({ path: relative, reason: 'Symbolic link points outside the folder, so it was not followed' })
       }
       return
@@ -142,6 +146,15 @@ export async function walkCorpus(rootReal: string): Promise<WalkResult> {
     if (!walkedFolders.has(target)) await walkFolder(relative, target, ancestors)
   }
   return { files: withoutDuplicates(candidates), problems }
+}
+
+/** The `<name>_files` folder name of every saved page among a folder's entries. */
+function savedPageNames(entries: Dirent[]): Set<string> {
+  const folders = new Set<string>()
+  for (const entry of entries) {
+    if (kindOf(entry.name) === 'html') folders.add(`${entry.name.slice(0, entry.name.lastIndexOf('.'))}_files`)
+  }
+  return folders
 }
 
 // The same file reached through a link and directly is one article: keep the direct

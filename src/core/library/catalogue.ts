@@ -10,6 +10,7 @@ import type { ScanResult } from '../corpus/scan'
 import type { CorpusData } from '../store/corpus-store'
 import { collator } from '../../shared/text/collator'
 import { fold } from '../../shared/text/fold'
+import { sourceDay, sourceInstant } from '../../shared/text/source-date'
 
 
 export type ParsedListQuery = Required<Pick<ListQuery, 'sort'>> & Omit<ListQuery, 'sort'>
@@ -160,8 +161,10 @@ export class Catalogue {
     const topic = query.topic?.trim().toLowerCase()
     const source = query.source?.trim().toLowerCase()
     const needle = query.query ? fold(query.query.trim()) : ''
-    const from = query.from ? Date.parse(`${query.from}T00:00:00.000Z`) : null
-    const to = query.to ? Date.parse(`${query.to}T23:59:59.999Z`) : null
+    // Compared as the source's calendar days (YYYY-MM-DD sorts as text), so an article
+    // dated 00:30 at +02:00 is on the day it names, not the UTC day before.
+    const from = query.from ? query.from.trim() : null
+    const to = query.to ? query.to.trim() : null
     const tagged = query.tag?.trim() ? this.articlesTagged(query.tag) : null
     const keep = (a: CorpusArticle): boolean => {
       if (tagged && !tagged.has(a.id)) return false
@@ -169,8 +172,8 @@ export class Catalogue {
       if (source && a.source?.toLowerCase() !== source) return false
       if (query.hasHighlights !== undefined && (counts.get(a.id) ?? 0) > 0 !== query.hasHighlights) return false
       if (from !== null || to !== null) {
-        const t = dateValue(a.published)
-        if (t === null || (from !== null && t < from) || (to !== null && t > to)) return false
+        const day = sourceDay(a.published)
+        if (day === null || (from !== null && day < from) || (to !== null && day > to)) return false
       }
       return !needle || fold(a.title).includes(needle)
     }
@@ -238,8 +241,5 @@ function sortArticles(articles: readonly CorpusArticle[], sort: 'date' | 'title'
   return keyed.map((k) => k.article)
 }
 
-function dateValue(published: string | null): number | null {
-  if (!published) return null
-  const t = Date.parse(published)
-  return Number.isNaN(t) ? null : t
-}
+// Every dialect of date a clipping tool writes (src/shared/text/source-date.ts).
+const dateValue = (published: string | null): number | null => sourceInstant(published)

@@ -68,6 +68,21 @@ describe('library.list in the main process', () => {
     expect(titles(query)).toEqual(expected)
   })
 
+  // A publication date is the day the source gives, in whatever dialect it was written:
+  // 00:30 at +02:00 on 1 May is 1 May, though it is 30 April in UTC.
+  it.each<[string, Partial<ParsedListQuery>, string[]]>([
+    ['on the day the source names (offset east of UTC)', { from: '2024-05-01', to: '2024-05-01' }, ['Jekyll', 'MarkDownload']],
+    ['not on the UTC day before', { to: '2024-04-30' }, ['Seed']],
+    ['newest first across dialects', { sort: 'date' }, ['Jekyll', 'MarkDownload', 'Seed']]
+  ])('dates in every dialect: %s', async (_name, query, expected) => {
+    await open({
+      'j.md': article('Jekyll', { date: '2024-05-01 00:30:00 +0200' }),
+      'm.md': article('MarkDownload', { date: '"2024-05-01T00:10:00 (UTC +02:00)"' }),
+      's.md': article('Seed', { date: '2020-08-26T20:48:00Z' })
+    })
+    expect(titles(query)).toEqual(expected)
+  })
+
   it('pages through the sorted rows, with the total of all that match', async () => {
     await open()
     const first = session!.list({ sort: 'title', offset: 0, limit: 4 })

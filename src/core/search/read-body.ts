@@ -3,14 +3,12 @@
 // so that 10,000 bodies are never read on the main thread.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { decodeText } from '../corpus/decode'
-import { parseDocument } from '../corpus/parse-file'
+import { parseFileBytes } from '../corpus/parse-bytes'
+import type { ArticleFormat } from '../corpus/parse-file'
 
-export function readArticleBody(root: string, file: string, format: 'markdown' | 'text'): string {
+export function readArticleBody(root: string, file: string, format: ArticleFormat): string {
   try {
-    const decoded = decodeText(readFileSync(path.join(root, ...file.split('/'))))
-    if (!decoded.ok) return ''
-    const parsed = parseDocument({ path: file, text: decoded.text, format, encodingNote: decoded.encodingNote })
+    const parsed = parseFileBytes(readFileSync(path.join(root, ...file.split('/'))), file, format)
     return parsed.ok ? parsed.document.body : ''
   } catch {
     // Gone or unreadable: indexed as empty until the watcher reports the change.

@@ -139,3 +139,33 @@ describe('SearchIndex incremental updates', () => {
     expect(index.search('musing').total).toBe(0)
   })
 })
+
+// Chinese and Japanese write no spaces: a word inside a sentence must still be found,
+// in the index and the query alike, with its match marked in the snippet.
+describe('SearchIndex in scripts without spaces', () => {
+  const cjk = (): SearchIndex => {
+    const index = new SearchIndex()
+    index.upsertArticles([
+      article('zh', '城市笔记', '周末我们在图书馆读书，然后去公园散步。老师说阅读让人安静。'),
+      article('ja', '旅の記録', '昨日は東京の図書館で本を読みました。とても静かでした。'),
+      article('en', 'Harbour notes', 'Nothing in Chinese here.')
+    ])
+    return index
+  }
+
+  it.each([
+    ['a Chinese word mid-sentence', '公园', ['zh']],
+    ['another one', '散步', ['zh']],
+    ['a longer word, segmented the same way both times', '图书馆', ['zh']],
+    ['a Japanese word mid-sentence', '図書館', ['ja']],
+    ['a Japanese place name', '東京', ['ja']]
+  ])('finds %s', (_name, query, expected) => {
+    expect(ids(cjk(), query)).toEqual(expected)
+  })
+
+  it('marks the word inside the sentence in the snippet', () => {
+    const [result] = cjk().search('公园').results
+    const { text, marks } = result.snippet
+    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['公园'])
+  })
+})

@@ -19,8 +19,9 @@ import { createHash } from 'node:crypto'
 import MiniSearch, { type AsPlainObject, type SearchResult as MiniResult } from 'minisearch'
 import type { SearchResponse, SearchResult, SearchResultKind } from '../../shared/model'
 import { bodyToBlocks } from '../corpus/blocks'
+import type { ArticleFormat } from '../corpus/parse-file'
 import { readArticleBody } from './read-body'
-import { foldTerm, makeSnippet, tokenize, type Snippet } from './snippet'
+import { foldTerm, isCjkTerm, makeSnippet, tokenize, type Snippet } from './snippet'
 
 export interface IndexedArticle {
   id: string
@@ -28,7 +29,7 @@ export interface IndexedArticle {
   source: string | null
   author: string | null
   topics: string[]
-  format: 'markdown' | 'text'
+  format: ArticleFormat
   /** The text-carrying file, relative to the library's root ('/'-separated). */
   file: string
   /** The raw body when the caller has it; otherwise it is read from `file`. */
@@ -69,7 +70,7 @@ interface ArticleMeta {
   title: string
   /** Null after a load: read from `file` when a result needs it. */
   body: string | null
-  format: 'markdown' | 'text'
+  format: ArticleFormat
   file: string
   signature: string
 }
@@ -86,7 +87,7 @@ export interface PersistedIndex {
   version: number
   options: string
   root: string
-  articles: Array<[string, string, 'markdown' | 'text', string, string]>
+  articles: Array<[string, string, ArticleFormat, string, string]>
   docs: Array<[string, DocMeta]>
   mini: AsPlainObject
 }
@@ -134,7 +135,7 @@ export class SearchIndex {
         title: article.title,
         // The raw body: its words are the reader text's words (markup is punctuation to
         // the tokenizer), and it costs no Markdown parse. Link targets are left out.
-        text: article.format === 'markdown' ? body.replace(LINK_TARGET, ']') : body,
+        text: article.format !== 'text' ? body.replace(LINK_TARGET, ']') : body,
         source: [article.source, article.author].filter(Boolean).join(' '),
         topics: article.topics.join(' ')
       })
@@ -222,7 +223,7 @@ export class SearchIndex {
       const articles = new Map<string, ArticleMeta>()
       for (const [id, title, format, file, signature] of saved.articles) {
         if (typeof id !== 'string' || typeof title !== 'string' || typeof file !== 'string' || typeof signature !== 'string') return 'malformed'
-        articles.set(id, { title, body: null, format: format === 'markdown' ? 'markdown' : 'text', file, signature })
+        articles.set(id, { title, body: null, format: format === 'markdown' || format === 'html' ? format : 'text', file, signature })
         this.cold.add(id)
       }
       const docs = new Map<string, DocMeta>(saved.docs)
@@ -321,7 +322,8 @@ const LINK_TARGET = /\]\([^)\s]*(?:\s+"[^"]*")?\)/g
 
 const QUERY_OPTIONS = {
   // Prefix from three letters ("harb" finds "harbour"); one typo from five letters up.
-  prefix: (term: string) => term.length >= 3,
+  // A Chinese or Japanese word is one to three characters: 图书 finds 图书馆.
+  prefix: (term: string) => term.length >= 3 || isCjkTerm(term),
   fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),
   boost: { title: 3, quote: 1.5, note: 1.5, text: 1, source: 0.5, topics: 0.5 }
 }

@@ -14,8 +14,39 @@ export function foldTerm(term: string): string {
   return fold(term).replace(/^['’-]+|['’-]+$/g, '')
 }
 
+// Chinese and Japanese write no spaces between words: a run of them is one WORD match
+// holding a whole clause. Such runs are split into words by Intl.Segmenter (ICU's
+// dictionary, built into Node and Chromium, no package), the same way for the index,
+// the query and the snippet marks, so a word inside a sentence is found. Korean
+// (Hangul) separates words with spaces and needs none of this.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+
+export interface WordSpan {
+  word: string
+  index: number
+}
+
+/** Every word of `text` with its offset: the one definition of a word for search. */
+export function* wordSpans(text: string): Generator<WordSpan> {
+  for (const match of text.matchAll(WORD)) {
+    if (!CJK.test(match[0])) {
+      yield { word: match[0], index: match.index }
+      continue
+    }
+    for (const part of segmenter.segment(match[0])) {
+      if (part.isWordLike) yield { word: part.segment, index: match.index + part.index }
+    }
+  }
+}
+
+/** True when a term is Chinese or Japanese (a word of one or two characters is normal there). */
+export const isCjkTerm = (term: string): boolean => CJK.test(term)
+
 export function tokenize(text: string): string[] {
-  return text.match(WORD) ?? []
+  const words: string[] = []
+  for (const { word } of wordSpans(text)) words.push(word)
+  return words
 }
 
 export interface Snippet {
@@ -30,9 +61,9 @@ export interface Snippet {
  */
 export function makeSnippet(text: string, matches: (folded: string) => boolean, length = SNIPPET_LENGTH): Snippet {
   const hits: Array<{ start: number; end: number; term: string }> = []
-  for (const m of text.matchAll(WORD)) {
-    const folded = foldTerm(m[0])
-    if (folded && matches(folded)) hits.push({ start: m.index, end: m.index + m[0].length, term: folded })
+  for (const { word, index } of wordSpans(text)) {
+    const folded = foldTerm(word)
+    if (folded && matches(folded)) hits.push({ start: index, end: index + word.length, term: folded })
   }
   if (!hits.length) return { snippet: { text: clip(text, 0, length).text, marks: [] }, offset: null }
   let best = 0

@@ -59,7 +59,7 @@ const Entry = memo(function Entry({
       </div>
       <blockquote className="ah-quote" id={quoteId}>
         {/* Paragraph breaks inside a quote show as line breaks: the list stays compact. */}
-        <span className="ah-quote-text">{highlight.quote.replace(/\n{2,}/g, '\n')}</span>
+        <span className="ah-quote-text" dir="auto">{highlight.quote.replace(/\n{2,}/g, '\n')}</span>
       </blockquote>
       {highlight.note.trim() && <p className="ah-note">{highlight.note}</p>}
       {highlight.tags.length > 0 && (

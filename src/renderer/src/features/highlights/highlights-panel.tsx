@@ -29,7 +29,7 @@ function HighlightSummary({ h }: { h: Highlight }) {
       <span className={`dot dot-${h.color}`} aria-hidden="true" />
       <span className="sr-only">{colorName(h.color)}: </span>
       <span className="hl-item-body">
-        <q className="hl-item-quote">{truncate(h.quote.exact)}</q>
+        <q className="hl-item-quote" dir="auto">{truncate(h.quote.exact)}</q>
         {h.note.trim() && <span className="hl-item-note">{truncate(h.note, 240)}</span>}
         <TagList tags={h.tags} inline />
       </span>

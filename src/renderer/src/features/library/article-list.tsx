@@ -5,7 +5,7 @@
 import { measureElement, observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { ArticleSummary } from '../../../../shared/model'
-import { formatPublished } from '../../components/format-date'
+import { formatSourceDay } from '../../components/format-date'
 import type { LibraryRows } from './use-library'
 import { TagList } from '../tags/tag-list'
 import { RowProgress, RowReadingTime } from '../comfort/row-progress'
@@ -15,7 +15,7 @@ const ROW_ESTIMATE_PX = 58
 const LIST_PADDING_PX = 6
 
 const ArticleRow = memo(function ArticleRow({ article }: { article: ArticleSummary }) {
-  const date = formatPublished(article.published)
+  const date = formatSourceDay(article.published)
   return (
     <>
       <span className="row-title">{article.title}</span>

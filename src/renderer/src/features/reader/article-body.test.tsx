@@ -191,3 +191,26 @@ function ancestorsIds(node: Node, stop: Element): string {
   }
   return ids.join('>')
 }
+
+describe('ArticleBody: every script', () => {
+  it('lets each text block take its direction from its own text; code stays left to right', () => {
+    const article = buildArticle('rtl', [
+      { type: 'heading', level: 2, text: 'عنوان القسم' },
+      { type: 'paragraph', text: 'قرأت المقالة في المكتبة العامة.' },
+      { type: 'paragraph', text: 'An English paragraph between them.' },
+      { type: 'quote', text: 'הספרייה פתוחה עד השעה שמונה.', depth: 0 },
+      { type: 'listItem', text: 'بند في قائمة', depth: 0 },
+      { type: 'code', text: 'const a = 1' }
+    ])
+    const body = renderBody(article)
+    const direction = [...body.querySelectorAll<HTMLElement>('[data-start]')].map((el) => [el.textContent, el.getAttribute('dir')])
+    expect(direction).toEqual([
+      ['عنوان القسم', 'auto'],
+      ['قرأت المقالة في المكتبة العامة.', 'auto'],
+      ['An English paragraph between them.', 'auto'],
+      ['הספרייה פתוחה עד השעה שמונה.', 'auto'],
+      ['بند في قائمة', 'auto'],
+      ['const a = 1', null]
+    ])
+  })
+})

@@ -122,7 +122,7 @@ function renderText(block: Block, ctx: RenderContext): ReactNode {
 function renderList(list: ListNode, ctx: RenderContext, key: string | number): ReactNode {
   const items = list.items.map((item) => (
     <li key={item.block.start} value={list.ordered && item.block.index !== undefined ? item.block.index : undefined}>
-      <span className="block-text" data-start={item.block.start}>
+      <span className="block-text" dir="auto" data-start={item.block.start}>
         {renderText(item.block, ctx)}
       </span>
       {item.children.map((child, i) => renderList(child, ctx, i))}
@@ -137,6 +137,9 @@ function renderList(list: ListNode, ctx: RenderContext, key: string | number): R
   )
 }
 
+// Every block takes its direction from its own first strong character (dir="auto"), so
+// an Arabic or Hebrew paragraph lays out right to left inside an English article and
+// the other way round; code stays left to right as written.
 function renderNode(node: BodyNode, ctx: RenderContext, key: string | number): ReactNode {
   switch (node.kind) {
     case 'list':
@@ -149,7 +152,7 @@ function renderNode(node: BodyNode, ctx: RenderContext, key: string | number): R
       switch (block.type) {
         case 'heading': {
           const level = Math.min(6, Math.max(1, block.level ?? 2))
-          return createElement(`h${level}`, { key, 'data-start': block.start }, text)
+          return createElement(`h${level}`, { key, dir: 'auto', 'data-start': block.start }, text)
         }
         case 'code':
           return (
@@ -160,7 +163,7 @@ function renderNode(node: BodyNode, ctx: RenderContext, key: string | number): R
         default:
           // Paragraphs, and quote/list blocks met outside a group.
           return (
-            <p key={key} data-start={block.start}>
+            <p key={key} dir="auto" data-start={block.start}>
               {text}
             </p>
           )

@@ -2,7 +2,7 @@
 // holds only the metadata), with a banner when some highlights could not be placed.
 import { useMemo, type Ref } from 'react'
 import type { Article } from '../../../../shared/model'
-import { formatPublished } from '../../components/format-date'
+import { formatSourceDay } from '../../components/format-date'
 import { webUrl } from '../../components/safe-url'
 import { ArticleBody } from './article-body'
 import { hidesTitleBlock } from './display-blocks'
@@ -19,7 +19,7 @@ export interface ReaderViewProps {
 }
 
 export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onShowOrphans }: ReaderViewProps) {
-  const date = formatPublished(article.published)
+  const date = formatSourceDay(article.published)
   const original = webUrl(article.sourceUrl)
   // The block list must keep its identity when only the highlights change, or the body
   // would lay out and re-render every block again for each new highlight.
@@ -46,7 +46,7 @@ export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onS
         </div>
       )}
       <header className="article-header">
-        <h1 id="article-title" className="article-title">
+        <h1 id="article-title" className="article-title" dir="auto">
           {article.title}
         </h1>
         <p className="article-meta">
@@ -94,7 +94,11 @@ export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onS
         />
       ) : (
         <div className="metadata-only">
-          {article.excerpt && <p className="excerpt">{article.excerpt}</p>}
+          {article.excerpt && (
+            <p className="excerpt" dir="auto">
+              {article.excerpt}
+            </p>
+          )}
           <p className="muted">
             {article.excerpt
               ? 'Only this summary is in the folder; the full text is not.'
