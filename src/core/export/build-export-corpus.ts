@@ -6,6 +6,7 @@ import path from 'node:path'
 import { describeRange } from '../../shared/anchoring'
 import { articleTags, orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft } from '../../shared/export/export-model'
 import { glossLink } from '../../shared/export/gloss-link'
+import { codePointIndex, type CodePointIndex } from '../../shared/text/code-points'
 import type { Article, Highlight } from '../../shared/model'
 import type { CorpusArticle } from '../corpus/corpus-article'
 import type { CorpusData, StoredHighlight } from '../store/corpus-store'
@@ -59,7 +60,8 @@ export function buildExportCorpus(session: ExportSession, options: BuildExportOp
 
 function presentArticle(session: ExportSession, articleId: string, fingerprints: Map<string, string>): ExportArticle {
   const article = session.getArticle(articleId)
-  const highlights = orderHighlights(article.highlights.map((h) => exportHighlight(session.root, article, h)))
+  const codePoints = codePointIndex(article.text)
+  const highlights = orderHighlights(article.highlights.map((h) => exportHighlight(session.root, article, codePoints, h)))
   const note = session.store.data.articleNotes[articleId]
   return {
     id: article.id,
@@ -81,7 +83,7 @@ function presentArticle(session: ExportSession, articleId: string, fingerprints:
   }
 }
 
-function exportHighlight(root: string, article: Article, h: Highlight): ExportHighlightDraft {
+function exportHighlight(root: string, article: Article, codePoints: CodePointIndex, h: Highlight): ExportHighlightDraft {
   const common = {
     id: h.id,
     note: h.note,
@@ -91,11 +93,12 @@ function exportHighlight(root: string, article: Article, h: Highlight): ExportHi
     updated: h.updatedAt,
     link: glossLink({ corpus: root, article: article.id, highlight: h.id })
   }
-  if (!h.anchor) return { ...common, quote: h.quote.exact, position: null, selectors: { quote: h.quote, position: h.position } }
+  if (!h.anchor) return { ...common, quote: h.quote.exact, position: null, selectors: { quote: h.quote, position: null } }
   // Selectors described from today's text: the quote and its context are what the
   // article says now, wherever the highlight was first made.
   const { quote, position } = describeRange(article.text, h.anchor.start, h.anchor.end)
-  return { ...common, quote: quote.exact, position: { start: position.start, end: position.end }, selectors: { quote, position } }
+  const w3cPosition = { type: 'TextPositionSelector' as const, start: codePoints.toCodePoints(position.start), end: codePoints.toCodePoints(position.end) }
+  return { ...common, quote: quote.exact, position: { start: position.start, end: position.end }, selectors: { quote, position: w3cPosition } }
 }
 
 function unannotatedArticle(root: string, a: CorpusArticle): ExportArticle {
@@ -152,7 +155,7 @@ function missingArticles(session: ExportSession): ExportArticle[] {
         created: h.createdAt,
         updated: h.updatedAt,
         position: null,
-        selectors: { quote: h.quote, position: h.position },
+        selectors: { quote: h.quote, position: null },
         link: glossLink({ corpus: session.root, article: id, highlight: h.id })
       }))
     )

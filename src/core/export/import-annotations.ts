@@ -19,7 +19,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { anchorQuote, describeRange } from '../../shared/anchoring'
 import type { ReadAnnotation, ReadArticleRef } from '../../shared/export/web-annotation-read'
-import { readWebAnnotationsText } from '../../shared/export/web-annotation-read'
+import { readWebAnnotationsText, utf16Position } from '../../shared/export/web-annotation-read'
 import type { TextPositionSelector, TextQuoteSelector } from '../../shared/model'
 import { badInput } from '../../shared/result'
 import { checkTag, sameTag } from '../../shared/tags'
@@ -164,9 +164,11 @@ function importHighlight(
   report: ImportReport
 ): void {
   let quote: TextQuoteSelector | null = annotation.quote
-  let position: TextPositionSelector | null = annotation.position
+  // The file's position in Gloss's UTF-16 offsets (it may count code points); a
+  // missing article's is kept as the file says, a hint for when the file comes back.
+  let position: TextPositionSelector | null = text !== null ? utf16Position(text, annotation) : annotation.position
   // An annotation with only a position (another tool's) takes its quote from the text.
-  if (!quote && position && text !== null && position.end <= text.length) ({ quote, position } = describeRange(text, position.start, position.end))
+  if (!quote && position && text !== null) ({ quote, position } = describeRange(text, position.start, position.end))
   if (!quote) {
     report.unplaced.push({ quote: '', note: annotation.note, reason: REASONS.unusable('no text quote to place it by') })
     return

@@ -21,9 +21,12 @@ export interface ExportHighlight {
   position: { start: number; end: number } | null
   /**
    * W3C selectors: described afresh from the current text when placed (so the context
-   * is today's), the stored ones for an orphan.
+   * is today's), the stored quote for an orphan. The position counts Unicode code points
+   * (the W3C model's unit; Gloss counts UTF-16 units everywhere else, see
+   * src/shared/text/code-points.ts); null for an orphan, whose old position says
+   * nothing about today's text.
    */
-  selectors: { quote: TextQuoteSelector; position: TextPositionSelector }
+  selectors: { quote: TextQuoteSelector; position: TextPositionSelector | null }
   /** Obsidian block id, `hl-…`, unique within the article's file. */
   blockId: string
   /** gloss://open?… back to the highlight; '' when the corpus has no location (never in practice). */

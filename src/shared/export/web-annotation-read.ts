@@ -5,6 +5,8 @@
 import { z } from 'zod'
 import { HIGHLIGHT_COLORS, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../model'
 import { badInput } from '../result'
+import { codePointIndex } from '../text/code-points'
+import { utcTimestamp } from './web-annotation'
 
 /** One annotation, reduced to what Gloss stores. */
 export interface ReadAnnotation {
@@ -17,12 +19,33 @@ export interface ReadAnnotation {
   highlightId: string | null
   article: ReadArticleRef
   quote: TextQuoteSelector | null
+  /** As the file says it, in `positionUnit`s: utf16Position() gives Gloss's offsets. */
   position: TextPositionSelector | null
+  /**
+   * What the file's TextPositionSelector counts: Unicode code points, as the W3C model
+   * says — except in Gloss's own exports of format 1, which counted UTF-16 units.
+   */
+  positionUnit: 'codePoints' | 'utf16'
   note: string
   tags: string[]
   color: HighlightColor | null
+  /** In UTC with "Z"; null when absent or not a time. */
   created: string | null
   modified: string | null
+}
+
+/**
+ * The annotation's position in Gloss's offsets (UTF-16 units) in the article's text;
+ * null without one, or when it lies beyond the text (it cannot be this text's).
+ */
+export function utf16Position(text: string, annotation: Pick<ReadAnnotation, 'position' | 'positionUnit'>): TextPositionSelector | null {
+  const { position, positionUnit } = annotation
+  if (!position) return null
+  if (positionUnit === 'utf16') return position.end <= text.length ? position : null
+  const index = codePointIndex(text)
+  const start = index.toUtf16(position.start)
+  const end = index.toUtf16(position.end)
+  return start === null || end === null ? null : { type: 'TextPositionSelector', start, end }
 }
 
 export interface ReadArticleRef {
@@ -112,6 +135,9 @@ export function readWebAnnotationsText(text: string): ReadResult {
 
 export function readWebAnnotations(json: unknown): ReadResult {
   const items = containerItems(json)
+  // Gloss's exports before format 2 counted positions in UTF-16 units.
+  const glossFormat = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>)['gloss:format'] : undefined
+  const positionUnit = glossFormat === 1 ? 'utf16' : 'codePoints'
   if (items.length > MAX_IMPORT_ANNOTATIONS) throw badInput(`This file holds ${items.length} annotations; Gloss imports at most ${MAX_IMPORT_ANNOTATIONS} at a time.`)
   const result: ReadResult = { annotations: [], unusable: [] }
   items.forEach((item, index) => {
@@ -121,7 +147,7 @@ export function readWebAnnotations(json: unknown): ReadResult {
       result.unusable.push({ index, quote: '', note: '', reason: `Not a Web Annotation (${where})` })
       return
     }
-    const read = readAnnotation(parsed.data, index)
+    const read = readAnnotation(parsed.data, index, positionUnit)
     if ('reason' in read) result.unusable.push(read)
     else result.annotations.push(read)
   })
@@ -153,7 +179,7 @@ function pageItems(page: Record<string, unknown>, fail: (detail: string) => Erro
   return page.items
 }
 
-function readAnnotation(annotation: Annotation, index: number): ReadAnnotation | UnusableAnnotation {
+function readAnnotation(annotation: Annotation, index: number, positionUnit: ReadAnnotation['positionUnit']): ReadAnnotation | UnusableAnnotation {
   const bodies = (Array.isArray(annotation.body) ? annotation.body : annotation.body === undefined ? [] : [annotation.body]).filter(
     (b): b is Exclude<typeof b, string> => typeof b === 'object'
   )
@@ -170,7 +196,8 @@ function readAnnotation(annotation: Annotation, index: number): ReadAnnotation |
     ? { type: 'TextQuoteSelector', exact: quoteSelector.exact, prefix: quoteSelector.prefix ?? '', suffix: quoteSelector.suffix ?? '' }
     : null
   const position: TextPositionSelector | null = positionSelector ? { type: 'TextPositionSelector', start: positionSelector.start, end: positionSelector.end } : null
-  const article = articleRef(typeof target === 'string' ? target : target.source)
+  // A target without a source is the resource itself (how Gloss targets a whole article).
+  const article = articleRef(typeof target === 'string' ? target : (target.source ?? (target as z.infer<typeof Source>)))
   // An article note, or the article's tags alone (Gloss writes those as motivation "tagging").
   const kind = quote || position ? 'highlight' : selectors.length === 0 && (note !== '' || tags.length > 0) ? 'articleNote' : null
   if (kind === null) {
@@ -188,11 +215,12 @@ function readAnnotation(annotation: Annotation, index: number): ReadAnnotation |
     article,
     quote,
     position,
+    positionUnit,
     note,
     tags,
     color: isColor(colorValue) ? colorValue : null,
-    created: annotation.created ?? null,
-    modified: annotation.modified ?? null
+    created: utcTimestamp(annotation.created),
+    modified: utcTimestamp(annotation.modified)
   }
 }
 

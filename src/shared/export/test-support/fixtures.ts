@@ -28,7 +28,8 @@ function highlight(
     position,
     selectors: {
       quote: { type: 'TextQuoteSelector', exact: fields.quote, prefix: 'before: ', suffix: ' :after' },
-      position: { type: 'TextPositionSelector', start: start ?? 5, end: (start ?? 5) + fields.quote.length }
+      // Code points, like the real model; these quotes are all in the BMP. None for an orphan.
+      position: start === null ? null : { type: 'TextPositionSelector', start, end: start + fields.quote.length }
     },
     link: linkFor(articleId, fields.id)
   }
