@@ -4,7 +4,7 @@
 // texts with every highlight anchored in them.
 import path from 'node:path'
 import { describeRange } from '../../shared/anchoring'
-import { articleTags, orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft } from '../../shared/export/export-model'
+import { articleTags, orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft, type HighlightOrigin } from '../../shared/export/export-model'
 import { glossLink } from '../../shared/export/gloss-link'
 import { codePointIndex, type CodePointIndex } from '../../shared/text/code-points'
 import type { Article, Highlight } from '../../shared/model'
@@ -40,13 +40,14 @@ export function buildExportCorpus(session: ExportSession, options: BuildExportOp
   const annotated = annotatedIds(data)
   const selection = options.articles ?? 'annotated'
   const fingerprints = new Map(session.scan.articles.map((a) => [a.id, a.fingerprint]))
+  const origins = originsOf(data)
   let articles: ExportArticle[]
   if (Array.isArray(selection)) {
-    articles = selection.map((id) => presentArticle(session, id, fingerprints))
+    articles = selection.map((id) => presentArticle(session, id, fingerprints, origins))
   } else {
     articles = session.scan.articles
       .filter((a) => selection === 'all' || annotated.has(a.id))
-      .map((a) => (annotated.has(a.id) ? presentArticle(session, a.id, fingerprints) : unannotatedArticle(root, a)))
+      .map((a) => (annotated.has(a.id) ? presentArticle(session, a.id, fingerprints, origins) : unannotatedArticle(root, a)))
   }
   const includeMissing = !Array.isArray(selection) && options.includeMissing !== false
   return {
@@ -58,10 +59,10 @@ export function buildExportCorpus(session: ExportSession, options: BuildExportOp
   }
 }
 
-function presentArticle(session: ExportSession, articleId: string, fingerprints: Map<string, string>): ExportArticle {
+function presentArticle(session: ExportSession, articleId: string, fingerprints: Map<string, string>, origins: Map<string, HighlightOrigin>): ExportArticle {
   const article = session.getArticle(articleId)
   const codePoints = codePointIndex(article.text)
-  const highlights = orderHighlights(article.highlights.map((h) => exportHighlight(session.root, article, codePoints, h)))
+  const highlights = orderHighlights(article.highlights.map((h) => withOrigin(exportHighlight(session.root, article, codePoints, h), origins.get(h.id))))
   const note = session.store.data.articleNotes[articleId]
   return {
     id: article.id,
@@ -99,6 +100,15 @@ function exportHighlight(root: string, article: Article, codePoints: CodePointIn
   const { quote, position } = describeRange(article.text, h.anchor.start, h.anchor.end)
   const w3cPosition = { type: 'TextPositionSelector' as const, start: codePoints.toCodePoints(position.start), end: codePoints.toCodePoints(position.end) }
   return { ...common, quote: quote.exact, position: { start: position.start, end: position.end }, selectors: { quote, position: w3cPosition } }
+}
+
+/** Highlights imported from other tools, by id: what their exports give back. */
+function originsOf(data: CorpusData): Map<string, HighlightOrigin> {
+  return new Map(data.highlights.flatMap((h): [string, HighlightOrigin][] => (h.origin ? [[h.id, h.origin]] : [])))
+}
+
+function withOrigin(draft: ExportHighlightDraft, origin: HighlightOrigin | undefined): ExportHighlightDraft {
+  return origin ? { ...draft, origin } : draft
 }
 
 function unannotatedArticle(root: string, a: CorpusArticle): ExportArticle {
@@ -156,7 +166,8 @@ function missingArticles(session: ExportSession): ExportArticle[] {
         updated: h.updatedAt,
         position: null,
         selectors: { quote: h.quote, position: null },
-        link: glossLink({ corpus: session.root, article: id, highlight: h.id })
+        link: glossLink({ corpus: session.root, article: id, highlight: h.id }),
+        ...(h.origin ? { origin: h.origin } : {})
       }))
     )
     result.push({

@@ -27,10 +27,26 @@ export interface ExportHighlight {
    * nothing about today's text.
    */
   selectors: { quote: TextQuoteSelector; position: TextPositionSelector | null }
+  /** Set when the highlight came from another annotation tool: given back as it was in JSON exports. */
+  origin?: HighlightOrigin
   /** Obsidian block id, `hl-…`, unique within the article's file. */
   blockId: string
   /** gloss://open?… back to the highlight; '' when the corpus has no location (never in practice). */
   link: string
+}
+
+/**
+ * What another tool's annotation said of itself (W3C or Hypothesis import): its IRI,
+ * motivation, creator and the media type of its note, none of which Gloss has a field
+ * for. Exports give them back unchanged.
+ */
+export interface HighlightOrigin {
+  id: string
+  motivation?: string | string[]
+  /** As the file had it (an IRI, an Agent or a list of them). */
+  creator?: unknown
+  /** The note's media type there; absent when it had none. */
+  bodyFormat?: string
 }
 
 export interface ExportArticle {

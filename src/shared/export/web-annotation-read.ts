@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { HIGHLIGHT_COLORS, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../model'
 import { badInput } from '../result'
 import { codePointIndex } from '../text/code-points'
+import type { HighlightOrigin } from './export-model'
 import { utcTimestamp } from './web-annotation'
 
 /** One annotation, reduced to what Gloss stores. */
@@ -17,6 +18,8 @@ export interface ReadAnnotation {
   iri: string | null
   /** Gloss's highlight id (gloss:id, or recovered from urn:uuid: / urn:gloss:highlight:). */
   highlightId: string | null
+  /** Another tool's annotation: what it says of itself, kept so that exports give it back. */
+  origin: HighlightOrigin | null
   article: ReadArticleRef
   quote: TextQuoteSelector | null
   /** As the file says it, in `positionUnit`s: utf16Position() gives Gloss's offsets. */
@@ -109,6 +112,7 @@ const Annotation = z
     motivation: z.union([z.string(), z.array(z.string())]).optional(),
     created: z.string().optional(),
     modified: z.string().optional(),
+    creator: z.unknown().optional(),
     body: z.union([Body, z.array(Body)]).optional(),
     bodyValue: Text.optional(),
     target: z.union([Target, z.array(Target)]),
@@ -207,11 +211,13 @@ function readAnnotation(annotation: Annotation, index: number, positionUnit: Rea
   if (!article.id && !article.file && !article.url && !article.title && !article.fingerprint) {
     return { index, quote: quote?.exact ?? '', note, reason: 'It does not say which article it belongs to' }
   }
+  const highlightId = annotation['gloss:id'] ?? idFromIri(annotation.id)
   return {
     index,
     kind,
     iri: annotation.id ?? null,
-    highlightId: annotation['gloss:id'] ?? idFromIri(annotation.id),
+    highlightId,
+    origin: kind === 'highlight' ? originOf(annotation, notes[0]?.format) : null,
     article,
     quote,
     position,
@@ -221,6 +227,21 @@ function readAnnotation(annotation: Annotation, index: number, positionUnit: Rea
     color: isColor(colorValue) ? colorValue : null,
     created: utcTimestamp(annotation.created),
     modified: utcTimestamp(annotation.modified)
+  }
+}
+
+/**
+ * Another tool's annotation (its IRI is not one Gloss makes): what Gloss keeps of it to
+ * give back. An annotation Gloss exported keeps Gloss's own fields and needs none.
+ */
+function originOf(annotation: Annotation, noteFormat: string | undefined): HighlightOrigin | null {
+  const id = annotation.id
+  if (!id || idFromIri(id) !== null || id.startsWith('urn:gloss:')) return null
+  return {
+    id,
+    ...(annotation.motivation !== undefined ? { motivation: annotation.motivation } : {}),
+    ...(annotation.creator !== undefined ? { creator: annotation.creator } : {}),
+    ...(noteFormat !== undefined ? { bodyFormat: noteFormat } : {})
   }
 }
 

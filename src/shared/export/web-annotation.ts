@@ -51,7 +51,8 @@ export interface TextualBody {
   type: 'TextualBody'
   purpose: 'commenting' | 'tagging' | 'highlighting'
   value: string
-  format?: 'text/markdown'
+  /** text/markdown for Gloss's notes; another tool's note keeps its own (or none). */
+  format?: string
 }
 
 export interface AnnotationSource {
@@ -77,7 +78,8 @@ export interface HighlightTarget {
 export interface WebAnnotation {
   id: string
   type: 'Annotation'
-  motivation: 'highlighting' | 'commenting' | 'tagging'
+  /** Gloss's own: highlighting, commenting or tagging; another tool's highlight keeps its own. */
+  motivation: string | string[]
   created?: string
   modified?: string
   creator: AnnotationCreator
@@ -174,16 +176,21 @@ function articleAnnotations(article: ExportArticle, creator: AnnotationCreator):
 }
 
 function highlightAnnotation(highlight: ExportHighlight, source: AnnotationSource, creator: AnnotationCreator): WebAnnotation {
+  const { origin } = highlight
   const body: TextualBody[] = []
-  if (highlight.note.trim() !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: highlight.note, format: 'text/markdown' })
+  if (highlight.note.trim() !== '') {
+    const format = origin ? origin.bodyFormat : 'text/markdown'
+    body.push({ type: 'TextualBody', purpose: 'commenting', value: highlight.note, ...(format ? { format } : {}) })
+  }
   for (const tag of highlight.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag })
   body.push(colorBody(highlight.color))
   return {
-    id: highlightUrn(highlight.id),
+    // Another tool's annotation goes back as it came: its IRI, motivation and creator.
+    id: origin?.id ?? highlightUrn(highlight.id),
     type: 'Annotation',
-    motivation: 'highlighting',
+    motivation: origin?.motivation ?? 'highlighting',
     ...timestamps(highlight.created, highlight.updated),
-    creator,
+    creator: (origin?.creator as AnnotationCreator | undefined) ?? creator,
     body,
     target: {
       source,
