@@ -1,6 +1,6 @@
 // Headless commands over the same services as the app:
 //   gloss scan <folder> [--json]
-//   gloss export <folder> [--format md|md-folder|json|csv] --out <path> [--template <file>]
+//   gloss export <folder> [--format md|md-folder|json|csv|hypothesis|readwise-csv] --out <path> [--template <file>]
 //                [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--json] [--data-dir <dir>]
 //   gloss import <folder> <file.json> [--json] [--data-dir <dir>]
 //   gloss search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { exportFile, isExportFormat, type ExportFormat } from '../shared/export/formats'
+import { EXPORT_FORMATS, exportFile, isExportFormat, type ExportFormat } from '../shared/export/formats'
 import { compileTemplate, type CompiledTemplate } from '../shared/export/template'
 import { GlossError } from '../shared/result'
 import { scanCorpus } from '../core/corpus/scan'
@@ -26,13 +26,16 @@ import { createSearchService } from '../core/search/search-service'
 
 const USAGE = `Usage:
   npm run cli -- scan <folder> [--json]
-  npm run cli -- export <folder> [--format md|md-folder|json|csv] --out <path> [--template <file>]
-                 [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--json] [--data-dir <dir>]
+  npm run cli -- export <folder> [--format md|md-folder|json|csv|hypothesis|readwise-csv] --out <path> [--template <file>]
+                 [--file-name-template <template>] [--creator <name>] [--dry-run] [--recreate-deleted] [--json] [--data-dir <dir>]
       md (default): one Markdown file for the whole corpus; md-folder: one file per article
       in the folder --out (re-export keeps your edits outside the Gloss region); json: W3C
-      Web Annotations; csv: one row per highlight and article note.
-  npm run cli -- import <folder> <file.json> [--json] [--data-dir <dir>]
-      Imports a JSON export into the folder's annotations (merging, never duplicating).
+      Web Annotations (--creator names you in them); csv: one row per highlight and article
+      note; hypothesis: the Hypothesis API's annotations (articles with a web URL);
+      readwise-csv: Readwise's CSV import columns.
+  npm run cli -- import <folder> <file> [--json] [--data-dir <dir>]
+      Imports W3C Web Annotations or Hypothesis JSON, or a Readwise CSV, into the folder's
+      annotations (merging, never duplicating).
   npm run cli -- search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
       Searches the full text of the articles, highlights and notes (as the app's search box does).`
 
@@ -50,7 +53,7 @@ type Parsed = CommandLine
 
 const COMMANDS: Record<string, { values: string[]; flags: string[]; positional: number }> = {
   scan: { values: [], flags: ['--json'], positional: 1 },
-  export: { values: ['--data-dir', '--out', '--format', '--template', '--file-name-template'], flags: ['--dry-run', '--recreate-deleted', '--json'], positional: 1 },
+  export: { values: ['--data-dir', '--out', '--format', '--template', '--file-name-template', '--creator'], flags: ['--dry-run', '--recreate-deleted', '--json'], positional: 1 },
   import: { values: ['--data-dir'], flags: ['--json'], positional: 2 },
   search: { values: ['--data-dir', '--limit'], flags: ['--json'], positional: 2 }
 }
@@ -112,7 +115,7 @@ async function scan(folder: string, json: boolean, io: CliIo): Promise<number> {
 async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {
   const format = parsed.values.get('--format') ?? 'md'
   if (!isExportFormat(format)) {
-    io.err(`Unknown format "${format}": use md, md-folder, json or csv`)
+    io.err(`Unknown format "${format}": use ${EXPORT_FORMATS.join(', ')}`)
     return 2
   }
   const outArg = parsed.values.get('--out')
@@ -141,7 +144,7 @@ async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promis
       printFolderReport(report, parsed.flags.has('--json'), io)
       return 0
     }
-    const file = exportFile(model, format, { template: templates.template })
+    const file = exportFile(model, format, { template: templates.template, creator: parsed.values.get('--creator') })
     await assertOutsideCorpus(corpus.session.root, out)
     if (dryRun) {
       io.out(`Would write ${out} (${Buffer.byteLength(file.content, 'utf8')} bytes)`)

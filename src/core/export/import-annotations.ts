@@ -20,7 +20,8 @@ import { open } from 'node:fs/promises'
 import { anchorQuote, describeRange } from '../../shared/anchoring'
 import { exactOccurrences } from '../../shared/anchoring/match-quote'
 import type { ReadAnnotation, ReadArticleRef } from '../../shared/export/web-annotation-read'
-import { readWebAnnotationsText, utf16Position } from '../../shared/export/web-annotation-read'
+import { readAnnotationFile } from '../../shared/export/annotation-file-read'
+import { utf16Position } from '../../shared/export/web-annotation-read'
 import type { TextPositionSelector, TextQuoteSelector } from '../../shared/model'
 import { badInput } from '../../shared/result'
 import { checkTag, sameTag } from '../../shared/tags'
@@ -90,7 +91,7 @@ export async function readImportFile(file: string): Promise<string> {
 
 export async function importAnnotations(options: ImportOptions): Promise<ImportReport> {
   const now = options.now ?? (() => new Date())
-  const { annotations, unusable } = readWebAnnotationsText(options.text)
+  const { annotations, unusable } = readAnnotationFile(options.text)
   const report: ImportReport = { imported: 0, updated: 0, duplicates: 0, unplaced: [], unmatchedArticles: [] }
   for (const item of unusable) report.unplaced.push({ quote: item.quote, note: item.note, reason: REASONS.unusable(item.reason) })
   const matcher = new ArticleMatcher(options.articles)

@@ -55,6 +55,8 @@ export interface ExportArticle {
   title: string
   source: string | null
   url: string | null
+  /** The article's author as its file names them; absent or null when it does not. */
+  author?: string | null
   published: string | null
   topics: string[]
   /**

@@ -132,7 +132,7 @@ export function readWebAnnotationsText(text: string): ReadResult {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw badInput(`This file is not JSON (${error instanceof Error ? error.message : String(error)}). Choose a JSON file exported from Gloss or another W3C Web Annotation tool.`)
+    throw badInput(`This file is not JSON (${error instanceof Error ? error.message : String(error)}). Choose a JSON file exported from Gloss, Hypothesis or another W3C Web Annotation tool, or a Readwise CSV file.`)
   }
   return readWebAnnotations(json)
 }

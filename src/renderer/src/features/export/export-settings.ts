@@ -12,7 +12,13 @@ export const EXPORT_FORMATS: ReadonlyArray<{ value: ExportFormat; label: string;
     hint: 'One file per annotated article. Exporting again updates only the part between Gloss’s markers: what you write around it stays, and files you delete stay deleted.'
   },
   { value: 'json', label: 'JSON (W3C Web Annotations)', hint: 'Every highlight with its quote, position, note and colour. Gloss can import it again, here or on another computer.' },
-  { value: 'csv', label: 'CSV (spreadsheet)', hint: 'One row per highlight and article note, UTF-8 for Excel, Numbers and LibreOffice.' }
+  { value: 'csv', label: 'CSV (spreadsheet)', hint: 'One row per highlight and article note, UTF-8 for Excel, Numbers and LibreOffice.' },
+  {
+    value: 'hypothesis',
+    label: 'Hypothesis (JSON)',
+    hint: 'Highlights and notes of articles saved from the web, in the Hypothesis API’s shape: post them to Hypothesis to see them on the live page.'
+  },
+  { value: 'readwise-csv', label: 'Readwise CSV', hint: 'One row per highlight with exactly the columns Readwise’s CSV import reads (Highlight, Title, Author, URL, Note, Location, Date).' }
 ]
 
 export const isMarkdownFormat = (format: ExportFormat): boolean => format === 'md' || format === 'md-folder'
