@@ -5,6 +5,7 @@
 // matches its URL, else its title. Parsed with csv-parse (RFC 4180, quoted line breaks,
 // a byte-order mark) rather than by hand.
 import { parse } from 'csv-parse/sync'
+import type { TextPositionSelector } from '../model'
 import { badInput } from '../result'
 import type { ReadAnnotation, ReadResult } from './web-annotation-read'
 import { MAX_IMPORT_ANNOTATIONS } from './web-annotation-read'
@@ -16,7 +17,8 @@ const COLUMNS = {
   url: ['url', 'source url', 'document url'],
   note: ['note', 'notes'],
   tags: ['tags', 'highlight tags'],
-  date: ['date', 'highlighted at', 'created at']
+  date: ['date', 'highlighted at', 'created at'],
+  location: ['location']
 }
 
 /** A CSV whose first line names a Highlight column. */
@@ -42,13 +44,14 @@ export function readReadwiseCsv(text: string): ReadResult {
     }
     return -1
   }
-  const at = { quote: column('quote'), title: column('title'), url: column('url'), note: column('note'), tags: column('tags'), date: column('date') }
+  const at = { quote: column('quote'), title: column('title'), url: column('url'), note: column('note'), tags: column('tags'), date: column('date'), location: column('location') }
   if (at.quote < 0) throw badInput('This CSV file has no "Highlight" column: Gloss reads Readwise and Readwise Reader CSV files.')
   const cell = (row: string[], index: number) => (index >= 0 ? (row[index] ?? '').trim() : '')
   const result: ReadResult = { annotations: [], unusable: [] }
   rows.forEach((row, index) => {
     const quote = row[at.quote] ?? ''
-    const note = cell(row, at.note)
+    // The note exactly as written (its spaces are the user's); names and dates trimmed.
+    const note = at.note >= 0 ? (row[at.note] ?? '') : ''
     const url = cell(row, at.url) || null
     const title = cell(row, at.title) || null
     if (quote.trim() === '') {
@@ -68,7 +71,7 @@ export function readReadwiseCsv(text: string): ReadResult {
       origin: null,
       article: { id: null, file: null, fingerprint: null, url, title },
       quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
-      position: null,
+      position: locationHint(cell(row, at.location), quote),
       positionUnit: 'codePoints',
       note,
       tags: splitTags(cell(row, at.tags)),
@@ -88,6 +91,18 @@ export function readwiseTime(value: string): string | null {
   const withZone = /([zZ]|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}Z`
   const time = Date.parse(withZone)
   return Number.isNaN(time) ? null : new Date(time).toISOString()
+}
+
+/**
+ * Gloss writes Location as 1 + where the highlight starts (in code points), so a quote
+ * that occurs twice lands where it was. From elsewhere (a Kindle location, a page) it
+ * is only a tie-break: anchoring never trusts a position whose text does not match,
+ * and the import report lists a repeated quote placed away from it.
+ */
+function locationHint(value: string, quote: string): TextPositionSelector | null {
+  if (!/^\d+$/.test(value) || Number(value) < 1) return null
+  const start = Number(value) - 1
+  return { type: 'TextPositionSelector', start, end: start + Array.from(quote).length }
 }
 
 function splitTags(value: string): string[] {
