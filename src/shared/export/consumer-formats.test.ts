@@ -1,16 +1,16 @@
 // The Readwise CSV preset and the Hypothesis export, fed to what reads them: a real
 // CSV parser (csv-parse) with Readwise's columns, and ajv with the Hypothesis API's
-// rules for creating an annotation; then Gloss's own readers of both formats.
+// rules for creating an annotation; then Gloss's Hypothesis reader (the Readwise
+// reader, which needs Node, is tested in src/core/export/readwise-read.test.ts).
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { readAnnotationFile } from './annotation-file-read'
+import { isHypothesisJson, readHypothesis } from './hypothesis-read'
 import { READWISE_COLUMNS, readwiseDate } from './csv'
 import { orderHighlights, type ExportArticle, type ExportCorpus } from './export-model'
 import { exportFile } from './formats'
 import type { HypothesisAnnotation } from './hypothesis'
-import { readwiseTime } from './readwise-read'
 import { corpusFixture, riverArticle } from './test-support/fixtures'
 import { HYPOTHESIS_CREATE_SCHEMA } from './test-support/hypothesis-schema'
 import { SPECIAL_TEXTS } from './test-support/special-texts'
@@ -80,36 +80,6 @@ describe('Readwise CSV preset', () => {
     expect(readwiseDate(iso)).toBe(expected)
   })
 
-  it('reads back through Gloss’s Readwise reader: every quote, note and article', () => {
-    const { annotations, unusable } = readAnnotationFile(csv)
-    expect(unusable).toEqual([])
-    expect(annotations.map((a) => [a.quote?.exact, a.note, a.article.url, a.article.title])).toEqual(
-      specialCorpus.articles.flatMap((article) => article.highlights.map((h) => [h.quote, h.note, article.url, article.title]))
-    )
-    expect(annotations[0].created).toBe('2024-02-05T09:00:00.000Z')
-  })
-
-  it('reads Readwise’s own export columns (Book Title, Highlighted at, Tags)', () => {
-    const text = [
-      'Highlight,Book Title,Book Author,Amazon Book ID,Note,Color,Tags,Location Type,Location,Highlighted at,Document tags',
-      '"The river has not read the manual.",Rivers: a field guide,Courier,,"Keep, for the intro",yellow,"levees, floods",offset,12,2023-11-06 08:05:00+00:00,',
-      ',Rivers: a field guide,Courier,,,,,,,,'
-    ].join('\n')
-    const { annotations, unusable } = readAnnotationFile(text)
-    expect(annotations).toMatchObject([
-      { quote: { exact: 'The river has not read the manual.' }, note: 'Keep, for the intro', tags: ['levees', 'floods'], article: { title: 'Rivers: a field guide', url: null }, created: '2023-11-06T08:05:00.000Z' }
-    ])
-    expect(unusable).toEqual([{ index: 1, quote: '', note: '', reason: 'The row has no highlight text' }])
-  })
-
-  it.each([
-    ['2024-02-05 09:00:00', '2024-02-05T09:00:00.000Z'],
-    ['2024-02-05 10:00:00+01:00', '2024-02-05T09:00:00.000Z'],
-    ['', null],
-    ['yesterday', null]
-  ])('readwiseTime(%j) = %s', (value, expected) => {
-    expect(readwiseTime(value)).toBe(expected)
-  })
 })
 
 describe('Hypothesis export', () => {
@@ -157,7 +127,8 @@ describe('Hypothesis export', () => {
 
   it('reads back through Gloss’s Hypothesis reader, as a list and as a search result', () => {
     for (const json of [annotations, { total: annotations.length, rows: annotations }]) {
-      const { annotations: read, unusable } = readAnnotationFile(JSON.stringify(json))
+      expect(isHypothesisJson(json)).toBe(true)
+      const { annotations: read, unusable } = readHypothesis(JSON.parse(JSON.stringify(json)))
       expect(unusable).toEqual([])
       expect(read.filter((a) => a.kind === 'highlight').map((a) => [a.quote?.exact, a.note, a.article.url])).toEqual(
         annotations.filter((a) => a.target[0].selector).map((a) => [a.target[0].selector![0].exact, a.text, a.uri])
@@ -168,8 +139,8 @@ describe('Hypothesis export', () => {
 
   it('lists replies and annotations without a quote as not imported', () => {
     const base = { uri: 'https://x.example/a', document: { title: ['A'] }, text: 'reply', target: [{ source: 'https://x.example/a' }] }
-    const { annotations: read, unusable } = readAnnotationFile(
-      JSON.stringify({ rows: [{ ...base, references: ['abc'] }, { ...base, text: 'css', target: [{ source: base.uri, selector: [{ type: 'CssSelector', value: '#a' }] }] }] })
+    const { annotations: read, unusable } = readHypothesis(
+      JSON.parse(JSON.stringify({ rows: [{ ...base, references: ['abc'] }, { ...base, text: 'css', target: [{ source: base.uri, selector: [{ type: 'CssSelector', value: '#a' }] }] }] }))
     )
     expect(read).toEqual([])
     expect(unusable.map((u) => u.reason)).toEqual(['A reply to another annotation', 'No text quote to place it by'])

@@ -3,12 +3,13 @@
 // Author, Highlighted at, Tags …; Readwise Reader's highlight export has the same) into
 // what Gloss imports. Each row is a highlight found by its quote in the article that
 // matches its URL, else its title. Parsed with csv-parse (RFC 4180, quoted line breaks,
-// a byte-order mark) rather than by hand.
+// a byte-order mark) rather than by hand; csv-parse works on Node Buffers, so this
+// reader lives in the core, not in src/shared.
 import { parse } from 'csv-parse/sync'
-import type { TextPositionSelector } from '../model'
-import { badInput } from '../result'
-import type { ReadAnnotation, ReadResult } from './web-annotation-read'
-import { MAX_IMPORT_ANNOTATIONS } from './web-annotation-read'
+import type { TextPositionSelector } from '../../shared/model'
+import { badInput } from '../../shared/result'
+import type { ReadAnnotation, ReadResult } from '../../shared/export/web-annotation-read'
+import { MAX_IMPORT_ANNOTATIONS } from '../../shared/export/web-annotation-read'
 
 /** Column names that mean the same, lower-cased, in the order they are tried. */
 const COLUMNS = {

@@ -2,9 +2,9 @@
 // lie, and a dropped file has only its text): JSON from a W3C Web Annotation tool or
 // Gloss, JSON from Hypothesis, or a Readwise / Readwise Reader CSV. Each reader turns
 // its format into the same ReadAnnotation list that import-annotations.ts merges.
-import { isHypothesisJson, readHypothesis } from './hypothesis-read'
+import { isHypothesisJson, readHypothesis } from '../../shared/export/hypothesis-read'
 import { isReadwiseCsv, readReadwiseCsv } from './readwise-read'
-import { readWebAnnotations, readWebAnnotationsText, type ReadResult } from './web-annotation-read'
+import { readWebAnnotations, readWebAnnotationsText, type ReadResult } from '../../shared/export/web-annotation-read'
 
 export function readAnnotationFile(text: string): ReadResult {
   const body = text.replace(/^\uFEFF/, '').trimStart()
