@@ -190,7 +190,10 @@ function importHighlight(
 
   const sameId = annotation.highlightId ? index.get(annotation.highlightId) : annotation.origin ? index.fromOrigin(annotation.origin.id) : undefined
   if (sameId) {
-    if (isNewer(updated, sameId.updatedAt)) {
+    // Only a time the file gives can make it newer: without one, `updated` is this
+    // import's own clock, and every re-import would count as an update.
+    const fileTime = annotation.modified ?? annotation.created
+    if (fileTime !== null && isNewer(fileTime, sameId.updatedAt)) {
       sameId.note = annotation.note
       sameId.tags = importedTags(annotation.tags)
       if (annotation.color) sameId.color = annotation.color

@@ -35,8 +35,8 @@ async function exportJson(dataDir: string): Promise<WebAnnotationCollection> {
   }
 }
 
-async function importText(dataDir: string, text: string): Promise<ImportReport> {
-  const now = steppingClock('2025-01-01T00:00:00.000Z')
+async function importText(dataDir: string, text: string, at = '2025-01-01T00:00:00.000Z'): Promise<ImportReport> {
+  const now = steppingClock(at)
   const { session, close } = await openCorpus(corpus.root, dataDir, now)
   try {
     return await importAnnotations({ text, articles: session.scan.articles, annotations: session.annotations, textOf: (id) => session.getArticle(id).text, now })
@@ -144,6 +144,16 @@ describe('another tool’s annotations', () => {
     const before = await stored()
     expect(await importText(fresh, text)).toMatchObject({ imported: 0, updated: 0, duplicates: 1, unplaced: [] })
     expect(await stored()).toEqual(before)
+  })
+
+  it.each([
+    ['an IRI of its own', 'https://annotations.example/anno/7'],
+    ['a urn:uuid id', 'urn:uuid:0b6c8f5e-2d4a-4c1e-9f7a-3e5d2c1b0a99']
+  ])('one without times, with %s, is unchanged on a second import (not "updated" by the import’s clock)', async (_name, id) => {
+    const text = JSON.stringify([{ ...annotation(), id, created: undefined }])
+    expect(await importText(fresh, text)).toMatchObject({ imported: 1 })
+    // A day later: the import's own clock says nothing about the annotation.
+    expect(await importText(fresh, text, '2025-01-02T00:00:00.000Z')).toMatchObject({ imported: 0, updated: 0, duplicates: 1 })
   })
 
   it('importing Gloss’s export of them gives them back unchanged', async () => {
