@@ -4,7 +4,7 @@
 // For a folder export, Dry run lists what would be created, updated and left alone.
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { ExportDefaults, ExportRequest, ExportRunResult, FolderExportReport } from '../../../../shared/model'
+import { MAX_CREATOR_LENGTH, type ExportDefaults, type ExportRequest, type ExportRunResult, type FolderExportReport } from '../../../../shared/model'
 import { Modal } from '../../components/modal'
 import { EXPORT_FORMATS, isMarkdownFormat, type ExportSettings } from './export-settings'
 import { useExportPreview } from './use-export-preview'
@@ -51,12 +51,14 @@ export function ExportDialog({ api, initialScope, article, libraryName, settings
   const template = settings.template ?? defaults?.template ?? ''
   const fileNameTemplate = settings.fileNameTemplate ?? defaults?.fileNameTemplate ?? ''
 
+  const creator = format === 'json' ? settings.creator.trim() : ''
   const request = useMemo<ExportRequest | null>(() => {
     if (custom && !defaults && (settings.template === null || settings.fileNameTemplate === null)) return null
-    const base = scope === 'article' && article ? { scope: 'article' as const, articleId: article.id, format } : { scope: 'corpus' as const, format }
+    const where = scope === 'article' && article ? { scope: 'article' as const, articleId: article.id, format } : { scope: 'corpus' as const, format }
+    const base = creator ? { ...where, creator } : where
     if (!custom) return base
     return { ...base, template, ...(format === 'md-folder' ? { fileNameTemplate } : {}) }
-  }, [scope, article, format, custom, template, fileNameTemplate, defaults, settings.template, settings.fileNameTemplate])
+  }, [scope, article, format, custom, template, fileNameTemplate, defaults, settings.template, settings.fileNameTemplate, creator])
 
   const { preview, pending, failure, elapsedMs } = useExportPreview(api, request)
 
@@ -118,6 +120,20 @@ export function ExportDialog({ api, initialScope, article, libraryName, settings
               {EXPORT_FORMATS.find((f) => f.value === format)?.hint}
             </p>
           </fieldset>
+
+          {format === 'json' && (
+            <label className="field-label">
+              Your name in the annotations (creator)
+              <input
+                type="text"
+                className="template-file-name"
+                maxLength={MAX_CREATOR_LENGTH}
+                placeholder="Gloss user"
+                value={settings.creator}
+                onChange={(event) => onSettingsChange({ creator: event.target.value })}
+              />
+            </label>
+          )}
 
           {markdown && (
             <fieldset className="export-fieldset">

@@ -2,7 +2,7 @@
 // localStorage: losing them costs a few clicks, never a note). A custom template is
 // the user's writing, so it is kept even while the default one is selected.
 import { useCallback, useState } from 'react'
-import type { ExportFormat } from '../../../../shared/model'
+import { MAX_CREATOR_LENGTH, type ExportFormat } from '../../../../shared/model'
 
 export const EXPORT_FORMATS: ReadonlyArray<{ value: ExportFormat; label: string; hint: string }> = [
   { value: 'md', label: 'Markdown file', hint: 'One Markdown file: front matter, the article note, each quote with its note and a link back to Gloss.' },
@@ -31,6 +31,8 @@ export interface ExportSettings {
   template: string | null
   fileNameTemplate: string | null
   recreateDeleted: boolean
+  /** JSON: the name written as the annotations' creator; '' = the core's default ("Gloss user"). */
+  creator: string
 }
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
@@ -38,7 +40,8 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   custom: false,
   template: null,
   fileNameTemplate: null,
-  recreateDeleted: false
+  recreateDeleted: false,
+  creator: ''
 }
 
 const STORAGE_KEY = 'gloss.export-settings'
@@ -60,7 +63,8 @@ export function parseExportSettings(text: string | null): ExportSettings {
     custom: r.custom === true,
     template: text_(r.template),
     fileNameTemplate: text_(r.fileNameTemplate),
-    recreateDeleted: r.recreateDeleted === true
+    recreateDeleted: r.recreateDeleted === true,
+    creator: typeof r.creator === 'string' ? r.creator.slice(0, MAX_CREATOR_LENGTH) : ''
   }
 }
 
