@@ -8,7 +8,8 @@ import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportFile } from '../../shared/export/formats'
-import { targetSelectors, targetSource, type WebAnnotation, type WebAnnotationCollection } from '../../shared/export/web-annotation'
+import { targetSelectors, targetSource, toWebAnnotations, type WebAnnotation, type WebAnnotationCollection } from '../../shared/export/web-annotation'
+import { corpusFixture } from '../../shared/export/test-support/fixtures'
 import { WEB_ANNOTATION_SCHEMA } from '../../shared/export/test-support/web-annotation-schema'
 import { buildExportCorpus } from './build-export-corpus'
 import { openCorpus } from './open-corpus'
@@ -49,6 +50,15 @@ describe('W3C Web Annotation JSON, checked by the model’s rules (ajv)', () => 
     const valid = validate(collection)
     expect(validate.errors ?? []).toEqual([])
     expect(valid).toBe(true)
+  })
+
+  it('so do exports with orphans, missing articles, tag-only article notes and a chosen creator', () => {
+    const validate = validator()
+    for (const json of [toWebAnnotations(corpusFixture), toWebAnnotations(corpusFixture, { creator: 'Ana Ortiz' })]) {
+      validate(JSON.parse(JSON.stringify(json)))
+      expect(validate.errors ?? []).toEqual([])
+    }
+    expect(toWebAnnotations(corpusFixture, { creator: 'Ana Ortiz' }).first.items[0].creator).toEqual({ type: 'Person', name: 'Ana Ortiz' })
   })
 
   it('the schema is not a rubber stamp: it rejects what the model forbids', () => {

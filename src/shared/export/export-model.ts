@@ -69,6 +69,11 @@ export interface ExportArticle {
   note: string
   /** When the article note was last changed; null without a note. */
   noteUpdated: string | null
+  /**
+   * When the article's note or its tags last changed (the W3C article annotation's time,
+   * also for tags without a note); absent or null when it has neither.
+   */
+  annotatedAt?: string | null
   /** The text file, relative to the corpus root, '/'-separated; null when unknown. */
   file: string | null
   /** Content fingerprint (follows a moved file); null when unknown. */

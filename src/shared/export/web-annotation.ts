@@ -159,13 +159,16 @@ function articleAnnotations(article: ExportArticle, creator: AnnotationCreator):
   if (hasNote || article.userTags.length > 0) {
     const body: TextualBody[] = hasNote ? [{ type: 'TextualBody', purpose: 'commenting', value: article.note, format: 'text/markdown' }] : []
     for (const tag of article.userTags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag })
+    // Gloss keeps one time per article entry; for a note it is the note's creation as far
+    // as anyone can tell, and tags alone get it as their creation time only.
     const modified = hasNote ? utcTimestamp(article.noteUpdated) : null
+    const created = modified ?? utcTimestamp(article.annotatedAt)
     annotations.push({
       id: articleNoteUrn(article.id),
       type: 'Annotation',
       motivation: hasNote ? 'commenting' : 'tagging',
-      // Gloss keeps one time per note; it is the note's creation as far as anyone can tell.
-      ...(modified ? { created: modified, modified } : {}),
+      ...(created ? { created } : {}),
+      ...(modified ? { modified } : {}),
       creator,
       body,
       target: source

@@ -108,6 +108,7 @@ export const bridgeArticle: ExportArticle = article({
   tags: ['Engineering', 'Sound Studies'],
   note: '',
   noteUpdated: null,
+  annotatedAt: '2023-11-09T12:00:00+01:00',
   file: 'bridge.md',
   fingerprint: '0011223344556677',
   highlights: [
