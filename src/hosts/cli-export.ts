@@ -1,7 +1,7 @@
 // `gloss export`: the export dialog's formats from the terminal. Loaded only when this
 // command runs (the exporters and their templates are most of the CLI's code).
 import { readFile } from 'node:fs/promises'
-import { exportFile, isExportFormat, type ExportFormat } from '../shared/export/formats'
+import { EXPORT_FORMATS, exportFile, isExportFormat, type ExportFormat } from '../shared/export/formats'
 import { compileTemplate, type CompiledTemplate } from '../shared/export/template'
 import { GlossError } from '../shared/result'
 import { buildExportCorpus } from '../core/export/build-export-corpus'
@@ -14,7 +14,7 @@ import { EXIT } from './exit-codes'
 export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date, timeZone: string): Promise<number> {
   const format = parsed.values.get('--format') ?? 'md'
   if (!isExportFormat(format)) {
-    io.err(`Unknown format "${format}": use md, md-folder, json or csv`)
+    io.err(`Unknown format "${format}": use ${EXPORT_FORMATS.join(', ')}`)
     return 2
   }
   const outArg = parsed.values.get('--out')
@@ -48,7 +48,7 @@ export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date, 
       printFolderReport(report, parsed.flags.has('--json'), io)
       return report.problems.length ? EXIT.leftAlone : EXIT.ok
     }
-    const file = exportFile(model, format, { template: templates.template })
+    const file = exportFile(model, format, { template: templates.template, creator: parsed.values.get('--creator') })
     await assertOutsideCorpus(corpus.session.root, out)
     if (dryRun) {
       io.out(`Would write ${out} (${Buffer.byteLength(file.content, 'utf8')} bytes)`)

@@ -1,9 +1,9 @@
 // Headless commands over the same services as the app (the `gloss` executable, built from
 // gloss.ts; `npm run cli -- …` from source):
 //   gloss scan <folder> [--json]
-//   gloss export <folder> [--format md|md-folder|json|csv] --out <path> [--template <file>]
+//   gloss export <folder> [--format md|md-folder|json|csv|hypothesis|readwise-csv] --out <path> [--template <file>]
 //                [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--author-links] [--json] [--data-dir <dir>]
-//   gloss import <folder> <file.json> [--json] [--data-dir <dir>]
+//   gloss import <folder> <file> [--json] [--data-dir <dir>]
 //   gloss search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
 // This module reads the command line and hands it to the command's own module, imported
 // only when that command runs: `gloss scan` never loads the exporters, and `--help` loads
@@ -21,15 +21,18 @@ export type { CliIo, CliOptions } from './cli-context'
 export const USAGE = `Usage:
   gloss scan <folder> [--json]
       Lists the articles Gloss finds in the folder (and the files it could not read).
-  gloss export <folder> [--format md|md-folder|json|csv] --out <path> [--template <file>]
-               [--file-name-template <template>] [--dry-run] [--recreate-deleted] [--author-links] [--json] [--data-dir <dir>]
+  gloss export <folder> [--format md|md-folder|json|csv|hypothesis|readwise-csv] --out <path> [--template <file>]
+               [--file-name-template <template>] [--creator <name>] [--dry-run] [--recreate-deleted] [--author-links] [--json] [--data-dir <dir>]
       md (default): one Markdown file for the whole corpus; md-folder: one file per article
       in the folder --out (re-export keeps your edits outside the Gloss region); json: W3C
-      Web Annotations; csv: one row per highlight and article note. --author-links writes
+      Web Annotations (--creator names you in them); csv: one row per highlight and article
+      note; hypothesis: the Hypothesis API's annotations (articles with a web URL);
+      readwise-csv: Readwise's CSV import columns. --author-links writes
       authors as [[links]] in Markdown front matter. md-folder exits 3 when a file was
       left alone or could not be written (a dry run: would be).
-  gloss import <folder> <file.json> [--json] [--data-dir <dir>]
-      Imports a JSON export into the folder's annotations (merging, never duplicating).
+  gloss import <folder> <file> [--json] [--data-dir <dir>]
+      Imports W3C Web Annotations or Hypothesis JSON, or a Readwise CSV, into the folder's
+      annotations (merging, never duplicating).
   gloss search <folder> "<query>" [--limit <n>] [--json] [--data-dir <dir>]
       Searches the full text of the articles, highlights and notes (as the app's search box does),
       with the index the app saved for the folder (built and saved when there is none).
@@ -43,7 +46,7 @@ ${EXIT_CODE_HELP.map(([code, meaning]) => `  ${code}  ${meaning}`).join('\n')}`
 
 const COMMANDS: Record<string, { values: string[]; flags: string[]; positional: number }> = {
   scan: { values: [], flags: ['--json'], positional: 1 },
-  export: { values: ['--data-dir', '--out', '--format', '--template', '--file-name-template'], flags: ['--dry-run', '--recreate-deleted', '--author-links', '--json'], positional: 1 },
+  export: { values: ['--data-dir', '--out', '--format', '--template', '--file-name-template', '--creator'], flags: ['--dry-run', '--recreate-deleted', '--author-links', '--json'], positional: 1 },
   import: { values: ['--data-dir'], flags: ['--json'], positional: 2 },
   search: { values: ['--data-dir', '--limit'], flags: ['--json'], positional: 2 }
 }

@@ -218,12 +218,13 @@ export { Id as IdSchema, Note as NoteSchema }
  * The export formats; equal to EXPORT_FORMATS in src/shared/export/formats.ts (a test
  * checks), written out here so that this file keeps depending on nothing but zod.
  */
-export const EXPORT_FORMAT_NAMES = ['md', 'md-folder', 'json', 'csv'] as const
+export const EXPORT_FORMAT_NAMES = ['md', 'md-folder', 'json', 'csv', 'hypothesis', 'readwise-csv'] as const
 export const ExportFormat = z.enum(EXPORT_FORMAT_NAMES)
 export type ExportFormat = z.infer<typeof ExportFormat>
 /** As long as compileTemplate accepts (MAX_TEMPLATE_LENGTH); a file name template is one line. */
 export const MAX_EXPORT_TEMPLATE_LENGTH = 100_000
 export const MAX_FILE_NAME_TEMPLATE_LENGTH = 1_000
+export const MAX_CREATOR_LENGTH = 200
 
 const exportChoices = {
   format: ExportFormat,
@@ -232,7 +233,9 @@ const exportChoices = {
   /** Mustache file name template (md-folder; md for one article); absent = the title. */
   fileNameTemplate: z.string().max(MAX_FILE_NAME_TEMPLATE_LENGTH).optional(),
   /** Markdown: authors as `[[Name]]` links in front matter instead of plain text. */
-  authorLinks: z.boolean().optional()
+  authorLinks: z.boolean().optional(),
+  /** json: the name written as the annotations' creator; absent = "Gloss user". */
+  creator: z.string().trim().min(1).max(MAX_CREATOR_LENGTH).optional()
 }
 const runChoices = {
   ...exportChoices,

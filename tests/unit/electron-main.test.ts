@@ -473,7 +473,7 @@ describe('desktop main process (Electron stand-in)', () => {
     state.openDialogResult = json
     const imported = await call('import.annotations', {})
     expect(imported).toMatchObject({ ok: true, value: { file: json, report: { imported: 0, duplicates: 1 } } })
-    expect(state.openDialogOptions.at(-1)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['json', 'jsonld'] }] })
+    expect(state.openDialogOptions.at(-1)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['json', 'jsonld', 'csv'] }] })
     state.openDialogResult = null
     expect(await call('import.annotations', {})).toEqual({ ok: true, value: { file: null, report: null } })
   })

@@ -348,7 +348,8 @@ describe('import.annotations', () => {
     expect((await fresh.call('article.get', { articleId: s.herons.id })).highlights).toEqual([])
     // Cancelled: nothing happens.
     expect(await fresh.call('import.annotations', {})).toEqual({ file: null, report: null })
-    expect(fresh.dialogs.opens[0]).toEqual([{ name: 'Web Annotations (JSON)', extensions: ['json', 'jsonld'] }])
+    // One filter for every kind Gloss imports (a second filter would hide CSV files behind a menu).
+    expect(fresh.dialogs.opens[0]).toEqual([{ name: 'Annotations (W3C or Hypothesis JSON, Readwise CSV)', extensions: ['json', 'jsonld', 'csv'] }])
 
     fresh.answer.open = path.join(out, 'notes.json')
     const first = await fresh.call('import.annotations', {})
@@ -364,9 +365,9 @@ describe('import.annotations', () => {
 
     fresh.answer.save = path.join(out, 'again.json')
     await fresh.call('export.run', { scope: 'corpus', format: 'json' })
-    // The same collection, apart from when it was made (its id and `generated`).
+    // The same collection, apart from when it was made (its id and `generated`, and the page's id, `partOf` and `last`, made from it).
     const untimed = (text: string) => {
-      const { id: _id, generated: _generated, first: { id: _page, ...page }, ...rest } = JSON.parse(text)
+      const { id: _id, generated: _generated, last: _last, first: { id: _page, partOf: _partOf, ...page }, ...rest } = JSON.parse(text)
       return { ...rest, first: page }
     }
     const reexported = await readFile(path.join(out, 'again.json'), 'utf8')

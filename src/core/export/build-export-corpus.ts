@@ -4,8 +4,9 @@
 // texts with every highlight anchored in them.
 import path from 'node:path'
 import { describeRange } from '../../shared/anchoring'
-import { articleTags, latest, orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft } from '../../shared/export/export-model'
+import { articleTags, latest, orderHighlights, type ExportArticle, type ExportCorpus, type ExportHighlightDraft, type HighlightOrigin } from '../../shared/export/export-model'
 import { glossLink } from '../../shared/export/gloss-link'
+import { codePointIndex, type CodePointIndex } from '../../shared/text/code-points'
 import type { Article, Highlight } from '../../shared/model'
 import type { CorpusArticle } from '../corpus/corpus-article'
 import type { CorpusData, StoredHighlight } from '../store/corpus-store'
@@ -43,13 +44,14 @@ export function buildExportCorpus(session: ExportSession, options: BuildExportOp
   const annotated = annotatedIds(data)
   const selection = options.articles ?? 'annotated'
   const byId = new Map(session.scan.articles.map((a) => [a.id, a]))
+  const origins = originsOf(data)
   let articles: ExportArticle[]
   if (Array.isArray(selection)) {
-    articles = selection.map((id) => presentArticle(session, id, byId))
+    articles = selection.map((id) => presentArticle(session, id, byId, origins))
   } else {
     articles = session.scan.articles
       .filter((a) => selection === 'all' || annotated.has(a.id))
-      .map((a) => (annotated.has(a.id) ? presentArticle(session, a.id, byId) : unannotatedArticle(root, a, session.store.data)))
+      .map((a) => (annotated.has(a.id) ? presentArticle(session, a.id, byId, origins) : unannotatedArticle(root, a, session.store.data)))
   }
   const includeMissing = !Array.isArray(selection) && options.includeMissing !== false
   return {
@@ -62,9 +64,10 @@ export function buildExportCorpus(session: ExportSession, options: BuildExportOp
   }
 }
 
-function presentArticle(session: ExportSession, articleId: string, byId: Map<string, CorpusArticle>): ExportArticle {
+function presentArticle(session: ExportSession, articleId: string, byId: Map<string, CorpusArticle>, origins: Map<string, HighlightOrigin>): ExportArticle {
   const article = session.getArticle(articleId)
-  const highlights = orderHighlights(article.highlights.map((h) => exportHighlight(session.root, article, h)))
+  const codePoints = codePointIndex(article.text)
+  const highlights = orderHighlights(article.highlights.map((h) => withOrigin(exportHighlight(session.root, article, codePoints, h), origins.get(h.id))))
   const note = session.store.data.articleNotes[articleId]
   const noteUpdated = note && note.note.trim() !== '' ? note.updatedAt : null
   const scanned = byId.get(articleId)
@@ -73,8 +76,8 @@ function presentArticle(session: ExportSession, articleId: string, byId: Map<str
     title: article.title,
     source: article.source,
     url: article.sourceUrl,
-    published: article.published,
     author: article.author,
+    published: article.published,
     description: article.excerpt,
     image: scanned ? firstImage(scanned.body) : null,
     words: article.words,
@@ -85,6 +88,7 @@ function presentArticle(session: ExportSession, articleId: string, byId: Map<str
     userTags: [...article.tags],
     note: article.note,
     noteUpdated,
+    annotatedAt: note ? note.updatedAt : null,
     file: article.files[0] ?? null,
     fingerprint: scanned?.fingerprint ?? null,
     highlightCount: highlights.length,
@@ -94,7 +98,7 @@ function presentArticle(session: ExportSession, articleId: string, byId: Map<str
   }
 }
 
-function exportHighlight(root: string, article: Article, h: Highlight): ExportHighlightDraft {
+function exportHighlight(root: string, article: Article, codePoints: CodePointIndex, h: Highlight): ExportHighlightDraft {
   const common = {
     id: h.id,
     note: h.note,
@@ -104,12 +108,22 @@ function exportHighlight(root: string, article: Article, h: Highlight): ExportHi
     updated: h.updatedAt,
     link: glossLink({ corpus: root, article: article.id, highlight: h.id })
   }
-  if (!h.anchor) return { ...common, quote: h.quote.exact, position: null, selectors: { quote: h.quote, position: h.position } }
+  if (!h.anchor) return { ...common, quote: h.quote.exact, position: null, selectors: { quote: h.quote, position: null } }
   // Selectors described from today's text: the quote and its context are what the
   // article says now, wherever the highlight was first made.
   const { quote, position } = describeRange(article.text, h.anchor.start, h.anchor.end)
   const location = article.text.length > 0 ? Math.min(100, Math.round((h.anchor.start / article.text.length) * 100)) : 0
-  return { ...common, quote: quote.exact, position: { start: position.start, end: position.end }, selectors: { quote, position }, location }
+  const w3cPosition = { type: 'TextPositionSelector' as const, start: codePoints.toCodePoints(position.start), end: codePoints.toCodePoints(position.end) }
+  return { ...common, quote: quote.exact, position: { start: position.start, end: position.end }, selectors: { quote, position: w3cPosition }, location }
+}
+
+/** Highlights imported from other tools, by id: what their exports give back. */
+function originsOf(data: CorpusData): Map<string, HighlightOrigin> {
+  return new Map(data.highlights.flatMap((h): [string, HighlightOrigin][] => (h.origin ? [[h.id, h.origin]] : [])))
+}
+
+function withOrigin(draft: ExportHighlightDraft, origin: HighlightOrigin | undefined): ExportHighlightDraft {
+  return origin ? { ...draft, origin } : draft
 }
 
 function unannotatedArticle(root: string, a: CorpusArticle, data: CorpusData): ExportArticle {
@@ -118,8 +132,8 @@ function unannotatedArticle(root: string, a: CorpusArticle, data: CorpusData): E
     title: a.title,
     source: a.source,
     url: a.sourceUrl,
-    published: a.published,
     author: a.author,
+    published: a.published,
     description: a.excerpt,
     image: firstImage(a.body),
     words: a.words,
@@ -172,8 +186,9 @@ function missingArticles(session: ExportSession): ExportArticle[] {
         created: h.createdAt,
         updated: h.updatedAt,
         position: null,
-        selectors: { quote: h.quote, position: h.position },
-        link: glossLink({ corpus: session.root, article: id, highlight: h.id })
+        selectors: { quote: h.quote, position: null },
+        link: glossLink({ corpus: session.root, article: id, highlight: h.id }),
+        ...(h.origin ? { origin: h.origin } : {})
       }))
     )
     result.push({
@@ -193,6 +208,7 @@ function missingArticles(session: ExportSession): ExportArticle[] {
       userTags: [...(note?.tags ?? [])],
       note: note && note.note.trim() !== '' ? note.note : '',
       noteUpdated: note && note.note.trim() !== '' ? note.updatedAt : null,
+    annotatedAt: note ? note.updatedAt : null,
       file,
       fingerprint: details[0]?.articleFingerprint || null,
       highlightCount: ordered.length,

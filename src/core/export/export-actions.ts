@@ -38,12 +38,14 @@ export const PREVIEW_ARTICLE_LIMIT = 20
 /** Longer previews are cut: the dialog shows a page, not a book. */
 export const PREVIEW_MAX_CHARS = 200_000
 
-export const IMPORT_FILTERS: FileFilter[] = [{ name: 'Web Annotations (JSON)', extensions: ['json', 'jsonld'] }]
+export const IMPORT_FILTERS: FileFilter[] = [{ name: 'Annotations (W3C or Hypothesis JSON, Readwise CSV)', extensions: ['json', 'jsonld', 'csv'] }]
 
 const SAVE_FILTERS: Record<Exclude<ExportFormat, 'md-folder'>, FileFilter[]> = {
   md: [{ name: 'Markdown', extensions: ['md'] }],
   json: [{ name: 'Web Annotations (JSON)', extensions: ['json'] }],
-  csv: [{ name: 'CSV', extensions: ['csv'] }]
+  csv: [{ name: 'CSV', extensions: ['csv'] }],
+  hypothesis: [{ name: 'Hypothesis annotations (JSON)', extensions: ['json'] }],
+  'readwise-csv': [{ name: 'Readwise CSV', extensions: ['csv'] }]
 }
 
 export interface CompiledTemplates {
@@ -86,7 +88,7 @@ export function previewExport(session: LibrarySession, request: ExportRequest, e
   }
   const model = buildExportCorpus(session, { exportedAt, articles: ids, ...exportStyle(request) })
   if (request.format !== 'md-folder') {
-    const file = exportFile(model, request.format, { articleId: request.scope === 'article' ? request.articleId : undefined, ...templates })
+    const file = exportFile(model, request.format, { articleId: request.scope === 'article' ? request.articleId : undefined, ...templates, creator: request.creator })
     return { ...base, ...cut(file.content), fileName: file.fileName, error: null }
   }
   const article = model.articles[0]
@@ -139,7 +141,7 @@ export async function runExport(session: LibrarySession, request: ExportRunReque
   }
   if (request.dryRun) throw badInput('A dry run is for folder exports (md-folder); a single file is only written when you save it')
   const model = buildExportCorpus(session, { exportedAt: options.exportedAt, articles: articleId ? [articleId] : 'annotated', ...exportStyle(request) })
-  const file = exportFile(model, request.format, { articleId, ...templates })
+  const file = exportFile(model, request.format, { articleId, ...templates, creator: request.creator })
   const target = await options.dialogs.chooseSavePath(file.fileName, SAVE_FILTERS[request.format])
   if (!target) return { path: null, report: null }
   return { path: await writeExportFile(session.root, target, file.content), report: null }

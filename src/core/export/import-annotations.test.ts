@@ -2,7 +2,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { exportFile } from '../../shared/export/formats'
-import type { WebAnnotationCollection } from '../../shared/export/web-annotation'
+import { targetSelectors, targetSource, type WebAnnotationCollection } from '../../shared/export/web-annotation'
 import { corpusStoreFile } from '../store/corpus-store'
 import { buildExportCorpus } from './build-export-corpus'
 import { importAnnotations, REASONS, type ImportReport } from './import-annotations'
@@ -99,7 +99,7 @@ describe('merging', () => {
     change(collection.first.items)
     return JSON.stringify(collection)
   }
-  const byQuote = (items: Item[], quote: string) => items.find((a) => a.target.selector?.[0].exact === quote)!
+  const byQuote = (items: Item[], quote: string) => items.find((a) => targetSelectors(a)?.[0].exact === quote)!
 
   it('takes a newer version of a highlight and skips an older one', async () => {
     const json = await exportJson(corpus.root, corpus.dataDir)
@@ -136,13 +136,13 @@ describe('merging', () => {
   it('keeps both texts when an article has a different note here and in the file', async () => {
     const json = await exportJson(corpus.root, corpus.dataDir)
     const other = edit(json, (items) => {
-      const note = items.find((a) => a.motivation === 'commenting' && a.target.source['gloss:title'] === RIVER_TITLE)!
+      const note = items.find((a) => a.motivation === 'commenting' && targetSource(a)['gloss:title'] === RIVER_TITLE)!
       note.body = [{ type: 'TextualBody', purpose: 'commenting', value: 'Written on the other machine.', format: 'text/markdown' }]
     })
     const report = await importJson(corpus.root, corpus.dataDir, other)
     expect(report.updated).toBe(1)
     const after = JSON.parse(await exportJson(corpus.root, corpus.dataDir)) as WebAnnotationCollection
-    const note = after.first.items.find((a) => a.motivation === 'commenting' && a.target.source['gloss:title'] === RIVER_TITLE)!
+    const note = after.first.items.find((a) => a.motivation === 'commenting' && targetSource(a)['gloss:title'] === RIVER_TITLE)!
     expect(note.body[0].value).toMatch(/^Read for the \*\*seasons\*\* essay\.[\s\S]*\n\nWritten on the other machine\.$/)
     // A second import of the same file finds the note already there.
     expect((await importJson(corpus.root, corpus.dataDir, other)).updated).toBe(0)
@@ -152,7 +152,7 @@ describe('merging', () => {
 describe('finding the article', () => {
   const riverHighlight = async () => {
     const json = JSON.parse(await exportJson(corpus.root, corpus.dataDir)) as WebAnnotationCollection
-    return json.first.items.find((a) => a.target.selector?.[0].exact === 'written in silt and driftwood')!
+    return json.first.items.find((a) => targetSelectors(a)?.[0].exact === 'written in silt and driftwood')!
   }
 
   it.each([
@@ -163,7 +163,7 @@ describe('finding the article', () => {
     ['the normalised title', (s: Record<string, unknown>) => ({ id: 'urn:gloss:article:unknown', type: 'Text', 'gloss:title': `  ${RIVER_TITLE.toUpperCase()}!  ` })]
   ])('by %s', async (_case, change) => {
     const highlight = await riverHighlight()
-    const json = { type: 'AnnotationPage', items: [{ ...highlight, 'gloss:id': 'new-id', id: 'urn:x', target: { ...highlight.target, source: change(highlight.target.source as unknown as Record<string, unknown>) } }] }
+    const json = { type: 'AnnotationPage', items: [{ ...highlight, 'gloss:id': 'new-id', id: 'urn:x', target: { ...highlight.target, source: change(targetSource(highlight) as unknown as Record<string, unknown>) } }] }
     const fresh = path.join(corpus.base, 'fresh')
     const report = await importJson(corpus.root, fresh, JSON.stringify(json))
     expect(report).toMatchObject({ imported: 1, unplaced: [], unmatchedArticles: [] })
@@ -203,7 +203,7 @@ describe('finding the article', () => {
       expect.stringMatching(/^Not imported: Not a Web Annotation/)
     ])
     const after = JSON.parse(await exportJson(corpus.root, path.join(corpus.base, 'fresh'))) as WebAnnotationCollection
-    expect(after.first.items.map((a) => [a.motivation, a.body[0].value, a.target.selector?.[0].exact ?? null])).toEqual([
+    expect(after.first.items.map((a) => [a.motivation, a.body[0].value, targetSelectors(a)?.[0].exact ?? null])).toEqual([
       ['commenting', 'A page note', null],
       ['highlighting', 'From another reader', 'as a rumour, then as a flood']
     ])

@@ -18,8 +18,10 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { anchorQuote, describeRange } from '../../shared/anchoring'
+import { exactOccurrences } from '../../shared/anchoring/match-quote'
 import type { ReadAnnotation, ReadArticleRef } from '../../shared/export/web-annotation-read'
-import { readWebAnnotationsText } from '../../shared/export/web-annotation-read'
+import { readAnnotationFile } from './annotation-file-read'
+import { utf16Position } from '../../shared/export/web-annotation-read'
 import type { TextPositionSelector, TextQuoteSelector } from '../../shared/model'
 import { badInput } from '../../shared/result'
 import { checkTag, sameTag } from '../../shared/tags'
@@ -71,7 +73,8 @@ export const MAX_IMPORT_FILE_BYTES = 200 * 1024 * 1024
 export const REASONS = {
   notFound: 'The quote was not found in the article; imported as an orphan to place again by hand',
   noArticle: 'Its article is not in this folder; kept with the missing articles',
-  unusable: (why: string) => `Not imported: ${why}`
+  unusable: (why: string) => `Not imported: ${why}`,
+  ambiguous: 'The quote occurs more than once and is not where its position said; placed by its context — check that it is the right one'
 }
 
 /** Reads an import file: BAD_INPUT if it is too large to be an annotations file. */
@@ -88,7 +91,7 @@ export async function readImportFile(file: string): Promise<string> {
 
 export async function importAnnotations(options: ImportOptions): Promise<ImportReport> {
   const now = options.now ?? (() => new Date())
-  const { annotations, unusable } = readWebAnnotationsText(options.text)
+  const { annotations, unusable } = readAnnotationFile(options.text)
   const report: ImportReport = { imported: 0, updated: 0, duplicates: 0, unplaced: [], unmatchedArticles: [] }
   for (const item of unusable) report.unplaced.push({ quote: item.quote, note: item.note, reason: REASONS.unusable(item.reason) })
   const matcher = new ArticleMatcher(options.articles)
@@ -131,6 +134,8 @@ interface Target {
 /** The store's highlights by id and by article, kept up to date as imported ones are added. */
 class HighlightIndex {
   private readonly byId = new Map<string, StoredHighlight>()
+  /** Highlights imported from another tool, by that tool's IRI (they have a Gloss id of their own). */
+  private readonly byOrigin = new Map<string, StoredHighlight>()
   private readonly byArticle = new Map<string, StoredHighlight[]>()
 
   constructor(highlights: StoredHighlight[]) {
@@ -139,6 +144,7 @@ class HighlightIndex {
 
   add(h: StoredHighlight): void {
     this.byId.set(h.id, h)
+    if (h.origin) this.byOrigin.set(h.origin.id, h)
     const list = this.byArticle.get(h.articleId) ?? []
     list.push(h)
     this.byArticle.set(h.articleId, list)
@@ -146,6 +152,10 @@ class HighlightIndex {
 
   get(id: string): StoredHighlight | undefined {
     return this.byId.get(id)
+  }
+
+  fromOrigin(iri: string): StoredHighlight | undefined {
+    return this.byOrigin.get(iri)
   }
 
   /** A highlight that moved to another article (a newer import placed it there) is filed under both; callers check articleId. */
@@ -164,9 +174,11 @@ function importHighlight(
   report: ImportReport
 ): void {
   let quote: TextQuoteSelector | null = annotation.quote
-  let position: TextPositionSelector | null = annotation.position
+  // The file's position in Gloss's UTF-16 offsets (it may count code points); a
+  // missing article's is kept as the file says, a hint for when the file comes back.
+  let position: TextPositionSelector | null = text !== null ? utf16Position(text, annotation) : annotation.position
   // An annotation with only a position (another tool's) takes its quote from the text.
-  if (!quote && position && text !== null && position.end <= text.length) ({ quote, position } = describeRange(text, position.start, position.end))
+  if (!quote && position && text !== null) ({ quote, position } = describeRange(text, position.start, position.end))
   if (!quote) {
     report.unplaced.push({ quote: '', note: annotation.note, reason: REASONS.unusable('no text quote to place it by') })
     return
@@ -176,9 +188,12 @@ function importHighlight(
   const created = annotation.created ?? annotation.modified ?? stamp
   const updated = annotation.modified ?? created
 
-  const sameId = annotation.highlightId ? index.get(annotation.highlightId) : undefined
+  const sameId = annotation.highlightId ? index.get(annotation.highlightId) : annotation.origin ? index.fromOrigin(annotation.origin.id) : undefined
   if (sameId) {
-    if (isNewer(updated, sameId.updatedAt)) {
+    // Only a time the file gives can make it newer: without one, `updated` is this
+    // import's own clock, and every re-import would count as an update.
+    const fileTime = annotation.modified ?? annotation.created
+    if (fileTime !== null && isNewer(fileTime, sameId.updatedAt)) {
       sameId.note = annotation.note
       sameId.tags = importedTags(annotation.tags)
       if (annotation.color) sameId.color = annotation.color
@@ -211,13 +226,17 @@ function importHighlight(
     position: selectors.position,
     createdAt: created,
     updatedAt: updated,
-    ...details(target)
+    ...details(target),
+    ...(annotation.origin ? { origin: annotation.origin } : {})
   }
   data.highlights.push(stored)
   index.add(stored)
   report.imported++
   if (text === null) report.unplaced.push({ quote: quote.exact, note: annotation.note, reason: REASONS.noArticle })
   else if (!anchor) report.unplaced.push({ quote: quote.exact, note: annotation.note, reason: REASONS.notFound })
+  else if (position && anchor.method !== 'position' && exactOccurrences(text, quote.exact).length > 1) {
+    report.unplaced.push({ quote: quote.exact, note: annotation.note, reason: REASONS.ambiguous })
+  }
 }
 
 function importNote(data: CorpusData, annotation: ReadAnnotation, target: Target, stamp: string, report: ImportReport): void {

@@ -30,7 +30,19 @@ export const StoredHighlightSchema = z.object({
    * an article whose file has gone can still be named. Absent in older files.
    */
   articleTitle: z.string().optional(),
-  articlePath: z.string().optional()
+  articlePath: z.string().optional(),
+  /**
+   * Set on a highlight imported from another annotation tool: what it said of itself, so
+   * that Gloss's exports give it back as it was (src/shared/export/export-model.ts).
+   */
+  origin: z
+    .object({
+      id: z.string(),
+      motivation: z.union([z.string(), z.array(z.string())]).optional(),
+      creator: z.unknown().optional(),
+      bodyFormat: z.string().optional()
+    })
+    .optional()
 })
 export type StoredHighlight = z.infer<typeof StoredHighlightSchema>
 

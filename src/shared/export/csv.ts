@@ -12,6 +12,11 @@
 //   a tab or a carriage return is treated as a formula by spreadsheets, and a quote
 //   from a web page could run one. Such cells get a leading apostrophe (OWASP's advice),
 //   which spreadsheets show; the JSON export keeps the exact text.
+//
+// The Readwise preset (toReadwiseCsv) is a file for Readwise's CSV import, not for a
+// spreadsheet: exactly the columns Readwise reads, its date format, no byte-order mark
+// and no formula guard (Readwise stores the text, and an apostrophe would end up in
+// the highlight there).
 import type { ExportArticle, ExportCorpus } from './export-model'
 
 export const CSV_COLUMNS = [
@@ -49,11 +54,11 @@ export function toCsv(corpus: ExportCorpus): string {
   return BOM + [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvField(row[column])).join(','))].join('\r\n') + '\r\n'
 }
 
-/** One field: guarded against formulas, quoted when RFC 4180 needs it. */
-export function csvField(value: string | number | null): string {
+/** One field: guarded against formulas (unless told not to), quoted when RFC 4180 needs it. */
+export function csvField(value: string | number | null, { guard = true }: { guard?: boolean } = {}): string {
   if (value === null) return ''
   if (typeof value === 'number') return String(value)
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value
+  const guarded = guard && FORMULA_START.test(value) ? `'${value}` : value
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded
 }
 
@@ -106,4 +111,37 @@ function articleRows(article: ExportArticle): Row[] {
     })
   }
   return rows
+}
+
+/** The columns of Readwise's CSV import, in its order and spelling. */
+export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date'] as const
+type ReadwiseRow = Record<(typeof READWISE_COLUMNS)[number], string | number | null>
+
+/**
+ * A row per highlight of the folder's articles, in corpus and reading order. Location
+ * is where the highlight starts (in code points, as in the JSON export), which Readwise
+ * sorts by; Date is when it was made, in UTC, as `YYYY-MM-DD HH:mm:ss`. Article notes
+ * have no place in Readwise's columns and are left out (docs/export-formats.md).
+ */
+export function toReadwiseCsv(corpus: ExportCorpus): string {
+  const rows: ReadwiseRow[] = corpus.articles.flatMap((article) =>
+    article.highlights.map((h) => ({
+      Highlight: h.quote,
+      Title: article.title,
+      Author: article.author ?? null,
+      URL: article.url,
+      Note: h.note === '' ? null : h.note,
+      Location: h.selectors.position ? h.selectors.position.start + 1 : null,
+      Date: readwiseDate(h.created)
+    }))
+  )
+  const lines = rows.map((row) => READWISE_COLUMNS.map((column) => csvField(row[column], { guard: false })).join(','))
+  return [READWISE_COLUMNS.join(','), ...lines].join('\r\n') + '\r\n'
+}
+
+/** `YYYY-MM-DD HH:mm:ss` in UTC, as Readwise's import reads dates; null for what is not a time. */
+export function readwiseDate(iso: string | null): string | null {
+  if (!iso) return null
+  const time = Date.parse(iso)
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 19).replace('T', ' ')
 }

@@ -21,15 +21,34 @@ export interface ExportHighlight {
   position: { start: number; end: number } | null
   /**
    * W3C selectors: described afresh from the current text when placed (so the context
-   * is today's), the stored ones for an orphan.
+   * is today's), the stored quote for an orphan. The position counts Unicode code points
+   * (the W3C model's unit; Gloss counts UTF-16 units everywhere else, see
+   * src/shared/text/code-points.ts); null for an orphan, whose old position says
+   * nothing about today's text.
    */
-  selectors: { quote: TextQuoteSelector; position: TextPositionSelector }
+  selectors: { quote: TextQuoteSelector; position: TextPositionSelector | null }
+  /** Set when the highlight came from another annotation tool: given back as it was in JSON exports. */
+  origin?: HighlightOrigin
   /** Obsidian block id, `hl-…`, unique within the article's file. */
   blockId: string
   /** Where the highlight starts, as a whole percentage of the article's text (0–100); null for an orphan. */
   location: number | null
   /** gloss://open?… back to the highlight; '' when the corpus has no location (never in practice). */
   link: string
+}
+
+/**
+ * What another tool's annotation said of itself (W3C or Hypothesis import): its IRI,
+ * motivation, creator and the media type of its note, none of which Gloss has a field
+ * for. Exports give them back unchanged.
+ */
+export interface HighlightOrigin {
+  id: string
+  motivation?: string | string[]
+  /** As the file had it (an IRI, an Agent or a list of them). */
+  creator?: unknown
+  /** The note's media type there; absent when it had none. */
+  bodyFormat?: string
 }
 
 export interface ExportArticle {
@@ -62,6 +81,11 @@ export interface ExportArticle {
   note: string
   /** When the article note was last changed; null without a note. */
   noteUpdated: string | null
+  /**
+   * When the article's note or its tags last changed (the W3C article annotation's time,
+   * also for tags without a note); absent or null when it has neither.
+   */
+  annotatedAt?: string | null
   /** The text file, relative to the corpus root, '/'-separated; null when unknown. */
   file: string | null
   /** Content fingerprint (follows a moved file); null when unknown. */

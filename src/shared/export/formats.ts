@@ -2,12 +2,13 @@
 // folder export (one file per article, re-exportable) lives in src/core/export.
 import { isAnnotated, toMarkdownArticle, type ExportCorpus } from './export-model'
 import { articleToMarkdown, corpusToMarkdown, exportFileName } from './markdown'
-import { toCsv } from './csv'
+import { toCsv, toReadwiseCsv } from './csv'
+import { hypothesisJson } from './hypothesis'
 import { renderArticle, renderFileName, type CompiledTemplate } from './template'
 import { webAnnotationsJson } from './web-annotation'
 import { notFound } from '../result'
 
-export const EXPORT_FORMATS = ['md', 'md-folder', 'json', 'csv'] as const
+export const EXPORT_FORMATS = ['md', 'md-folder', 'json', 'csv', 'hypothesis', 'readwise-csv'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export type SingleFileFormat = Exclude<ExportFormat, 'md-folder'>
 
@@ -27,6 +28,8 @@ export interface FileExportOptions {
   template?: CompiledTemplate
   /** Markdown, one article only: the file name template (default: the title). */
   fileNameTemplate?: CompiledTemplate
+  /** json: the name given as the annotations' creator (default DEFAULT_CREATOR_NAME). */
+  creator?: string
 }
 
 /**
@@ -37,6 +40,8 @@ export interface FileExportOptions {
  * - json: W3C Web Annotations (web-annotation.ts); the corpus export includes the
  *   annotations of articles no longer in the folder.
  * - csv: a row per highlight and article note (csv.ts).
+ * - hypothesis: the Hypothesis API's annotations, for articles with a web URL (hypothesis.ts).
+ * - readwise-csv: Readwise's CSV import columns, a row per highlight (csv.ts).
  */
 export function exportFile(corpus: ExportCorpus, format: SingleFileFormat, options: FileExportOptions = {}): FileExport {
   const scoped = options.articleId === undefined ? corpus : articleOnly(corpus, options.articleId)
@@ -59,9 +64,13 @@ export function exportFile(corpus: ExportCorpus, format: SingleFileFormat, optio
       return { content, fileName: exportFileName(baseName), mediaType: 'text/markdown' }
     }
     case 'json':
-      return { content: webAnnotationsJson(scoped), fileName: exportFileName(baseName, '.json'), mediaType: 'application/ld+json' }
+      return { content: webAnnotationsJson(scoped, { creator: options.creator }), fileName: exportFileName(baseName, '.json'), mediaType: 'application/ld+json' }
     case 'csv':
       return { content: toCsv(scoped), fileName: exportFileName(baseName, '.csv'), mediaType: 'text/csv' }
+    case 'hypothesis':
+      return { content: hypothesisJson(scoped), fileName: exportFileName(`${baseName} hypothesis`, '.json'), mediaType: 'application/json' }
+    case 'readwise-csv':
+      return { content: toReadwiseCsv(scoped), fileName: exportFileName(`${baseName} readwise`, '.csv'), mediaType: 'text/csv' }
   }
 }
 

@@ -5,6 +5,9 @@
 import { z } from 'zod'
 import { HIGHLIGHT_COLORS, type HighlightColor, type TextPositionSelector, type TextQuoteSelector } from '../model'
 import { badInput } from '../result'
+import { codePointIndex } from '../text/code-points'
+import type { HighlightOrigin } from './export-model'
+import { utcTimestamp } from './web-annotation'
 
 /** One annotation, reduced to what Gloss stores. */
 export interface ReadAnnotation {
@@ -15,14 +18,37 @@ export interface ReadAnnotation {
   iri: string | null
   /** Gloss's highlight id (gloss:id, or recovered from urn:uuid: / urn:gloss:highlight:). */
   highlightId: string | null
+  /** Another tool's annotation: what it says of itself, kept so that exports give it back. */
+  origin: HighlightOrigin | null
   article: ReadArticleRef
   quote: TextQuoteSelector | null
+  /** As the file says it, in `positionUnit`s: utf16Position() gives Gloss's offsets. */
   position: TextPositionSelector | null
+  /**
+   * What the file's TextPositionSelector counts: Unicode code points, as the W3C model
+   * says — except in Gloss's own exports of format 1, which counted UTF-16 units.
+   */
+  positionUnit: 'codePoints' | 'utf16'
   note: string
   tags: string[]
   color: HighlightColor | null
+  /** In UTC with "Z"; null when absent or not a time. */
   created: string | null
   modified: string | null
+}
+
+/**
+ * The annotation's position in Gloss's offsets (UTF-16 units) in the article's text;
+ * null without one, or when it lies beyond the text (it cannot be this text's).
+ */
+export function utf16Position(text: string, annotation: Pick<ReadAnnotation, 'position' | 'positionUnit'>): TextPositionSelector | null {
+  const { position, positionUnit } = annotation
+  if (!position) return null
+  if (positionUnit === 'utf16') return position.end <= text.length ? position : null
+  const index = codePointIndex(text)
+  const start = index.toUtf16(position.start)
+  const end = index.toUtf16(position.end)
+  return start === null || end === null ? null : { type: 'TextPositionSelector', start, end }
 }
 
 export interface ReadArticleRef {
@@ -86,6 +112,7 @@ const Annotation = z
     motivation: z.union([z.string(), z.array(z.string())]).optional(),
     created: z.string().optional(),
     modified: z.string().optional(),
+    creator: z.unknown().optional(),
     body: z.union([Body, z.array(Body)]).optional(),
     bodyValue: Text.optional(),
     target: z.union([Target, z.array(Target)]),
@@ -105,13 +132,16 @@ export function readWebAnnotationsText(text: string): ReadResult {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw badInput(`This file is not JSON (${error instanceof Error ? error.message : String(error)}). Choose a JSON file exported from Gloss or another W3C Web Annotation tool.`)
+    throw badInput(`This file is not JSON (${error instanceof Error ? error.message : String(error)}). Choose a JSON file exported from Gloss, Hypothesis or another W3C Web Annotation tool, or a Readwise CSV file.`)
   }
   return readWebAnnotations(json)
 }
 
 export function readWebAnnotations(json: unknown): ReadResult {
   const items = containerItems(json)
+  // Gloss's exports before format 2 counted positions in UTF-16 units.
+  const glossFormat = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>)['gloss:format'] : undefined
+  const positionUnit = glossFormat === 1 ? 'utf16' : 'codePoints'
   if (items.length > MAX_IMPORT_ANNOTATIONS) throw badInput(`This file holds ${items.length} annotations; Gloss imports at most ${MAX_IMPORT_ANNOTATIONS} at a time.`)
   const result: ReadResult = { annotations: [], unusable: [] }
   items.forEach((item, index) => {
@@ -121,7 +151,7 @@ export function readWebAnnotations(json: unknown): ReadResult {
       result.unusable.push({ index, quote: '', note: '', reason: `Not a Web Annotation (${where})` })
       return
     }
-    const read = readAnnotation(parsed.data, index)
+    const read = readAnnotation(parsed.data, index, positionUnit)
     if ('reason' in read) result.unusable.push(read)
     else result.annotations.push(read)
   })
@@ -153,7 +183,7 @@ function pageItems(page: Record<string, unknown>, fail: (detail: string) => Erro
   return page.items
 }
 
-function readAnnotation(annotation: Annotation, index: number): ReadAnnotation | UnusableAnnotation {
+function readAnnotation(annotation: Annotation, index: number, positionUnit: ReadAnnotation['positionUnit']): ReadAnnotation | UnusableAnnotation {
   const bodies = (Array.isArray(annotation.body) ? annotation.body : annotation.body === undefined ? [] : [annotation.body]).filter(
     (b): b is Exclude<typeof b, string> => typeof b === 'object'
   )
@@ -170,7 +200,8 @@ function readAnnotation(annotation: Annotation, index: number): ReadAnnotation |
     ? { type: 'TextQuoteSelector', exact: quoteSelector.exact, prefix: quoteSelector.prefix ?? '', suffix: quoteSelector.suffix ?? '' }
     : null
   const position: TextPositionSelector | null = positionSelector ? { type: 'TextPositionSelector', start: positionSelector.start, end: positionSelector.end } : null
-  const article = articleRef(typeof target === 'string' ? target : target.source)
+  // A target without a source is the resource itself (how Gloss targets a whole article).
+  const article = articleRef(typeof target === 'string' ? target : (target.source ?? (target as z.infer<typeof Source>)))
   // An article note, or the article's tags alone (Gloss writes those as motivation "tagging").
   const kind = quote || position ? 'highlight' : selectors.length === 0 && (note !== '' || tags.length > 0) ? 'articleNote' : null
   if (kind === null) {
@@ -180,19 +211,37 @@ function readAnnotation(annotation: Annotation, index: number): ReadAnnotation |
   if (!article.id && !article.file && !article.url && !article.title && !article.fingerprint) {
     return { index, quote: quote?.exact ?? '', note, reason: 'It does not say which article it belongs to' }
   }
+  const highlightId = annotation['gloss:id'] ?? idFromIri(annotation.id)
   return {
     index,
     kind,
     iri: annotation.id ?? null,
-    highlightId: annotation['gloss:id'] ?? idFromIri(annotation.id),
+    highlightId,
+    origin: kind === 'highlight' ? originOf(annotation, notes[0]?.format) : null,
     article,
     quote,
     position,
+    positionUnit,
     note,
     tags,
     color: isColor(colorValue) ? colorValue : null,
-    created: annotation.created ?? null,
-    modified: annotation.modified ?? null
+    created: utcTimestamp(annotation.created),
+    modified: utcTimestamp(annotation.modified)
+  }
+}
+
+/**
+ * Another tool's annotation (its IRI is not one Gloss makes): what Gloss keeps of it to
+ * give back. An annotation Gloss exported keeps Gloss's own fields and needs none.
+ */
+function originOf(annotation: Annotation, noteFormat: string | undefined): HighlightOrigin | null {
+  const id = annotation.id
+  if (!id || idFromIri(id) !== null || id.startsWith('urn:gloss:')) return null
+  return {
+    id,
+    ...(annotation.motivation !== undefined ? { motivation: annotation.motivation } : {}),
+    ...(annotation.creator !== undefined ? { creator: annotation.creator } : {}),
+    ...(noteFormat !== undefined ? { bodyFormat: noteFormat } : {})
   }
 }
 

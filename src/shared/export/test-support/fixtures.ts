@@ -30,7 +30,8 @@ function highlight(
     location: start === null ? null : Math.min(100, Math.round((start / 2000) * 100)),
     selectors: {
       quote: { type: 'TextQuoteSelector', exact: fields.quote, prefix: 'before: ', suffix: ' :after' },
-      position: { type: 'TextPositionSelector', start: start ?? 5, end: (start ?? 5) + fields.quote.length }
+      // Code points, like the real model; these quotes are all in the BMP. None for an orphan.
+      position: start === null ? null : { type: 'TextPositionSelector', start, end: start + fields.quote.length }
     },
     link: linkFor(articleId, fields.id)
   }
@@ -136,6 +137,7 @@ export const bridgeArticle: ExportArticle = article({
   tags: ['Engineering', 'Sound Studies'],
   note: '',
   noteUpdated: null,
+  annotatedAt: '2023-11-09T12:00:00+01:00',
   file: 'bridge.md',
   fingerprint: '0011223344556677',
   highlights: [

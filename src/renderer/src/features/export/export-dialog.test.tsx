@@ -101,6 +101,18 @@ describe('ExportDialog', () => {
     expect(previews(fake).at(-1)).toEqual({ scope: 'corpus', format: 'csv' })
   })
 
+  it('JSON asks for the creator’s name and sends it; other formats neither show nor send it', async () => {
+    const fake = makeFake()
+    render(<Harness fake={fake} />)
+    fireEvent.click(within(dialog()).getByRole('radio', { name: 'JSON (W3C Web Annotations)' }))
+    const name = within(dialog()).getByRole('textbox', { name: /creator/ })
+    fireEvent.change(name, { target: { value: '  Ana Ortiz ' } })
+    await waitFor(() => expect(previews(fake).at(-1)).toEqual({ scope: 'article', articleId: 'tides', format: 'json', creator: 'Ana Ortiz' }))
+    fireEvent.click(within(dialog()).getByRole('radio', { name: 'Readwise CSV' }))
+    await waitFor(() => expect(previews(fake).at(-1)).toEqual({ scope: 'article', articleId: 'tides', format: 'readwise-csv' }))
+    expect(within(dialog()).queryByRole('textbox', { name: /creator/ })).toBeNull()
+  })
+
   it('starts a custom template from the default, previews it once typing pauses, and shows a broken one inline', async () => {
     const fake = makeFake()
     render(<Harness fake={fake} />)

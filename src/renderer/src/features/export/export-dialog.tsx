@@ -4,7 +4,7 @@
 // For a folder export, Dry run lists what would be created, updated and left alone.
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { ExportDefaults, ExportRequest, ExportRunResult, FolderExportReport } from '../../../../shared/model'
+import { MAX_CREATOR_LENGTH, type ExportDefaults, type ExportRequest, type ExportRunResult, type FolderExportReport } from '../../../../shared/model'
 import { Modal } from '../../components/modal'
 import { EXPORT_FORMATS, isMarkdownFormat, type ExportSettings } from './export-settings'
 import { useExportPreview } from './use-export-preview'
@@ -51,13 +51,15 @@ export function ExportDialog({ api, initialScope, article, libraryName, settings
   const template = settings.template ?? defaults?.template ?? ''
   const fileNameTemplate = settings.fileNameTemplate ?? defaults?.fileNameTemplate ?? ''
 
+  const creator = format === 'json' ? settings.creator.trim() : ''
   const request = useMemo<ExportRequest | null>(() => {
     if (custom && !defaults && (settings.template === null || settings.fileNameTemplate === null)) return null
     const links = markdown && settings.authorLinks ? { authorLinks: true } : {}
-    const base = scope === 'article' && article ? { scope: 'article' as const, articleId: article.id, format, ...links } : { scope: 'corpus' as const, format, ...links }
+    const where = scope === 'article' && article ? { scope: 'article' as const, articleId: article.id, format, ...links } : { scope: 'corpus' as const, format, ...links }
+    const base = creator ? { ...where, creator } : where
     if (!custom) return base
     return { ...base, template, ...(format === 'md-folder' ? { fileNameTemplate } : {}) }
-  }, [scope, article, format, markdown, custom, template, fileNameTemplate, defaults, settings.template, settings.fileNameTemplate, settings.authorLinks])
+  }, [scope, article, format, markdown, custom, template, fileNameTemplate, defaults, settings.template, settings.fileNameTemplate, settings.authorLinks, creator])
 
   const { preview, pending, failure, elapsedMs } = useExportPreview(api, request)
 
@@ -119,6 +121,20 @@ export function ExportDialog({ api, initialScope, article, libraryName, settings
               {EXPORT_FORMATS.find((f) => f.value === format)?.hint}
             </p>
           </fieldset>
+
+          {format === 'json' && (
+            <label className="field-label">
+              Your name in the annotations (creator)
+              <input
+                type="text"
+                className="template-file-name"
+                maxLength={MAX_CREATOR_LENGTH}
+                placeholder="Gloss user"
+                value={settings.creator}
+                onChange={(event) => onSettingsChange({ creator: event.target.value })}
+              />
+            </label>
+          )}
 
           {markdown && (
             <fieldset className="export-fieldset">

@@ -2,7 +2,7 @@
 // localStorage: losing them costs a few clicks, never a note). A custom template is
 // the user's writing, so it is kept even while the default one is selected.
 import { useCallback, useState } from 'react'
-import type { ExportFormat } from '../../../../shared/model'
+import { MAX_CREATOR_LENGTH, type ExportFormat } from '../../../../shared/model'
 
 export const EXPORT_FORMATS: ReadonlyArray<{ value: ExportFormat; label: string; hint: string }> = [
   { value: 'md', label: 'Markdown file', hint: 'One Markdown file: front matter, the article note, each quote with its note and a link back to Gloss.' },
@@ -12,7 +12,13 @@ export const EXPORT_FORMATS: ReadonlyArray<{ value: ExportFormat; label: string;
     hint: 'One file per annotated article. Exporting again updates only the part between Gloss’s markers: what you write around it stays, and files you delete stay deleted.'
   },
   { value: 'json', label: 'JSON (W3C Web Annotations)', hint: 'Every highlight with its quote, position, note and colour. Gloss can import it again, here or on another computer.' },
-  { value: 'csv', label: 'CSV (spreadsheet)', hint: 'One row per highlight and article note, UTF-8 for Excel, Numbers and LibreOffice.' }
+  { value: 'csv', label: 'CSV (spreadsheet)', hint: 'One row per highlight and article note, UTF-8 for Excel, Numbers and LibreOffice.' },
+  {
+    value: 'hypothesis',
+    label: 'Hypothesis (JSON)',
+    hint: 'Highlights and notes of articles saved from the web, in the Hypothesis API’s shape: post them to Hypothesis to see them on the live page.'
+  },
+  { value: 'readwise-csv', label: 'Readwise CSV', hint: 'One row per highlight with exactly the columns Readwise’s CSV import reads (Highlight, Title, Author, URL, Note, Location, Date).' }
 ]
 
 export const isMarkdownFormat = (format: ExportFormat): boolean => format === 'md' || format === 'md-folder'
@@ -27,6 +33,8 @@ export interface ExportSettings {
   recreateDeleted: boolean
   /** Markdown: authors as [[links]] in front matter (Obsidian then lists each author's notes). */
   authorLinks: boolean
+  /** JSON: the name written as the annotations' creator; '' = the core's default ("Gloss user"). */
+  creator: string
 }
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
@@ -35,7 +43,8 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   template: null,
   fileNameTemplate: null,
   recreateDeleted: false,
-  authorLinks: false
+  authorLinks: false,
+  creator: ''
 }
 
 const STORAGE_KEY = 'gloss.export-settings'
@@ -58,7 +67,8 @@ export function parseExportSettings(text: string | null): ExportSettings {
     template: text_(r.template),
     fileNameTemplate: text_(r.fileNameTemplate),
     recreateDeleted: r.recreateDeleted === true,
-    authorLinks: r.authorLinks === true
+    authorLinks: r.authorLinks === true,
+    creator: typeof r.creator === 'string' ? r.creator.slice(0, MAX_CREATOR_LENGTH) : ''
   }
 }
 
