@@ -30,7 +30,10 @@ import { useReaderShortcuts } from './features/keyboard/use-reader-shortcuts'
 import { SideBarSplitter } from './features/layout/side-bar-splitter'
 import { SideBarToggles } from './features/layout/side-bar-toggles'
 import { DropOverlay, useFolderDrop } from './features/layout/use-folder-drop'
+import { useResponsiveBars } from './features/layout/use-responsive-bars'
+import { HEADER_FOLD_PX } from './features/layout/responsive'
 import { useSideBars, workspaceLayout } from './features/layout/use-side-bars'
+import { useWindowWidth } from './features/layout/use-window-width'
 import { LibraryPanel, LibraryPlaceholder } from './features/library/library-panel'
 import { useLibrary } from './features/library/use-library'
 import { useOpenFolder } from './features/library/use-open-folder'
@@ -65,7 +68,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const readerRef = useRef<HTMLElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
-  const sideBars = useSideBars(api)
+  const sideBars = useResponsiveBars(useSideBars(api), prefs)
+  const headerFolded = useWindowWidth() < HEADER_FOLD_PX
 
   const library = useLibrary(api, reportError)
   const { summary } = library
@@ -190,6 +194,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         onImport={() => void actions.importAnnotations()}
         onReadingSettings={() => openDialog({ type: 'reading-settings' })}
         onShowShortcuts={() => openDialog({ type: 'shortcuts' })}
+        folded={headerFolded}
         sideBarToggles={
           <SideBarToggles libraryHidden={sideBars.hidden('library')} panelHidden={sideBars.hidden('panel')} onToggle={sideBars.toggle} modifier={navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl'} />
         }
@@ -208,7 +213,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             view={library.view}
             onViewChange={library.setView}
             currentId={article?.id ?? null}
-            onOpen={openArticle}
+            onOpen={(articleId) => (openArticle(articleId), sideBars.overlay === 'library' && sideBars.closeOverlay({ focusReader: true }))}
             onOpenFolder={() => void folder.openFolder()}
             missing={library.missing}
             onRemoveMissing={actions.removeMissing}

@@ -1,0 +1,156 @@
+// Gloss at the window sizes people use: a laptop split screen (900×700), 200 % zoom
+// (emulated as a 640×400 CSS viewport drawn at device scale 2, which is what Chromium's
+// zoom does to the layout) and a 320 px wide window (WCAG 2.1 reflow, 1.4.10). Below the
+// width where three columns fit, the library and the notes panel open as overlays over
+// the reader, the header's actions fold into a menu, and the reader keeps ≥ 45 characters.
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { expectNoSeriousViolations } from './a11y'
+import { expect, test } from './fixtures'
+import { articleRows, openArticle, showScreenshotScene, sidePanel } from './helpers'
+
+const SHOTS = path.resolve('docs', 'screenshots')
+
+/** How many characters of the reader's own font fit on one line of the article. */
+const readerMeasure = (page: Page) =>
+  page.locator('article.reading').evaluate((el) => {
+    const probe = document.createElement('span')
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:pre'
+    probe.textContent = 'abcdefghijklmnopqrstuvwxyz'.repeat(4)
+    el.appendChild(probe)
+    const perChar = probe.getBoundingClientRect().width / probe.textContent.length
+    probe.remove()
+    const style = getComputedStyle(el)
+    const inner = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    return Math.floor(inner / perChar)
+  })
+
+/** The header's controls all sit on one row. */
+const headerRows = (page: Page) =>
+  page.locator('header.app-header').evaluate((header) => {
+    const centres = [...header.querySelectorAll<HTMLElement>('button, .folder')]
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => Math.round(el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2))
+    return new Set(centres.map((c) => Math.round(c / 12))).size
+  })
+
+const overflowsSideways = (page: Page) =>
+  page.evaluate(() => {
+    const wide = [document.documentElement, ...document.querySelectorAll<HTMLElement>('.app, .workspace, main.reader, .search-bar, header')].filter(
+      (el) => el.scrollWidth > el.clientWidth + 1
+    )
+    return wide.map((el) => el.className || el.tagName)
+  })
+
+const libraryToggle = (page: Page) => page.getByRole('button', { name: 'Library panel' })
+const notesToggle = (page: Page) => page.getByRole('button', { name: 'Notes panel' })
+const libraryRegion = (page: Page) => page.getByRole('region', { name: 'Library' })
+
+async function chooseTheme(page: Page, name: 'Light' | 'Dark' | 'Sepia'): Promise<void> {
+  const settings = page.getByRole('dialog', { name: 'Reading settings' })
+  await page.getByRole('button', { name: 'Reading settings' }).click()
+  await settings.getByRole('radio', { name }).check()
+  await settings.getByRole('button', { name: 'Done' }).click()
+  await expect(settings).toBeHidden()
+}
+
+test('900×700: the reader keeps its measure, the side bars open over it and give focus back, the header stays on one row', async ({ app, gloss }) => {
+  await app.setViewportSize({ width: 900, height: 700 })
+  // The library is an overlay now, closed: its toggle opens it with focus inside.
+  await expect(libraryRegion(app)).toBeHidden()
+  await libraryToggle(app).click()
+  await expect(libraryRegion(app)).toBeVisible()
+  await expect.poll(() => app.evaluate(() => !!document.activeElement?.closest('section.library'))).toBe(true)
+  await app.keyboard.press('Escape')
+  await expect(libraryRegion(app)).toBeHidden()
+  await expect(libraryToggle(app)).toBeFocused()
+  await expect(libraryToggle(app)).toHaveAttribute('aria-expanded', 'false')
+
+  // Choosing an article closes the overlay and shows it.
+  await libraryToggle(app).click()
+  await articleRows(app).filter({ hasText: gloss.corpus.pairTitle }).click()
+  await expect(app.locator('h1#article-title')).toHaveText(gloss.corpus.pairTitle)
+  await expect(app.locator('main.reader')).toBeFocused()
+  await expect(libraryRegion(app)).toBeHidden()
+  expect(await readerMeasure(app)).toBeGreaterThanOrEqual(45)
+  expect(await headerRows(app)).toBe(1)
+  expect(await overflowsSideways(app)).toEqual([])
+
+  // Headings wrap between words, never inside one.
+  const title = await app.locator('h1#article-title').evaluate((el) => {
+    const s = getComputedStyle(el)
+    return { wrap: s.overflowWrap, hyphens: s.hyphens, wordBreak: s.wordBreak }
+  })
+  expect(title).toEqual({ wrap: 'break-word', hyphens: 'manual', wordBreak: 'normal' })
+
+  // The notes panel the same way; Esc in its note box closes it too, focus back on the toggle.
+  await notesToggle(app).click()
+  await expect(sidePanel(app)).toBeVisible()
+  await expect.poll(() => app.evaluate(() => !!document.activeElement?.closest('.side'))).toBe(true)
+  await app.keyboard.press('Escape')
+  await expect(sidePanel(app)).toBeHidden()
+  await expect(notesToggle(app)).toBeFocused()
+
+  // The export and import actions are in the header's menu.
+  const menuButton = app.getByRole('button', { name: 'More actions' })
+  await menuButton.click()
+  const menu = app.getByRole('menu', { name: 'More actions' })
+  await expect(menu.getByRole('menuitem', { name: 'Open Folder…' })).toBeFocused()
+  await app.keyboard.press('ArrowDown')
+  await expect(menu.getByRole('menuitem', { name: 'Export article…' })).toBeFocused()
+  await app.keyboard.press('ArrowDown')
+  await expect(menu.getByRole('menuitem', { name: 'Export all notes…' })).toBeFocused()
+  await app.keyboard.press('Escape')
+  await expect(menu).toBeHidden()
+  await expect(menuButton).toBeFocused()
+  await menuButton.click()
+  await menu.getByRole('menuitem', { name: 'Export all notes…' }).click()
+  await expect(app.getByRole('dialog', { name: 'Export notes' })).toBeVisible()
+})
+
+test('320 px wide (400 % zoom): nothing scrolls sideways, in the reader or with a side bar open', async ({ app, gloss }) => {
+  await openArticle(app, gloss.corpus.pairTitle)
+  await app.setViewportSize({ width: 320, height: 800 })
+  await expect(articleRows(app).first()).toBeHidden()
+  expect(await overflowsSideways(app)).toEqual([])
+  await libraryToggle(app).click()
+  await expect(libraryRegion(app)).toBeVisible()
+  expect(await overflowsSideways(app)).toEqual([])
+  await app.keyboard.press('Escape')
+  await notesToggle(app).click()
+  await expect(sidePanel(app)).toBeVisible()
+  expect(await overflowsSideways(app)).toEqual([])
+})
+
+test('screenshots at 1280×800, 900×700 and 200 % zoom in each theme, each passing axe', async ({ app, gloss, browser }) => {
+  test.setTimeout(120_000)
+  await showScreenshotScene(app, gloss.corpus.pairTitle)
+  await mkdir(SHOTS, { recursive: true })
+  // 200 %: half the CSS pixels, each drawn twice as large (a page of its own: the scale is fixed per context).
+  const zoomedContext = await browser.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 })
+  const zoomed = await zoomedContext.newPage()
+  try {
+    for (const theme of ['Light', 'Dark', 'Sepia'] as const) {
+      await chooseTheme(app, theme)
+      for (const size of [
+        { name: '1280x800', width: 1280, height: 800 },
+        { name: '900x700', width: 900, height: 700 }
+      ]) {
+        await app.setViewportSize(size)
+        await app.mouse.move(0, 0)
+        await expect(app.locator('h1#article-title')).toBeVisible()
+        await expectNoSeriousViolations(app, `${theme} at ${size.name}`)
+        await app.screenshot({ path: path.join(SHOTS, `layout-${size.name}-${theme.toLowerCase()}.png`) })
+      }
+      // The zoomed page reads the same data folder: the theme and the open article come with it.
+      await zoomed.goto(gloss.url)
+      await expect(zoomed.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase())
+      await expect(zoomed.locator('h1#article-title')).toHaveText(gloss.corpus.pairTitle)
+      await expectNoSeriousViolations(zoomed, `${theme} at 200 %`)
+      await zoomed.screenshot({ path: path.join(SHOTS, `layout-zoom200-${theme.toLowerCase()}.png`) })
+    }
+  } finally {
+    await zoomedContext.close()
+  }
+})
