@@ -154,3 +154,22 @@ test('screenshots at 1280×800, 900×700 and 200 % zoom in each theme, each pass
     await zoomedContext.close()
   }
 })
+
+test('toasts: one on screen with the rest counted, never over the article’s last lines', async ({ app, gloss }) => {
+  await app.setViewportSize({ width: 900, height: 700 })
+  await libraryToggle(app).click()
+  await articleRows(app).filter({ hasText: gloss.corpus.pairTitle }).click()
+  await expect(app.locator('main.reader')).toBeFocused()
+  // h with nothing selected says so, four times over.
+  for (let i = 0; i < 4; i++) await app.keyboard.press('h')
+  await expect(app.locator('.toast')).toHaveCount(1)
+  await expect(app.getByText('3 more messages')).toBeVisible()
+  await app.locator('main.reader').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+  const gap = await app.evaluate(() => {
+    const paragraphs = document.querySelectorAll('[data-testid="article-body"] p')
+    const last = paragraphs[paragraphs.length - 1].getBoundingClientRect()
+    const toasts = [...document.querySelectorAll('.toast, .toast-count')].map((el) => el.getBoundingClientRect().top)
+    return Math.min(...toasts) - last.bottom
+  })
+  expect(gap).toBeGreaterThanOrEqual(0)
+})

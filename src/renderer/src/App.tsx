@@ -58,7 +58,7 @@ export interface AppProps {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 export function App({ api, events = null, nativeMenu = false }: AppProps) {
-  const { toasts, show: toast, dismiss, pause: pauseToast, resume: resumeToast } = useToasts()
+  const { toasts, shown: shownToast, show: toast, dismiss, pause: pauseToast, resume: resumeToast } = useToasts()
   const reportError = useCallback((error: unknown) => toast(messageOf(error), 'error'), [toast])
   const { prefs } = usePrefsOnPage(api, reportError)
   const { dialog, open: openDialog, close: closeDialog, modalOpen } = useDialog()
@@ -270,7 +270,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       )}
       <Dialogs api={api} dialog={dialog} onClose={closeDialog} summary={summary} article={article} />
       <DropOverlay visible={dropping} />
-      <Toasts toasts={toasts} onDismiss={dismiss} onPause={pauseToast} onResume={resumeToast} />
+      <Toasts toasts={toasts} shown={shownToast} onDismiss={dismiss} onPause={pauseToast} onResume={resumeToast} />
     </div>
   )
 }
