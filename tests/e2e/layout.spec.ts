@@ -173,3 +173,34 @@ test('toasts: one on screen with the rest counted, never over the article’s la
   })
   expect(gap).toBeGreaterThanOrEqual(0)
 })
+
+test('the selection toolbar stays inside the reader: below a selection at the top of the view, never over the header', async ({ app, gloss }) => {
+  // A short window, so the article scrolls far enough to bring its first paragraph to the top.
+  await openArticle(app, gloss.corpus.pairTitle)
+  await app.setViewportSize({ width: 1280, height: 300 })
+  const phrase = 'Three harbour towns'
+  // The phrase just under the top of the reader, then selected.
+  const where = await app.evaluate(async (phrase) => {
+    const reader = document.querySelector('main.reader')!
+    const walker = document.createTreeWalker(document.querySelector('[data-testid="article-body"]')!, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(phrase)
+      if (at < 0) continue
+      const range = document.createRange()
+      range.setStart(node, at)
+      range.setEnd(node, at + phrase.length)
+      reader.scrollTop += range.getBoundingClientRect().top - reader.getBoundingClientRect().top - 6
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+      window.getSelection()!.removeAllRanges()
+      window.getSelection()!.addRange(range)
+      return { top: range.getBoundingClientRect().top, bottom: range.getBoundingClientRect().bottom, readerTop: reader.getBoundingClientRect().top }
+    }
+    return null
+  }, phrase)
+  if (!where) throw new Error('phrase not found')
+  // There is no room for the toolbar between the reader's top and the selection.
+  expect(where.top - where.readerTop).toBeLessThan(40)
+  const toolbar = app.getByTestId('selection-toolbar')
+  await expect(toolbar).toBeVisible()
+  await expect.poll(async () => (await toolbar.boundingBox())!.y).toBeGreaterThanOrEqual(where.bottom)
+})
