@@ -4,6 +4,7 @@
 // nothing here decides what a call has made stale. The stable DOM hooks the E2E relies
 // on are listed in dom-hooks.md.
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { Api } from '../../shared/api'
 import type { DataChange, GlossEvents } from '../../shared/events'
 import type { LibrarySummary } from '../../shared/model'
@@ -168,7 +169,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     recolor: (highlightId, color) => void reader.updateHighlight(highlightId, { color }).catch(reportError),
     // [ and ] close an open popover first (its note is flushed), so focus lands on the new mark.
     jumpToHighlight: (highlightId) => (hl.setPopover(null), hl.jumpTo(highlightId)),
-    focusArticleNote: () => void focusArticleNote(appRef.current ?? document),
+    // In a narrow window the notes panel is an overlay: shown first (now, so the note can take focus).
+    focusArticleNote: () => (flushSync(() => sideBars.show('panel', { focus: false })), void focusArticleNote(appRef.current ?? document)),
     focusSearch: () => void focusSearchBox(appRef.current ?? document),
     showShortcuts: () => openDialog({ type: 'shortcuts' }),
     hint: (message) => toast(message)
