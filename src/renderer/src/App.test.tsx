@@ -432,6 +432,10 @@ describe('import', () => {
     expect(fake.callsTo('library.missing').length).toBeGreaterThan(1)
     fireEvent.click(within(report).getByRole('button', { name: 'Done' }))
     expect(screen.queryByRole('dialog')).toBeNull()
+     // The report stays one click away, beside the library's title.
+    const status = screen.getByRole('group', { name: 'Library status' })
+    fireEvent.click(within(status).getByRole('button', { name: /^Import: 3 added, 1 updated, \d+ not placed$/ }))
+    expect(await screen.findByRole('dialog', { name: 'Annotations imported' })).toBeTruthy()
   })
 
   it('says nothing when the open dialog is cancelled, and shows why an import failed', async () => {

@@ -135,7 +135,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
 
   useReaderFocusOnReturn(view, readerRef)
 
-  const actions = usePageActions({ api, article, openDialog, undo: (expect) => void undoRedo.undo(expect), toast, reportError })
+  const actions = usePageActions({ api, article, openDialog, undo: (expect) => void undoRedo.undo(expect), toast, reportError, root: summary?.root ?? null })
 
   useMenuCommands(events, nativeMenu, modalOpen, {
     openFolder: () => void folder.openFolder(),
@@ -222,6 +222,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             scan={scan}
             tags={tags.tags.map((t) => t.tag)}
             onManageTags={() => openDialog({ type: 'manage-tags' })}
+            lastImport={actions.lastImport}
             edge={<SideBarSplitter bars={sideBars} bar="library" />}
           />
         ) : (
