@@ -261,7 +261,10 @@ describe('highlighting', () => {
     fireEvent.keyDown(note, { key: 'Enter', ctrlKey: true })
     await waitFor(() => expect(fake.callsTo('highlight.update')).toEqual([{ highlightId: 'fake-1', note: 'Knowledge *before* theory' }]))
     expect(await within(popover).findByText('Saved')).toBeTruthy()
-    expect(within(screen.getByRole('region', { name: 'Highlights' })).getByText('Knowledge *before* theory')).toBeTruthy()
+    // Shown in the side panel as the Markdown it is: the asterisks make emphasis (issue 15).
+    const shown = screen.getByRole('region', { name: 'Highlights' }).querySelector('.hl-item-note')!
+    expect(shown.textContent).toBe('Knowledge before theory')
+    expect(shown.querySelector('em')?.textContent).toBe('before')
   })
 
   it('edits an existing highlight: colour, note saved on close, delete with a toast', async () => {
