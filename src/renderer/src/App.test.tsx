@@ -182,7 +182,7 @@ describe('library', () => {
     expect(fake.callsTo('library.list').at(-1)).toEqual({ sort: 'date', query: 'keepers', offset: 0, limit: 200 })
     fireEvent.change(screen.getByLabelText('Filter by title'), { target: { value: '' } })
     await waitFor(() => expect(rows()).toHaveLength(3))
-    fireEvent.change(screen.getByLabelText('Topic'), { target: { value: 'Oceans' } })
+    fireEvent.change(screen.getByLabelText('Topic (from the file)'), { target: { value: 'Oceans' } })
     await waitFor(() => expect(rows()).toHaveLength(1))
     fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'title' } })
     await waitFor(() => expect(fake.callsTo('library.list').at(-1)).toEqual({ sort: 'title', topic: 'Oceans', offset: 0, limit: 200 }))

@@ -131,7 +131,8 @@ export function LibraryPanel({
           </div>
           {summary.topics.length > 0 && (
             <div className="filter-row">
-              <label htmlFor={ids.topic}>Topic</label>
+              {/* Topics are the files' own tags (front matter); "Your tag" is what the reader added in Gloss. */}
+              <label htmlFor={ids.topic}>Topic (from the file)</label>
               <select id={ids.topic} value={view.topic} onChange={(e) => onViewChange({ ...view, topic: e.target.value })}>
                 <option value="">All topics</option>
                 {summary.topics.map((t) => (
@@ -144,7 +145,7 @@ export function LibraryPanel({
           )}
           {(tags.length > 0 || view.tag !== '') && (
             <div className="filter-row">
-              <label htmlFor={ids.tag}>Tag</label>
+              <label htmlFor={ids.tag}>Your tag</label>
               <select id={ids.tag} value={view.tag} onFocus={onTagsFocus} onChange={(e) => onViewChange({ ...view, tag: e.target.value })}>
                 <option value="">All tags</option>
                 {/* A tag renamed away while chosen stays listed until another is picked. */}
