@@ -356,7 +356,9 @@ export const SearchResult = z.object({
   snippet: SearchSnippet,
   /** Offset of the match in the article's text (Article.text), for opening the article there; null when none. */
   offset: z.number().int().nonnegative().nullable(),
-  score: z.number()
+  score: z.number(),
+  /** True when some word matched only with a typo (fuzzy), not as typed or as a prefix: shown as "approximate", ranked after exact results. */
+  approximate: z.boolean().optional()
 })
 export type SearchResult = z.infer<typeof SearchResult>
 export const SearchResponse = z.object({

@@ -43,7 +43,7 @@ test('sorts by date, newest first, or by title', async ({ app }) => {
 })
 
 test('filters by topic and by title text', async ({ app, gloss }) => {
-  const topic = app.getByLabel('Topic')
+  const topic = app.getByLabel('Topic (from the file)')
   await topic.selectOption('Libraries')
   await expect.poll(() => rowTitles(app)).toEqual([gloss.corpus.pairTitle])
   await topic.selectOption('habits')

@@ -91,7 +91,8 @@ test('a long article reopens where the reader stopped; the library shows how far
       return reader(app).evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop)
     })
     .toBeLessThan(2)
-  await app.waitForTimeout(300)
+  // The end stays in view a moment (END_DWELL_MS): only then is it read, without another scroll.
+  await expect(row(app, LONG_TITLE).getByTestId('row-progress')).toHaveText('Read')
   await openArticle(app, gloss.corpus.pairTitle)
   await expect(row(app, LONG_TITLE).getByTestId('row-progress')).toHaveText('Read')
 })

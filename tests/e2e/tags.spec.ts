@@ -96,8 +96,8 @@ test('tags on highlights and articles with the keyboard: autocomplete, filter, m
   // The library row shows the article's own tags.
   await expect(articleRows(app).filter({ hasText: MILLS }).locator('.tag-list')).toHaveAttribute('data-tags', 'Water power')
 
-  // The library's Tag filter: the article's own tags and its highlights' tags, any case.
-  const tagFilter = app.getByLabel('Tag', { exact: true })
+  // The library's "Your tag" filter: the article's own tags and its highlights' tags, any case.
+  const tagFilter = app.getByLabel('Your tag', { exact: true })
   await tagFilter.focus()
   await expect(tagFilter.locator('option')).toHaveText(['All tags', 'history', 'Trade routes', 'Water power'])
   await tagFilter.selectOption('Water power')

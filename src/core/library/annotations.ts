@@ -46,12 +46,16 @@ export class Annotations {
   /**
    * Remembers how far the user read and where to resume. Sent every second or so while
    * scrolling: an unchanged position writes nothing. True when something was written.
+   * The fraction is the furthest point reached in this version of the text (scrolling
+   * back up to re-read does not make a read article unread); the offset is where the
+   * reader is now, the place to reopen at. An edited file starts counting again.
    */
   setProgress(input: { articleId: string; fraction: number; offset: number }): boolean {
     const article = this.catalogue.article(input.articleId)
-    const fraction = clampFraction(input.fraction)
-    const offset = Math.max(0, Math.floor(input.offset))
     const before = this.store.data.progress[article.id]
+    const reached = before && before.articleFingerprint === article.fingerprint ? clampFraction(before.fraction) : 0
+    const fraction = Math.max(reached, clampFraction(input.fraction))
+    const offset = Math.max(0, Math.floor(input.offset))
     if (before && before.fraction === fraction && before.offset === offset && before.articleFingerprint === article.fingerprint) return false
     this.store.update((data) => {
       data.progress[article.id] = { fraction, offset, updatedAt: this.now().toISOString(), articleFingerprint: article.fingerprint }

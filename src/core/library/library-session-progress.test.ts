@@ -85,6 +85,17 @@ describe('LibrarySession.setProgress', () => {
     expect(session.getArticle(kilns).progressOffset).toBe(session.getArticle(kilns).text.length)
   })
 
+  it('keeps the furthest point read while the place to resume follows the reader back up', async () => {
+    await writeCorpus(corpus, { 'kilns.md': KILNS })
+    await open()
+    const kilns = articleIdFor('kilns.md')
+    session.setProgress({ articleId: kilns, fraction: 1, offset: 40 })
+    // Scrolled back up to re-read the start: still "Read", reopened where the reader is now.
+    expect(session.setProgress({ articleId: kilns, fraction: 0.2, offset: 0 })).toBe(true)
+    expect(rowOf(kilns).progress).toBe(1)
+    expect(session.getArticle(kilns)).toMatchObject({ progress: 1, progressOffset: 0 })
+  })
+
   it('an unknown article is NOT_FOUND', async () => {
     await writeCorpus(corpus, { 'kilns.md': KILNS })
     await open()

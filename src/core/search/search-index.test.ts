@@ -62,6 +62,35 @@ describe('SearchIndex matching', () => {
   })
 })
 
+describe('SearchIndex approximate matches', () => {
+  const garden = () => {
+    const index = new SearchIndex()
+    index.upsertArticles([
+      // "computing" is one letter from "composting" in MiniSearch's eyes; its title weighs three times more.
+      article('computing', 'Computing at the allotment', `${filler}\n\nComputing the yield of each bed.`),
+      article('compost', 'A quiet week', `${filler}\n\nComposting kitchen waste through the winter.`)
+    ])
+    return index
+  }
+
+  it('marks a result found only with a typo as approximate and ranks it below the exact ones', () => {
+    const { results } = garden().search('composting')
+    expect(results.map((r) => [r.articleId, r.approximate])).toEqual([
+      ['compost', false],
+      ['computing', true]
+    ])
+  })
+
+  it.each([
+    ['the word as typed', 'lighthouse', 'body', false],
+    ['a prefix', 'lighth', 'body', false],
+    ['one typo', 'lighthoise', 'body', true]
+  ])('%s is %s', (_name, query, id, approximate) => {
+    const result = library().search(query).results.find((r) => r.articleId === id)
+    expect(result?.approximate).toBe(approximate)
+  })
+})
+
 describe('SearchIndex snippets', () => {
   it('marks the matched words and gives the offset of the match in the text', () => {
     const [result] = library().search('stories stove').results

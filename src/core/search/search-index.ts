@@ -251,7 +251,10 @@ export class SearchIndex {
     if (!hits.length && words.length > 1) hits = this.mini.search(text, { ...QUERY_OPTIONS, combineWith: 'OR' })
     // Annotations of an article that is not in the folder cannot be opened.
     hits = hits.filter((hit) => this.articles.has(this.docs.get(hit.id as string)?.articleId ?? ''))
-    const results = hits.slice(0, limit).map((hit) => this.toResult(hit))
+    // Results with every word as typed (or as a prefix) first, those found only with a typo after (each group by score).
+    const approximate = new Map(hits.map((hit) => [hit.id, isApproximate(words, hit.terms)]))
+    hits = [...hits.filter((hit) => !approximate.get(hit.id)), ...hits.filter((hit) => approximate.get(hit.id))]
+    const results = hits.slice(0, limit).map((hit) => ({ ...this.toResult(hit), approximate: approximate.get(hit.id) === true }))
     return { results, total: hits.length, tookMs: performance.now() - started }
   }
 
@@ -314,6 +317,11 @@ export class SearchIndex {
       score: hit.score
     }
   }
+}
+
+/** Some query word matched none of the hit's terms as typed or as a prefix (QUERY_OPTIONS.prefix): only with a typo. */
+export function isApproximate(words: readonly string[], terms: readonly string[]): boolean {
+  return words.some((word) => !terms.some((term) => term === word || (QUERY_OPTIONS.prefix(word) && term.startsWith(word))))
 }
 
 // About 60 MB of text at ≈3 KB an article; beyond that, texts are built per query.

@@ -4,6 +4,7 @@
 // nothing here decides what a call has made stale. The stable DOM hooks the E2E relies
 // on are listed in dom-hooks.md.
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import type { Api } from '../../shared/api'
 import type { DataChange, GlossEvents } from '../../shared/events'
 import type { LibrarySummary } from '../../shared/model'
@@ -30,7 +31,10 @@ import { useReaderShortcuts } from './features/keyboard/use-reader-shortcuts'
 import { SideBarSplitter } from './features/layout/side-bar-splitter'
 import { SideBarToggles } from './features/layout/side-bar-toggles'
 import { DropOverlay, useFolderDrop } from './features/layout/use-folder-drop'
+import { useResponsiveBars } from './features/layout/use-responsive-bars'
+import { HEADER_FOLD_PX } from './features/layout/responsive'
 import { useSideBars, workspaceLayout } from './features/layout/use-side-bars'
+import { useWindowWidth } from './features/layout/use-window-width'
 import { LibraryPanel, LibraryPlaceholder } from './features/library/library-panel'
 import { useLibrary } from './features/library/use-library'
 import { useOpenFolder } from './features/library/use-open-folder'
@@ -55,7 +59,7 @@ export interface AppProps {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 export function App({ api, events = null, nativeMenu = false }: AppProps) {
-  const { toasts, show: toast, dismiss, pause: pauseToast, resume: resumeToast } = useToasts()
+  const { toasts, shown: shownToast, show: toast, dismiss, pause: pauseToast, resume: resumeToast } = useToasts()
   const reportError = useCallback((error: unknown) => toast(messageOf(error), 'error'), [toast])
   const { prefs } = usePrefsOnPage(api, reportError)
   const { dialog, open: openDialog, close: closeDialog, modalOpen } = useDialog()
@@ -65,7 +69,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const readerRef = useRef<HTMLElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
-  const sideBars = useSideBars(api)
+  const sideBars = useResponsiveBars(useSideBars(api), prefs)
+  const headerFolded = useWindowWidth() < HEADER_FOLD_PX
 
   const library = useLibrary(api, reportError)
   const { summary } = library
@@ -130,7 +135,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
 
   useReaderFocusOnReturn(view, readerRef)
 
-  const actions = usePageActions({ api, article, openDialog, undo: (expect) => void undoRedo.undo(expect), toast, reportError })
+  const actions = usePageActions({ api, article, openDialog, undo: (expect) => void undoRedo.undo(expect), toast, reportError, root: summary?.root ?? null })
 
   useMenuCommands(events, nativeMenu, modalOpen, {
     openFolder: () => void folder.openFolder(),
@@ -164,7 +169,8 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
     recolor: (highlightId, color) => void reader.updateHighlight(highlightId, { color }).catch(reportError),
     // [ and ] close an open popover first (its note is flushed), so focus lands on the new mark.
     jumpToHighlight: (highlightId) => (hl.setPopover(null), hl.jumpTo(highlightId)),
-    focusArticleNote: () => void focusArticleNote(appRef.current ?? document),
+    // In a narrow window the notes panel is an overlay: shown first (now, so the note can take focus).
+    focusArticleNote: () => (flushSync(() => sideBars.show('panel', { focus: false })), void focusArticleNote(appRef.current ?? document)),
     focusSearch: () => void focusSearchBox(appRef.current ?? document),
     showShortcuts: () => openDialog({ type: 'shortcuts' }),
     hint: (message) => toast(message)
@@ -190,6 +196,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         onImport={() => void actions.importAnnotations()}
         onReadingSettings={() => openDialog({ type: 'reading-settings' })}
         onShowShortcuts={() => openDialog({ type: 'shortcuts' })}
+        folded={headerFolded}
         sideBarToggles={
           <SideBarToggles libraryHidden={sideBars.hidden('library')} panelHidden={sideBars.hidden('panel')} onToggle={sideBars.toggle} modifier={navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl'} />
         }
@@ -208,13 +215,14 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
             view={library.view}
             onViewChange={library.setView}
             currentId={article?.id ?? null}
-            onOpen={openArticle}
+            onOpen={(articleId) => (openArticle(articleId), sideBars.overlay === 'library' && sideBars.closeOverlay({ focusReader: true }))}
             onOpenFolder={() => void folder.openFolder()}
             missing={library.missing}
             onRemoveMissing={actions.removeMissing}
             scan={scan}
             tags={tags.tags.map((t) => t.tag)}
             onManageTags={() => openDialog({ type: 'manage-tags' })}
+            lastImport={actions.lastImport}
             edge={<SideBarSplitter bars={sideBars} bar="library" />}
           />
         ) : (
@@ -265,7 +273,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
       )}
       <Dialogs api={api} dialog={dialog} onClose={closeDialog} summary={summary} article={article} />
       <DropOverlay visible={dropping} />
-      <Toasts toasts={toasts} onDismiss={dismiss} onPause={pauseToast} onResume={resumeToast} />
+      <Toasts toasts={toasts} shown={shownToast} onDismiss={dismiss} onPause={pauseToast} onResume={resumeToast} />
     </div>
   )
 }

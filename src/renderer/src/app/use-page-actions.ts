@@ -1,9 +1,12 @@
 // The header's and the menu's one-shot actions on the open folder: copy the article's
 // notes, import annotations (the report opens in its dialog), and remove the notes of
 // a missing article with an Undo. What they change reaches the page through the core's
-// change events, not from here.
+// change events, not from here. The last import's report stays reachable from the
+// library's status line until another folder is opened.
+import { useState } from 'react'
 import type { Api } from '../../../shared/api'
-import type { Article } from '../../../shared/model'
+import type { Article, ImportReport } from '../../../shared/model'
+import type { LastImport } from '../features/library/library-status'
 import { copyText } from '../components/clipboard'
 import type { ToastOptions } from '../components/toasts'
 import type { DialogState } from '../dialogs/dialogs'
@@ -16,9 +19,23 @@ export interface PageActionsOptions {
   undo: (expect: UndoExpectation) => void
   toast: (message: string, kind?: 'info' | 'error', options?: ToastOptions) => void
   reportError: (error: unknown) => void
+  /** The open folder: an import report belongs to it. */
+  root: string | null
 }
 
-export function usePageActions({ api, article, openDialog, undo, toast, reportError }: PageActionsOptions) {
+/** "Import: 4 added, 1 updated, 2 not placed" — what the report dialog says, in one line. */
+export function importSummary(report: ImportReport): string {
+  const parts = [`${report.imported} added`]
+  if (report.updated > 0) parts.push(`${report.updated} updated`)
+  const unplaced = report.unplaced.length + report.unmatchedArticles.reduce((n, a) => n + a.annotations, 0)
+  if (unplaced > 0) parts.push(`${unplaced} not placed`)
+  return `Import: ${parts.join(', ')}`
+}
+
+export function usePageActions({ api, article, openDialog, undo, toast, reportError, root }: PageActionsOptions) {
+  const [last, setLast] = useState<{ root: string | null; file: string; report: ImportReport } | null>(null)
+  const lastImport: LastImport | null =
+    last && last.root === root ? { text: importSummary(last.report), show: () => openDialog({ type: 'import-report', file: last.file, report: last.report }) } : null
   const attempt = async (action: () => Promise<void>) => {
     try {
       await action()
@@ -27,6 +44,7 @@ export function usePageActions({ api, article, openDialog, undo, toast, reportEr
     }
   }
   return {
+    lastImport,
     /** Without an open article the export starts on all notes. */
     exportArticle: () => openDialog({ type: 'export', scope: article ? 'article' : 'corpus' }),
     exportCorpus: () => openDialog({ type: 'export', scope: 'corpus' }),
@@ -39,7 +57,9 @@ export function usePageActions({ api, article, openDialog, undo, toast, reportEr
     importAnnotations: () =>
       attempt(async () => {
         const { file, report } = await api['import.annotations']({})
-        if (file && report) openDialog({ type: 'import-report', file, report })
+        if (!file || !report) return
+        setLast({ root, file, report })
+        openDialog({ type: 'import-report', file, report })
       }),
     removeMissing: (articleId: string) =>
       attempt(async () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { LibrarySummary } from '../../../shared/model'
+import { ActionsMenu } from './actions-menu'
 import { RecentMenu } from './recent-menu'
 
 export interface AppHeaderProps {
@@ -20,6 +21,8 @@ export interface AppHeaderProps {
   inert?: boolean
   /** Buttons that hide and show the library and the notes panel (features/layout). */
   sideBarToggles?: ReactNode
+  /** The window is too narrow for every button on one row: Open Folder, export and import go into "More actions". */
+  folded?: boolean
 }
 
 export function AppHeader(props: AppHeaderProps) {
@@ -36,27 +39,42 @@ export function AppHeader(props: AppHeaderProps) {
         </span>
       </div>
       <div className="header-actions">
-        <button type="button" className="button" onClick={props.onOpenFolder}>
-          Open Folder…
-        </button>
+        {!props.folded && (
+          <button type="button" className="button" onClick={props.onOpenFolder}>
+            Open Folder…
+          </button>
+        )}
         <RecentMenu loadRecent={props.loadRecent} onOpen={props.onOpenRecent} currentRoot={summary?.root ?? null} />
       </div>
       <div className="header-spacer" />
       {props.sideBarToggles}
-      <div className="header-actions" role="group" aria-label="Export and import">
-        <button type="button" className="button" onClick={props.onExportArticle} disabled={!hasArticle}>
-          Export article…
-        </button>
-        <button type="button" className="button" onClick={props.onExportCorpus} disabled={!summary}>
-          Export all notes…
-        </button>
-        <button type="button" className="button" onClick={props.onCopyNotes} disabled={!hasArticle}>
-          Copy notes
-        </button>
-        <button type="button" className="button" onClick={props.onImport} disabled={!summary}>
-          Import annotations…
-        </button>
-      </div>
+      {props.folded ? (
+        <ActionsMenu
+          label="More actions"
+          actions={[
+            { label: 'Open Folder…', run: props.onOpenFolder },
+            { label: 'Export article…', run: props.onExportArticle, disabled: !hasArticle },
+            { label: 'Export all notes…', run: props.onExportCorpus, disabled: !summary },
+            { label: 'Copy notes', run: props.onCopyNotes, disabled: !hasArticle },
+            { label: 'Import annotations…', run: props.onImport, disabled: !summary }
+          ]}
+        />
+      ) : (
+        <div className="header-actions" role="group" aria-label="Export and import">
+          <button type="button" className="button" onClick={props.onExportArticle} disabled={!hasArticle}>
+            Export article…
+          </button>
+          <button type="button" className="button" onClick={props.onExportCorpus} disabled={!summary}>
+            Export all notes…
+          </button>
+          <button type="button" className="button" onClick={props.onCopyNotes} disabled={!hasArticle}>
+            Copy notes
+          </button>
+          <button type="button" className="button" onClick={props.onImport} disabled={!summary}>
+            Import annotations…
+          </button>
+        </div>
+      )}
       {props.onReadingSettings && <DialogButton label="Reading settings" glyph="Aa" onClick={props.onReadingSettings} />}
       {props.onShowShortcuts && <DialogButton label="Keyboard shortcuts" title="Keyboard shortcuts (?)" glyph="?" onClick={props.onShowShortcuts} />}
     </header>

@@ -1,6 +1,7 @@
 // "Recent" menu button: the folder list is fetched each time the menu opens, so it is
 // never stale. Arrow keys move between items, Escape closes and returns focus.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
+import { onMenuKeyDown } from './menu-keys'
 
 export interface RecentMenuProps {
   loadRecent: () => Promise<string[]>
@@ -43,36 +44,6 @@ export function RecentMenu({ loadRecent, onOpen, currentRoot }: RecentMenuProps)
     buttonRef.current?.focus()
   }
 
-  const onMenuKeyDown = (event: KeyboardEvent) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
-    const index = items.indexOf(document.activeElement as HTMLElement)
-    const move = (to: number) => items[(to + items.length) % items.length]?.focus()
-    switch (event.key) {
-      case 'ArrowDown':
-        move(index + 1)
-        break
-      case 'ArrowUp':
-        move(index - 1)
-        break
-      case 'Home':
-        move(0)
-        break
-      case 'End':
-        move(items.length - 1)
-        break
-      case 'Escape':
-        close()
-        break
-      case 'Tab':
-        setOpen(false)
-        return
-      default:
-        return
-    }
-    event.preventDefault()
-    event.stopPropagation()
-  }
-
   return (
     <div className="menu-wrap" ref={wrapRef}>
       <button
@@ -92,7 +63,7 @@ export function RecentMenu({ loadRecent, onOpen, currentRoot }: RecentMenuProps)
         Recent <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul ref={menuRef} className="menu" role="menu" aria-label="Recent folders" onKeyDown={onMenuKeyDown}>
+        <ul ref={menuRef} className="menu" role="menu" aria-label="Recent folders" onKeyDown={(event) => onMenuKeyDown(event, menuRef.current, close, () => setOpen(false))}>
           {folders === null && (
             <li role="none" className="menu-note">
               Loading…

@@ -6,7 +6,7 @@ import { ACTION_LIFETIME_MS, Toasts, useToasts, type ToastOptions } from './toas
 let api: ReturnType<typeof useToasts>
 function Host() {
   api = useToasts()
-  return <Toasts toasts={api.toasts} onDismiss={api.dismiss} onPause={api.pause} onResume={api.resume} />
+  return <Toasts toasts={api.toasts} shown={api.shown} onDismiss={api.dismiss} onPause={api.pause} onResume={api.resume} />
 }
 
 beforeEach(() => vi.useFakeTimers())
@@ -62,5 +62,43 @@ describe('toasts', () => {
     render(<Host />)
     show('Highlight deleted', { action: { label: 'Undo', run: () => undefined }, focusAction: true })
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Undo' }))
+  })
+
+  it('shows one message at a time, the newest, and counts the others waiting', () => {
+    render(<Host />)
+    show('Nothing is selected.')
+    show('Saved to the clipboard.')
+    act(() => void api.show('Could not read the file.', 'error'))
+    show('Highlight deleted')
+    const visible = () => [...document.querySelectorAll('[data-toast-id] .toast-message')].map((el) => el.textContent)
+    // The newest error comes first: nothing else is shown while it waits.
+    expect(visible()).toEqual(['Could not read the file.'])
+    expect(screen.getByText('3 more messages')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss message' }))
+    expect(visible()).toEqual(['Highlight deleted'])
+    expect(screen.getByText('2 more messages')).toBeTruthy()
+  })
+
+  it('runs the clock only for the message on screen: one waiting is not timed out unseen', () => {
+    render(<Host />)
+    show('First message')
+    show('Second message')
+    advance(3900)
+    expect(screen.getByRole('status').textContent).toContain('Second message')
+    advance(200)
+    // The second went after its 4 s; the first then gets its own full time.
+    expect(screen.getByRole('status').textContent).toContain('First message')
+    advance(3900)
+    expect(screen.getByRole('status').textContent).toContain('First message')
+    advance(200)
+    expect(screen.getByRole('status').textContent).not.toContain('First message')
+  })
+
+  it('keeps a held message on screen while others arrive behind it', () => {
+    render(<Host />)
+    show('Highlight deleted', { action: { label: 'Undo', run: () => undefined }, focusAction: true })
+    show('Nothing is selected.')
+    expect(screen.getByRole('button', { name: 'Undo' })).toBe(document.activeElement)
+    expect(screen.getByText('1 more message')).toBeTruthy()
   })
 })

@@ -8,3 +8,10 @@
 import { configure } from '@testing-library/react'
 
 configure({ asyncUtilTimeout: 15_000 })
+
+// jsdom's window is 1024 px wide, narrower than the three columns' own measure
+// (features/layout/responsive.ts): the page tests run at the desktop's default window
+// width (1280, as the E2E's viewport), so the side bars are columns and the header's
+// buttons are in it. Tests of the narrow layout set innerWidth themselves. (Files in
+// the dom project without the jsdom comment run in Node: no window.)
+if (typeof window !== 'undefined') Object.defineProperty(window, 'innerWidth', { configurable: true, writable: true, value: 1280 })

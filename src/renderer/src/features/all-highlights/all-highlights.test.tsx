@@ -135,6 +135,16 @@ describe('AllHighlights', () => {
     expect(onOpen).toHaveBeenCalledWith('tides', 'sea')
   })
 
+  it('↓ from the search box moves into the results (no Tab walk through every filter)', async () => {
+    render(<Harness fake={makeFake()} />)
+    await waitFor(() => expect(quotes()).toHaveLength(3))
+    const search = within(region()).getByRole('searchbox')
+    await waitFor(() => expect(document.activeElement).toBe(search))
+    fireEvent.keyDown(search, { key: 'ArrowDown' })
+    const buttons = within(region()).getAllByRole('button', { name: 'Open in article' })
+    expect(document.activeElement).toBe(buttons[0])
+  })
+
   it('says when there are no highlights yet', async () => {
     render(<Harness fake={makeFake(false)} />)
     await waitFor(() => expect(screen.getByTestId('workspace-empty').textContent).toBe('No highlights yet — select text in an article to make one.'))

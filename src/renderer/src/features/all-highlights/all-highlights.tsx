@@ -42,7 +42,20 @@ export function AllHighlights({ api, root, filters, onFiltersChange, onOpen }: A
   const status = state.loading && state.facets === null ? 'Loading highlights…' : state.scanning ? `${counted} — still reading the folder` : counted
 
   return (
-    <section className="all-highlights" aria-label="All highlights" aria-busy={state.loading} ref={sectionRef}>
+    <section
+      className="all-highlights"
+      aria-label="All highlights"
+      aria-busy={state.loading}
+      ref={sectionRef}
+      onKeyDown={(event) => {
+        // ↓ from the search box goes into the results (the roving entry), past every filter.
+        if (event.key !== 'ArrowDown' || !(event.target as HTMLElement).matches('[data-workspace-search]')) return
+        const entry = sectionRef.current?.querySelector<HTMLElement>('.ah-list [tabindex="0"]')
+        if (!entry) return
+        event.preventDefault()
+        entry.focus()
+      }}
+    >
       <div className="ah-head">
         <h2 className="ah-title">All highlights</h2>
         <p className="ah-status" role="status" data-testid="workspace-count">

@@ -1,14 +1,24 @@
 // Reading time and progress on a library row: "6 min" and "45%" / "Read" as text (so
 // the row's accessible name says it too), plus a thin bar along the row's foot.
 import { progressText } from './reading-position'
-import { readingMinutes } from './reading-time'
+import { shortReadingTime } from './reading-time'
 import './comfort.css'
 
 export function RowReadingTime({ words }: { words: number }) {
   if (words <= 0) return null
   return (
     <span className="row-reading-time">
-      {readingMinutes(words)} min<span className="sr-only"> read</span>
+      {shortReadingTime(words).startsWith('>') ? (
+        <>
+          <span aria-hidden="true">&gt; 10 h</span>
+          <span className="sr-only">more than 10 hours to read</span>
+        </>
+      ) : (
+        <>
+          {shortReadingTime(words)}
+          <span className="sr-only"> read</span>
+        </>
+      )}
     </span>
   )
 }

@@ -4,7 +4,8 @@
 import { act, cleanup, render } from '@testing-library/react'
 import { useRef } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { MEASURE_DELAY_MS, REPORT_INTERVAL_MS, useReadingProgress } from './use-reading-progress'
+import { READ_THRESHOLD } from './reading-position'
+import { END_DWELL_MS, MEASURE_DELAY_MS, REPORT_INTERVAL_MS, useReadingProgress } from './use-reading-progress'
 
 const BLOCK = 100
 const VIEW = 300
@@ -14,12 +15,13 @@ interface ReaderProps {
   articleId: string
   api: { 'article.setProgress': (input: { articleId: string; fraction: number; offset: number }) => Promise<object> }
   onSaved?: (articleId: string, fraction: number) => void
+  now?: () => number
 }
 
-function Reader({ articleId, api, onSaved }: ReaderProps) {
+function Reader({ articleId, api, onSaved, now }: ReaderProps) {
   const scrollerRef = useRef<HTMLElement>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
-  useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSaved })
+  useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSaved, now })
   return (
     <main ref={scrollerRef} data-testid="scroller">
       <div ref={bodyRef}>
@@ -114,5 +116,37 @@ describe('useReadingProgress', () => {
     window.dispatchEvent(new Event('pagehide'))
     await act(() => vi.advanceTimersByTimeAsync(2000))
     expect(setProgress).not.toHaveBeenCalled()
+  })
+
+  it('counts an article as read only once its end has been on screen for a moment', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    // The clock the hook reads, moved by hand with the timers.
+    let clock = 50_000
+    const now = () => clock
+    const pass = async (ms: number) => {
+      clock += ms
+      await act(() => vi.advanceTimersByTimeAsync(ms))
+    }
+    const calls: Array<{ articleId: string; fraction: number; offset: number }> = []
+    const api = { 'article.setProgress': async (input: (typeof calls)[number]) => (calls.push(input), {}) }
+    const view = render(<Reader articleId="a1" api={api} now={now} />)
+    const scrollTo = layOut(view.getByTestId('scroller'))
+
+    // Passed through with j: the end flashed by, then the next article.
+    scrollTo(COUNT * BLOCK - VIEW)
+    await pass(MEASURE_DELAY_MS + 10)
+    view.rerender(<Reader articleId="b2" api={api} now={now} />)
+    expect(calls.length).toBeGreaterThan(0)
+    expect(calls.every((c) => c.fraction < READ_THRESHOLD)).toBe(true)
+
+    // Stayed at the end: after the moment it is reported as read, with no further scroll.
+    view.rerender(<Reader articleId="a1" api={api} now={now} />)
+    const again = layOut(view.getByTestId('scroller'))
+    calls.length = 0
+    again(COUNT * BLOCK - VIEW)
+    await pass(MEASURE_DELAY_MS + 10)
+    expect(calls.every((c) => c.fraction < READ_THRESHOLD)).toBe(true)
+    await pass(END_DWELL_MS + REPORT_INTERVAL_MS)
+    expect(calls.at(-1)).toMatchObject({ articleId: 'a1', fraction: 1 })
   })
 })

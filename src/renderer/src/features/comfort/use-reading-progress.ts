@@ -2,9 +2,12 @@
 // REPORT_INTERVAL_MS, and once more on leaving it (another article, closing the page).
 // The position is worked out while scrolling (every MEASURE_DELAY_MS), so the report on leaving does
 // not depend on the old article still being on screen.
+// "Read" is earned: the end must stay on screen for END_DWELL_MS (an article flicked
+// past with j is not read); until then the share reported stops just short of it. The
+// core keeps the furthest point reached, so scrolling back up leaves a read article read.
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react'
 import type { Api } from '../../../../shared/api'
-import { firstVisibleOffset, holdOffsetAtTop, readFraction } from './reading-position'
+import { firstVisibleOffset, holdOffsetAtTop, READ_THRESHOLD, readFraction } from './reading-position'
 
 export const REPORT_INTERVAL_MS = 1000
 /**
@@ -12,6 +15,10 @@ export const REPORT_INTERVAL_MS = 1000
  * body's blocks (thousands in a long article), too much to do every frame of a scroll.
  */
 export const MEASURE_DELAY_MS = 150
+/** How long the end of an article must stay in view before it counts as read. */
+export const END_DWELL_MS = 1500
+/** The share reported while the end has not been seen long enough: just under "Read". */
+const NOT_YET_READ = Math.floor(READ_THRESHOLD * 1000 - 1) / 1000
 
 interface Position {
   articleId: string
@@ -32,9 +39,13 @@ export interface ReadingProgressOptions {
    * block at the top stays at the top instead of the text sliding under the reader.
    */
   layoutKey?: string
+  /** The clock (ms), injectable for tests. */
+  now?: () => number
 }
 
-export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSaved, onError, layoutKey = '' }: ReadingProgressOptions): void {
+export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSaved, onError, layoutKey = '', now = Date.now }: ReadingProgressOptions): void {
+  const clock = useRef(now)
+  clock.current = now
   /** The article on screen, as of the latest render: a scroll event from a new article's DOM is never booked to the old one. */
   const shown = useRef(articleId)
   shown.current = articleId
@@ -72,6 +83,9 @@ export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSav
     const scroller = scrollerRef.current
     if (!articleId || !scroller) return
     let pending: ReturnType<typeof setTimeout> | null = null
+    /** Since when the end has been in view (null: it is not). */
+    let endSince: number | null = null
+    let dwell: ReturnType<typeof setTimeout> | null = null
     /** Reads the position on screen; false when this article is no longer the one shown. */
     const read = (): boolean => {
       const body = bodyRef.current
@@ -80,7 +94,20 @@ export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSav
       if (offset === null) return false
       anchor.current = { articleId, offset }
       // Rounded to a thousandth: a few characters are not progress.
-      const fraction = Math.round((readFraction(scroller, body) ?? 0) * 1000) / 1000
+      let fraction = Math.round((readFraction(scroller, body) ?? 0) * 1000) / 1000
+      if (fraction >= READ_THRESHOLD) {
+        endSince ??= clock.current()
+        const waited = clock.current() - endSince
+        if (waited < END_DWELL_MS) {
+          fraction = Math.min(fraction, NOT_YET_READ)
+          // Look again once the moment is up, scrolled or not.
+          dwell ??= setTimeout(() => ((dwell = null), measure()), END_DWELL_MS - waited)
+        }
+      } else {
+        endSince = null
+        if (dwell) clearTimeout(dwell)
+        dwell = null
+      }
       latest.current = { articleId, fraction, offset }
       return true
     }
@@ -108,6 +135,7 @@ export function useReadingProgress({ api, articleId, scrollerRef, bodyRef, onSav
     return () => {
       scroller.removeEventListener('scroll', onScroll)
       if (pending) clearTimeout(pending)
+      if (dwell) clearTimeout(dwell)
       // Leaving this article: its last position goes out now.
       sendRef.current(true)
       latest.current = null

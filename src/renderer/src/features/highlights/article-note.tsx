@@ -1,6 +1,7 @@
 // One note for the whole article: saved shortly after typing stops, on blur, and when
 // the user moves to another article (the component unmounts with a pending draft).
 import { useEffect, useId, useRef, useState } from 'react'
+import { focusArticleText } from '../keyboard/focus-targets'
 
 const SAVE_DELAY_MS = 800
 
@@ -79,6 +80,11 @@ export function ArticleNote({ articleId, note, onSave }: ArticleNoteProps) {
           timer.current = setTimeout(() => void save(), SAVE_DELAY_MS)
         }}
         onBlur={() => void save()}
+        onKeyDown={(event) => {
+          // Esc leaves the note (saved on blur) for the article, so the reader's keys (/, j, n) work again.
+          // Not prevented: an overlay holding the panel closes on the same key.
+          if (event.key === 'Escape') focusArticleText()
+        }}
       />
     </div>
   )

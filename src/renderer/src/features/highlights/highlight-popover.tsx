@@ -3,7 +3,7 @@
 // reason: a note must never be lost to a stray Escape or click.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Highlight, HighlightColor } from '../../../../shared/model'
-import { placeFloating, toBox } from '../../components/floating'
+import { placeFloating, toBox, visibleBoundsOf } from '../../components/floating'
 import { focusableIn } from '../../components/modal'
 import { useReturnFocusOnUnmount } from '../../components/focus-return'
 import { TagInput } from '../tags/tag-input'
@@ -75,7 +75,7 @@ export function HighlightPopover({
       if (!el || !target) return
       const rect = target.getClientRects()[0] ?? target.getBoundingClientRect()
       const size = { width: el.offsetWidth || 320, height: el.offsetHeight || 220 }
-      setPosition(placeFloating(toBox(rect), size, { width: window.innerWidth, height: window.innerHeight }, 'below'))
+      setPosition(placeFloating(toBox(rect), size, visibleBoundsOf(el.closest('main.reader')), 'below'))
     }
     place()
     window.addEventListener('scroll', place, true)

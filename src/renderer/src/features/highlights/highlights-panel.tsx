@@ -1,6 +1,7 @@
 // Right column: the article note, the highlights in reading order, and the ones whose
 // text could not be found any more (orphans), which are listed, never hidden: each can
 // be re-attached to a passage the user selects in the article, or deleted.
+import { NoteMarkdown } from '../../components/note-markdown'
 import { memo, useMemo, type ReactNode } from 'react'
 import type { Article, Highlight } from '../../../../shared/model'
 import { TagInput } from '../tags/tag-input'
@@ -30,7 +31,7 @@ function HighlightSummary({ h }: { h: Highlight }) {
       <span className="sr-only">{colorName(h.color)}: </span>
       <span className="hl-item-body">
         <q className="hl-item-quote" dir="auto">{truncate(h.quote.exact)}</q>
-        {h.note.trim() && <span className="hl-item-note">{truncate(h.note, 240)}</span>}
+        {h.note.trim() && <NoteMarkdown className="hl-item-note" text={truncate(h.note, 240)} inline />}
         <TagList tags={h.tags} inline />
       </span>
     </>

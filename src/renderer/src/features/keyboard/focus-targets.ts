@@ -10,12 +10,13 @@ export function focusSearchBox(root: ParentNode = document): boolean {
   return true
 }
 
-/** Focuses the open article's note in the side panel. */
+/** Focuses the open article's note in the side panel, the caret after its last word (to go on writing). */
 export function focusArticleNote(root: ParentNode = document): boolean {
   const note = root.querySelector<HTMLTextAreaElement>('textarea[aria-label="Article note"], .article-note textarea')
   if (!note) return false
   note.scrollIntoView?.({ block: 'nearest' })
   note.focus()
+  note.setSelectionRange(note.value.length, note.value.length)
   return true
 }
 

@@ -218,6 +218,37 @@ describe('reader keys', () => {
     expect(title().textContent).toContain('Why the sea keeps time')
   })
 
+  it('n puts the caret at the end of the article note; Esc leaves the note, so / goes to search', async () => {
+    const fake = start()
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    await act(async () => void (await fake.transport('article.setNote', { articleId: 'first', note: 'Tides and *moons*' })))
+    const note = screen.getByRole('textbox', { name: 'Article note' }) as HTMLTextAreaElement
+    await waitFor(() => expect(note.value).toBe('Tides and *moons*'))
+    key('n')
+    expect(document.activeElement).toBe(note)
+    expect([note.selectionStart, note.selectionEnd]).toEqual([note.value.length, note.value.length])
+    key('Escape', {}, note)
+    expect(document.activeElement).not.toBe(note)
+    key('/', {}, document.activeElement!)
+    expect(document.activeElement).toBe(screen.getByRole('searchbox', { name: 'Search all text' }))
+  })
+
+  it('] and [ with no highlight focused go to the next one below the top of the view and the last one above it', async () => {
+    start({ secondHighlight: true })
+    await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))
+    const mark = (id: string) => body().querySelector<HTMLElement>(`mark[data-highlight-id="${id}"]`)!
+    // The reader is scrolled past "tides": it is above the view's top, "sailors" below.
+    const at = (top: number) => () => ({ top, bottom: top + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: top, toJSON: () => ({}) }) as DOMRect
+    document.querySelector<HTMLElement>('main.reader')!.getBoundingClientRect = at(90)
+    mark('tides').getBoundingClientRect = at(-400)
+    mark('sailors').getBoundingClientRect = at(300)
+    key(']')
+    expect(document.activeElement).toBe(mark('sailors'))
+    ;(document.activeElement as HTMLElement).blur()
+    key('[')
+    expect(document.activeElement).toBe(mark('tides'))
+  })
+
   it('? opens the shortcuts sheet from the same table; Esc closes it and focus goes back', async () => {
     start()
     await waitFor(() => expect(title().textContent).toContain('Why the sea keeps time'))

@@ -271,7 +271,8 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
           if (ids.length === 0) return o.hint('This article has no highlights yet.')
           const current = (body ? focusedMark(body)?.dataset.highlightId : undefined) ?? o.popoverId
           const at = current ? ids.indexOf(current) : -1
-          const next = action.direction === 'next' ? (at < 0 ? 0 : at + 1) : at < 0 ? ids.length - 1 : at - 1
+          // From a highlight, the one beside it; from nowhere, the one beside what is on screen.
+          const next = at >= 0 ? (action.direction === 'next' ? at + 1 : at - 1) : besideTheView(body, ids, action.direction)
           if (next < 0 || next >= ids.length) return o.hint(action.direction === 'next' ? 'No more highlights after this one.' : 'No highlights before this one.')
           return o.jumpToHighlight(ids[next])
         }
@@ -314,4 +315,24 @@ export function useReaderShortcuts(options: ReaderShortcutOptions): { rememberCo
   }, [])
 
   return { rememberColor: (color) => void (lastColor.current = color) }
+}
+
+/**
+ * With no highlight focused, ] goes to the first highlight at or below the top of the
+ * reader's view and [ to the last one above it (not the article's first and last).
+ * Returns -1 or ids.length when there is none that way.
+ */
+export function besideTheView(body: HTMLElement, ids: readonly string[], direction: 'next' | 'previous'): number {
+  const viewTop = (body.closest('main.reader') ?? body).getBoundingClientRect().top
+  const tops = new Map<string, number>()
+  for (const mark of body.querySelectorAll<HTMLElement>('mark[data-highlight-id]')) {
+    const id = mark.dataset.highlightId!
+    if (!tops.has(id)) tops.set(id, mark.getBoundingClientRect().top)
+  }
+  const top = (id: string) => tops.get(id) ?? 0
+  if (direction === 'next') {
+    const at = ids.findIndex((id) => top(id) >= viewTop)
+    return at < 0 ? ids.length : at
+  }
+  return ids.findLastIndex((id) => top(id) < viewTop)
 }

@@ -1,23 +1,13 @@
 // The splitter of one side bar, wired to the side bars' preferences. Its largest value
 // follows the window: layout.css never lets a side bar take more than 40% of it, and
 // the splitter must not claim a width the screen does not show.
-import { useEffect, useState } from 'react'
 import { Splitter } from './splitter'
 import { SIDE_BAR_LIMITS, type SideBar, type SideBars } from './use-side-bars'
+import { useWindowWidth } from './use-window-width'
 
 const LABEL: Record<SideBar, string> = { library: 'Resize library', panel: 'Resize notes panel' }
 /** Same as the 40vw in layout.css. */
 export const MAX_SHARE_OF_WINDOW = 0.4
-
-function useWindowWidth(): number {
-  const [width, setWidth] = useState(() => window.innerWidth)
-  useEffect(() => {
-    const onResize = () => setWidth(window.innerWidth)
-    window.addEventListener('resize', onResize)
-    return () => window.removeEventListener('resize', onResize)
-  }, [])
-  return width
-}
 
 export function SideBarSplitter({ bars, bar }: { bars: SideBars; bar: SideBar }) {
   const windowWidth = useWindowWidth()

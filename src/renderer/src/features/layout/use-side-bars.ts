@@ -61,9 +61,9 @@ export function useSideBars(api: Pick<Api, 'prefs.get' | 'prefs.set'>): SideBars
   }
 }
 
-/** The .workspace element's class and the widths as CSS variables (layout.css lays them out). */
-export function workspaceLayout(bars: Pick<SideBars, 'width' | 'hidden'>): { className: string; style: CSSProperties } {
-  const className = ['workspace', 'side-bars', bars.hidden('library') && 'library-hidden', bars.hidden('panel') && 'panel-hidden']
+/** The .workspace element's class and the widths as CSS variables (layout.css lays them out; `compact`: side bars as overlays). */
+export function workspaceLayout(bars: Pick<SideBars, 'width' | 'hidden'> & { compact?: boolean }): { className: string; style: CSSProperties } {
+  const className = ['workspace', 'side-bars', bars.compact && 'compact', bars.hidden('library') && 'library-hidden', bars.hidden('panel') && 'panel-hidden']
     .filter(Boolean)
     .join(' ')
   const style = { '--library-width': `${bars.width('library')}px`, '--panel-width': `${bars.width('panel')}px` } as CSSProperties

@@ -108,4 +108,29 @@ describe('LibraryPanel', () => {
     fireEvent.keyDown(options[1], { key: 'Enter' })
     expect(onOpen).toHaveBeenCalledWith('id-1')
   })
+
+  it('says beside its title when there are problems, missing articles or an import report, each opening its list', () => {
+    const onShowImport = vi.fn()
+    renderPanel({
+      summary: { ...summary, problems: [{ path: 'broken.md', reason: 'not UTF-8 text' }, { path: 'empty.txt', reason: 'empty file' }] },
+      missing: [{ articleId: 'gone', title: 'A gone article', path: 'gone.md', note: '', highlights: [] }],
+      lastImport: { text: 'Import: 4 added, 1 not placed', show: onShowImport }
+    })
+    const status = screen.getByRole('group', { name: 'Library status' })
+    fireEvent.click(within(status).getByRole('button', { name: '2 problems' }))
+    const problems = screen.getByTestId('problems') as HTMLDetailsElement
+    expect(problems.open).toBe(true)
+    expect(document.activeElement).toBe(problems.querySelector('summary'))
+    fireEvent.click(within(status).getByRole('button', { name: '1 missing article' }))
+    const missing = screen.getByTestId('missing-articles') as HTMLDetailsElement
+    expect(missing.open).toBe(true)
+    expect(document.activeElement).toBe(missing.querySelector('summary'))
+    fireEvent.click(within(status).getByRole('button', { name: 'Import: 4 added, 1 not placed' }))
+    expect(onShowImport).toHaveBeenCalledTimes(1)
+  })
+
+  it('has no status line when all is well', () => {
+    renderPanel()
+    expect(screen.queryByRole('group', { name: 'Library status' })).toBeNull()
+  })
 })

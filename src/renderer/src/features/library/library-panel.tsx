@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import type { ScanProgress } from '../../../../shared/events'
 import type { LibrarySummary, MissingArticle } from '../../../../shared/model'
 import { ArticleList } from './article-list'
+import { LibraryStatus, type LastImport } from './library-status'
 import { MissingArticles } from './missing-articles'
 import { ProblemsPanel } from './problems-panel'
 import { isFiltered, type LibraryRows, type LibraryView, type SortKey } from './use-library'
@@ -29,6 +30,8 @@ export interface LibraryPanelProps {
   onTagsFocus?: () => void
   /** Opens the Manage tags dialog. */
   onManageTags?: () => void
+  /** The last import's report, shown in the status line. */
+  lastImport?: LastImport | null
 }
 
 const TEXT_FILTER_DELAY_MS = 200
@@ -61,8 +64,10 @@ export function LibraryPanel({
   tags = [],
   onTagsFocus,
   onManageTags,
+  lastImport = null,
   edge
 }: LibraryPanelProps) {
+  const panelRef = useRef<HTMLElement>(null)
   const ids = { sort: useId(), topic: useId(), text: useId(), source: useId(), from: useId(), to: useId(), highlighted: useId(), tag: useId() }
   const [text, setText] = useState(view.text)
   // State, not a ref: the list needs its scroll element to exist before it can lay out rows.
@@ -87,7 +92,7 @@ export function LibraryPanel({
   const filtered = isFiltered(view)
   const sources = summary.sources ?? []
   return (
-    <section className="library" aria-label="Library">
+    <section className="library" aria-label="Library" ref={panelRef}>
       <div className="library-head">
         <h2 className="panel-title">
           Library{' '}
@@ -95,6 +100,7 @@ export function LibraryPanel({
             {list ? (filtered ? `${list.total.toLocaleString()} of ${summary.articleCount.toLocaleString()}` : summary.articleCount.toLocaleString()) : ''}
           </span>
         </h2>
+        <LibraryStatus problems={summary.problems.length} missing={missing.length} lastImport={lastImport} panelRef={panelRef} />
         {scan && <ScanProgressBar scan={scan} />}
         {summary.isSample && (
           <p className="sample-note">
@@ -125,7 +131,8 @@ export function LibraryPanel({
           </div>
           {summary.topics.length > 0 && (
             <div className="filter-row">
-              <label htmlFor={ids.topic}>Topic</label>
+              {/* Topics are the files' own tags (front matter); "Your tag" is what the reader added in Gloss. */}
+              <label htmlFor={ids.topic}>Topic (from the file)</label>
               <select id={ids.topic} value={view.topic} onChange={(e) => onViewChange({ ...view, topic: e.target.value })}>
                 <option value="">All topics</option>
                 {summary.topics.map((t) => (
@@ -138,7 +145,7 @@ export function LibraryPanel({
           )}
           {(tags.length > 0 || view.tag !== '') && (
             <div className="filter-row">
-              <label htmlFor={ids.tag}>Tag</label>
+              <label htmlFor={ids.tag}>Your tag</label>
               <select id={ids.tag} value={view.tag} onFocus={onTagsFocus} onChange={(e) => onViewChange({ ...view, tag: e.target.value })}>
                 <option value="">All tags</option>
                 {/* A tag renamed away while chosen stays listed until another is picked. */}

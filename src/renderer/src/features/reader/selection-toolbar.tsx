@@ -2,7 +2,7 @@
 // "Add note". Buttons keep the selection alive by not taking it on mousedown.
 import { forwardRef, useLayoutEffect, useRef, useState, type ForwardedRef } from 'react'
 import type { HighlightColor } from '../../../../shared/model'
-import { placeFloating, type Box } from '../../components/floating'
+import { placeFloating, visibleBoundsOf, type Box } from '../../components/floating'
 import { useReturnFocusOnUnmount } from '../../components/focus-return'
 import { focusableIn } from '../../components/modal'
 import { colorName, COLORS } from '../highlights/colors'
@@ -34,7 +34,8 @@ export const SelectionToolbar = forwardRef<HTMLDivElement, SelectionToolbarProps
     const el = own.current
     if (!el) return
     const size = { width: el.offsetWidth || 260, height: el.offsetHeight || 40 }
-    setPosition(placeFloating(box, size, { width: window.innerWidth, height: window.innerHeight }, 'above'))
+    // Inside the reader column, never over the header or a side bar: below the selection when there is no room above.
+    setPosition(placeFloating(box, size, visibleBoundsOf(el.closest('main.reader')), 'above'))
   }, [box])
 
   return (

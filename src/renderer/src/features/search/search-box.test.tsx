@@ -10,7 +10,7 @@ import { MarkedText } from './search-box'
 
 const ROOT = '/home/reader/Clippings'
 
-function start() {
+function start(marksApproximate = false) {
   const tides = buildArticle('tides', [{ type: 'paragraph', text: 'The sea rises twice a day, pulled by the moon.' }], { title: 'Why the sea keeps time' })
   const keepers = buildArticle(
     'keepers',
@@ -22,7 +22,14 @@ function start() {
   )
   keepers.highlights = [{ ...buildHighlight('keepers', keepers.text, 0, 17, 'blue', { note: 'ask about the logbooks' }), id: 'log' }]
   const fake = new FakeGloss(new Map([[ROOT, { summary: { ...librarySummary(ROOT, [tides, keepers]), lastArticleId: 'tides' }, articles: [tides, keepers] }]]), ROOT, ROOT)
-  render(<App api={createApi(fake.transport)} events={fake.events()} />, { wrapper: withQueries() })
+  // The fake searches substrings; here its answers can come back marked as the core marks typo matches.
+  const transport: typeof fake.transport = async (method, input) => {
+    const answer = await fake.transport(method, input)
+    if (method !== 'search.query' || !marksApproximate || !answer.ok) return answer
+    const value = answer.value as { results: object[] }
+    return { ...answer, value: { ...value, results: value.results.map((r) => ({ ...r, approximate: true })) } }
+  }
+  render(<App api={createApi(transport)} events={fake.events()} />, { wrapper: withQueries() })
   return { fake, keepers }
 }
 
@@ -48,6 +55,20 @@ describe('search box', () => {
 
     fireEvent.change(box(), { target: { value: 'zeppelin' } })
     await waitFor(() => expect(within(screen.getByTestId('search-results')).getByText('No matches')).toBeTruthy())
+  })
+
+  it('says "approximate" on a result the core found only with a typo, and nothing on an exact one', async () => {
+    start(true)
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.change(box(), { target: { value: 'paraffin' } })
+    await waitFor(() => expect(results()).toHaveLength(1))
+    expect(within(results()[0]).getByText('approximate')).toBeTruthy()
+    cleanup()
+    start()
+    await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })
+    fireEvent.change(box(), { target: { value: 'paraffin' } })
+    await waitFor(() => expect(results()).toHaveLength(1))
+    expect(within(results()[0]).queryByText('approximate')).toBeNull()
   })
 
   it('opens the article at a text match: the matched word is selected', async () => {

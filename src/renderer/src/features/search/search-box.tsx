@@ -155,6 +155,11 @@ export function SearchBox({ api, root, onOpen, onError }: SearchBoxProps) {
                   <span className="search-result-head">
                     <span className="search-result-title">{result.title}</span>
                     <span className={`search-kind search-kind-${result.kind}`}>{KIND_LABEL[result.kind]}</span>
+                    {result.approximate && (
+                      <span className="search-approximate" title="Found with a spelling close to what you typed">
+                        approximate
+                      </span>
+                    )}
                   </span>
                   <span className="search-snippet">
                     <MarkedText snippet={result.snippet} />
