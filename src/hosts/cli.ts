@@ -20,6 +20,7 @@ import { exportToFolder, type FolderExportReport } from '../core/export/folder-e
 import type { ImportReport } from '../core/export/import-annotations'
 import { openCorpus } from '../core/export/open-corpus'
 import { dataDirFrom } from '../core/store/data-folder'
+import { acquireDataFolderLock, DataFolderBusyError, type DataFolderLock } from '../core/store/data-folder-lock'
 import { isProblem, readCommandLine, type CommandLine } from './command-line'
 import { librarySnapshot } from '../core/library/search-snapshot'
 import { createSearchService } from '../core/search/search-service'
@@ -125,7 +126,11 @@ async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promis
   const out = fromUserCwd(outArg)
   const dataDir = dataDirOf(parsed)
   const dryRun = parsed.flags.has('--dry-run')
-  const corpus = await openCorpus(fromUserCwd(parsed.positional[0]), dataDir, now)
+  const lock = await lockForReading(dataDir)
+  const corpus = await openCorpus(fromUserCwd(parsed.positional[0]), dataDir, now, { readOnly: lock === null }).catch(async (error: unknown) => {
+    await lock?.release()
+    throw error
+  })
   try {
     const model = buildExportCorpus(corpus.session, { exportedAt: now().toISOString(), articles: format === 'md-folder' ? 'all' : 'annotated' })
     if (format === 'md-folder') {
@@ -151,6 +156,22 @@ async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date): Promis
     return 0
   } finally {
     await corpus.close()
+    await lock?.release()
+  }
+}
+
+/**
+ * The data folder's lock for a command that only reads it (export, search), or null when
+ * the app (or another writer) holds it or it cannot be written: the command then reads
+ * the stores as they are on disk and writes nothing to them.
+ */
+async function lockForReading(dataDir: string): Promise<DataFolderLock | null> {
+  try {
+    return await acquireDataFolderLock(dataDir, 'cli')
+  } catch (error) {
+    if (error instanceof DataFolderBusyError) return null
+    if (['EROFS', 'EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) return null
+    throw error
   }
 }
 
@@ -210,13 +231,21 @@ function printFolderReport(report: FolderExportReport, json: boolean, io: CliIo)
 async function importCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {
   const [folder, file] = parsed.positional
   const text = await readAnnotationsFile(fromUserCwd(file))
-  const corpus = await openCorpus(fromUserCwd(folder), dataDirOf(parsed), now)
+  const dataDir = dataDirOf(parsed)
+  // A write: refused (DataFolderBusyError, exit 1, nothing changed) while the app or the
+  // harness is open on this data folder, whose next save would overwrite the import.
+  const lock = await acquireDataFolderLock(dataDir, 'cli')
   try {
-    const report = await importIntoSession(corpus.session, text, now)
-    printImportReport(report, parsed.flags.has('--json'), io)
-    return 0
+    const corpus = await openCorpus(fromUserCwd(folder), dataDir, now)
+    try {
+      const report = await importIntoSession(corpus.session, text, now)
+      printImportReport(report, parsed.flags.has('--json'), io)
+      return 0
+    } finally {
+      await corpus.close()
+    }
   } finally {
-    await corpus.close()
+    await lock.release()
   }
 }
 
@@ -247,7 +276,12 @@ async function searchCommand(parsed: Parsed, io: CliIo, now: () => Date): Promis
   const limit = limitText === undefined ? 20 : Number(limitText)
   if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new GlossError('BAD_INPUT', '--limit must be a whole number from 1 to 200')
   if (!query.trim()) throw new GlossError('BAD_INPUT', 'The query is empty')
-  const corpus = await openCorpus(fromUserCwd(folder), dataDirOf(parsed), now)
+  const dataDir = dataDirOf(parsed)
+  const lock = await lockForReading(dataDir)
+  const corpus = await openCorpus(fromUserCwd(folder), dataDir, now, { readOnly: lock === null }).catch(async (error: unknown) => {
+    await lock?.release()
+    throw error
+  })
   // The worker thread, as in the app: measured on 10,000 articles it builds in a third of
   // the time an in-process build takes (its own small heap; see scripts/search-bench).
   const search = createSearchService()
@@ -276,6 +310,7 @@ async function searchCommand(parsed: Parsed, io: CliIo, now: () => Date): Promis
   } finally {
     await search.close()
     await corpus.close()
+    await lock?.release()
   }
 }
 

@@ -79,7 +79,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     initialFolder: options.corpus ?? null,
     dialogs: harnessDialogs(options.dataDir, { importFile: options.importFile }),
     watch: true,
-    searchWorker: options.searchWorker ?? builtSearchWorker()
+    searchWorker: options.searchWorker ?? builtSearchWorker(),
+    lockOwner: 'harness'
   })
   // A page opened from the URL this returns sees every change made after it.
   await gloss.watchReady()

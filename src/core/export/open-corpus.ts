@@ -3,7 +3,7 @@
 // do in the app (moved files keep their annotations, highlights anchor the same way).
 import { scanCorpus } from '../corpus/scan'
 import { LibrarySession } from '../library/library-session'
-import { openCorpusStore } from '../store/corpus-store'
+import { openCorpusStore, type StoreHooks } from '../store/corpus-store'
 
 export interface OpenCorpus {
   session: LibrarySession
@@ -11,9 +11,10 @@ export interface OpenCorpus {
   close(): Promise<void>
 }
 
-export async function openCorpus(folder: string, dataDir: string, now: () => Date = () => new Date()): Promise<OpenCorpus> {
+/** `hooks.readOnly`: another process writes the data folder; read a snapshot and write nothing. */
+export async function openCorpus(folder: string, dataDir: string, now: () => Date = () => new Date(), hooks: StoreHooks = {}): Promise<OpenCorpus> {
   const scan = await scanCorpus(folder)
-  const store = await openCorpusStore(dataDir, scan.root)
+  const store = await openCorpusStore(dataDir, scan.root, hooks)
   try {
     const session = new LibrarySession(scan, store, false, now)
     return { session, close: () => store.close() }

@@ -3,7 +3,8 @@
 import { z } from 'zod'
 import { HighlightColor, TextPositionSelector, TextQuoteSelector } from '../../shared/model'
 import { corpusStoreFile } from './data-folder'
-import { openJsonStore, type JsonStore } from './json-store'
+import { openJsonStore, type JsonStore, type JsonStoreOptions } from './json-store'
+import { mergeById, mergeRecordMap } from './merge-records'
 
 // gloss.ts takes the settings store from here; it lives in its own module.
 export { openSettingsStore, rememberFolder, type Settings } from './settings-store'
@@ -72,11 +73,30 @@ export type CorpusData = z.infer<typeof CorpusDataSchema>
 
 export { corpusStoreFile }
 
-export function openCorpusStore(dataDir: string, root: string): Promise<JsonStore<CorpusData>> {
+/**
+ * Another process's version of the file merged with ours, record by record (a highlight,
+ * an article's note, an article's progress): see merge-records.ts.
+ */
+export function mergeCorpusData(base: CorpusData, ours: CorpusData, theirs: CorpusData): CorpusData {
+  return {
+    ...ours,
+    highlights: mergeById(base.highlights, ours.highlights, theirs.highlights),
+    articleNotes: mergeRecordMap(base.articleNotes, ours.articleNotes, theirs.articleNotes),
+    progress: mergeRecordMap(base.progress, ours.progress, theirs.progress),
+    lastArticleId: ours.lastArticleId === base.lastArticleId ? theirs.lastArticleId : ours.lastArticleId
+  }
+}
+
+/** What the host decides about a store: read-only (another process writes), where failures are told. */
+export type StoreHooks = Pick<JsonStoreOptions<unknown>, 'readOnly' | 'onSaveProblem' | 'journal'>
+
+export function openCorpusStore(dataDir: string, root: string, hooks: StoreHooks = {}): Promise<JsonStore<CorpusData>> {
   return openJsonStore(corpusStoreFile(dataDir, root), {
     defaults: () => ({ schemaVersion: CORPUS_SCHEMA_VERSION, root, highlights: [], articleNotes: {}, lastArticleId: null, progress: {} }),
     schemaVersion: CORPUS_SCHEMA_VERSION,
     validate: (raw) => CorpusDataSchema.parse(raw),
-    label: 'Your Gloss data for this folder'
+    merge: mergeCorpusData,
+    label: 'Your Gloss data for this folder',
+    ...hooks
   })
 }

@@ -25,9 +25,14 @@ const CAUSES: Record<string, string> = {
   EIO: 'the disk reported an error'
 }
 
-export function describeWriteError(error: unknown, file: string, where: { since: string; journal: string | null }): SaveProblem {
+/** The cause in words: "the disk is full". */
+export function writeErrorCause(error: unknown, file: string): { code: string; cause: string } {
   const code = String((error as NodeJS.ErrnoException | undefined)?.code ?? 'UNKNOWN')
-  const cause = CAUSES[code] ?? `writing ${path.basename(file)} failed (${code})`
+  return { code, cause: CAUSES[code] ?? `writing ${path.basename(file)} failed (${code})` }
+}
+
+export function describeWriteError(error: unknown, file: string, where: { since: string; journal: string | null }): SaveProblem {
+  const { code, cause } = writeErrorCause(error, file)
   const kept = where.journal
     ? `They are kept in memory and in ${where.journal}, and Gloss keeps trying.`
     : 'They are kept in memory while Gloss keeps trying: do not quit Gloss until this message goes away.'
