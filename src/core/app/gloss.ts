@@ -493,7 +493,8 @@ class GlossCore {
       sources: session.sources(),
       lastArticleId: session.lastArticleId(),
       isSample: session.isSample,
-      storeNotice: session.store.notice
+      // A damaged settings.json repaired at start is told too, not only the folder's store.
+      storeNotice: [session.store.notice, this.settings.notice].filter(Boolean).join(' ') || null
     }
   }
 

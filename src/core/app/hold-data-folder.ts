@@ -13,10 +13,15 @@ export interface HeldDataFolder {
 
 const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT'])
 
-export async function holdDataFolder(dataDir: string, owner: LockOwner, now: () => Date = () => new Date()): Promise<HeldDataFolder> {
+export async function holdDataFolder(
+  dataDir: string,
+  owner: LockOwner,
+  now: () => Date = () => new Date(),
+  acquire: typeof acquireDataFolderLock = acquireDataFolderLock
+): Promise<HeldDataFolder> {
   let lock: DataFolderLock
   try {
-    lock = await acquireDataFolderLock(dataDir, owner)
+    lock = await acquire(dataDir, owner)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (!code || !UNWRITABLE.has(code)) throw error
