@@ -99,7 +99,10 @@ describe('openJsonStore: a write that fails is told, kept and retried', () => {
     const store = await openNotes({ writer: disk.writer, journal })
     store.update((data) => data.items.push('one', 'two'))
     await expect(store.flush()).rejects.toThrow('ENOSPC')
-    open.splice(0) // "killed": never closed
+    // Quit while the disk is still full (a kill leaves the same journal; closing stops the
+    // retry timer, which a store left open in this process would keep running).
+    await expect(store.close()).rejects.toThrow('ENOSPC')
+    open.splice(0)
 
     const again = await openNotes({ journal })
     expect(again.data.items).toEqual(['one', 'two'])

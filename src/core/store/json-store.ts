@@ -93,6 +93,20 @@ export interface JsonStoreOptions<T> {
    * Default: mergeTopLevel (each top-level field: ours if we changed it, else theirs).
    */
   merge?: (base: T, ours: T, theirs: T) => T
+  /**
+   * For a file that parses but does not validate: keeps what can be kept and names what
+   * could not (a highlight with a colour not in the palette), so that one bad record does
+   * not set the whole file aside. null when nothing can be saved this way.
+   */
+  salvage?: (raw: unknown, backup: T | null) => Salvaged<T> | null
+}
+
+export interface Salvaged<T> {
+  data: T
+  /** One line per record set aside, for the notice: `a highlight of "Article" (color: …)`. */
+  setAside: string[]
+  /** How many of those the backup held in a good version, which took their place. */
+  restored: number
 }
 
 const DEFAULT_BACKUPS = 5
@@ -203,6 +217,20 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
       base = { text, seen }
       return { data: checked.data, notice: null, needsWrite: false }
     }
+    const backupFound = options.salvage && !readOnly ? await newestGoodBackup(file, backups, schemaVersion, validate) : null
+    const salvaged = readOnly ? null : salvageText(text, backupFound?.data ?? null)
+    if (salvaged) {
+      // The file as it was is kept whole; the records that could be read carry on, and a
+      // bad one the backup holds in a good version is taken from there.
+      const keptAt = await setAside(file, now())
+      const count = salvaged.setAside.length
+      const what = `${count === 1 ? 'a record' : `${count} records`} (${salvaged.setAside.join('; ')})`
+      const notice =
+        salvaged.restored === count && backupFound
+          ? `${label} was damaged; restored the backup from ${formatTime(backupFound.takenAt)} for ${what} and kept everything newer. The damaged file was kept at ${keptAt}.`
+          : `${label} had ${what} Gloss cannot read; ${salvaged.restored ? `${salvaged.restored} came from the backup, the others were` : count === 1 ? 'it was' : 'they were'} set aside and everything else kept. The file as it was is at ${keptAt}.`
+      return { data: salvaged.data, notice, needsWrite: true }
+    }
     if (readOnly) {
       const backup = await newestGoodBackup(file, backups, schemaVersion, validate)
       return { data: backup?.data ?? options.defaults(), notice: `${label} is damaged (${checked.reason}); showing ${backup ? 'its newest backup' : 'nothing'} until Gloss repairs it.`, needsWrite: false }
@@ -220,6 +248,16 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
       data: options.defaults(),
       notice: `${label} was damaged and no usable backup was found, so it starts empty. The damaged file was kept at ${keptAt}.`,
       needsWrite: true
+    }
+  }
+
+  function salvageText(text: string, backup: T | null): Salvaged<T> | null {
+    if (!options.salvage) return null
+    try {
+      const salvaged = options.salvage(JSON.parse(text.replace(/^\uFEFF/, '')), backup)
+      return salvaged && salvaged.setAside.length > 0 ? { ...salvaged, data: validate(salvaged.data) } : null
+    } catch {
+      return null
     }
   }
 
