@@ -122,12 +122,16 @@ export function corpusToMarkdown(articles: MarkdownArticle[], exportedAt: string
 
 /**
  * A file name that every common file system and Obsidian accept: no path separators,
- * no characters Windows or Obsidian links reject, no reserved device names, no
- * leading/trailing dots or spaces, at most 100 characters before `.md`.
+ * no characters Windows or Obsidian links reject, no control, direction-override or
+ * zero-width characters, no reserved device names, no leading/trailing dots or spaces,
+ * at most 100 characters before `.md`.
  */
 export function exportFileName(title: string, extension = '.md'): string {
   let name = title
     .normalize('NFC')
+    // Direction marks and overrides (U+202E makes "gpj.md" read as "dm.jpg") and
+    // zero-width characters: invisible, so a name could pass for another. Removed.
+    .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
     // Windows-reserved, path separators, control characters; `#^[]|` break Obsidian links.
     .replace(/[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f]/g, ' ')
     .replace(/\s+/g, ' ')
