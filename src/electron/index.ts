@@ -18,6 +18,7 @@ import { nativeThemeSource, windowBackground } from './native-theme'
 import { dataDirFrom, optionValue, sampleCorpusDir } from '../core/store/data-folder'
 import { guardAllWebContents, hardenSession } from './security'
 import { appLocation, isTrustedSender } from './sender-trust'
+import { devServerUrl } from './dev-server'
 import type { Dialogs } from '../core/ports'
 import { createMainWindow, rememberWindowState } from './window'
 import { WINDOW_SIZE } from './window-options'
@@ -26,8 +27,8 @@ import { fitWindowToDisplays } from '../core/store/window-state'
 const here = path.dirname(fileURLToPath(import.meta.url))
 const preloadPath = path.join(here, '..', 'preload', 'index.cjs')
 const indexFile = path.join(here, '..', 'renderer', 'index.html')
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const location = appLocation(devServerUrl, pathToFileURL(indexFile).href)
+const devUrl = devServerUrl(app.isPackaged, process.env)
+const location = appLocation(devUrl, pathToFileURL(indexFile).href)
 
 // One data folder, one writer: the lock lives in userData, so pointing userData at
 // --data-dir keeps a test or portable instance apart from the everyday one.
@@ -143,7 +144,7 @@ function openWindow(): BrowserWindow {
   const displays = screen.getAllDisplays().map((display) => ({ workArea: display.workArea, primary: display.id === primaryId }))
   const placement = fitWindowToDisplays(gloss?.windowState(), displays, WINDOW_SIZE)
   const backgroundColor = windowBackground(theme, nativeTheme.shouldUseDarkColors)
-  const window = createMainWindow({ preloadPath, indexFile, devServerUrl, placement, backgroundColor })
+  const window = createMainWindow({ preloadPath, indexFile, devServerUrl: devUrl, placement, backgroundColor })
   const saveNow = rememberWindowState(window, (state) => gloss?.saveWindowState(state))
   saveWindowNow = saveNow
   window.on('closed', () => {
@@ -189,7 +190,7 @@ async function refreshMenu(): Promise<void> {
   // menuHistory is read after the await, so the menu built last has the latest labels.
   const template = appMenuTemplate({
     platform: process.platform,
-    isDev: Boolean(devServerUrl),
+    isDev: Boolean(devUrl),
     recentFolders,
     history: menuHistory,
     send: sendMenuCommand
