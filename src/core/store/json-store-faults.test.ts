@@ -148,3 +148,38 @@ describe('openJsonStore: read-only', () => {
     expect(await readFile(file, 'utf8')).toBe('{ damaged')
   })
 })
+
+describe('openJsonStore: files it cannot take as they are', () => {
+  it('a file over the size limit is set aside and the backup restored, with a notice (512 MB and more in real life)', async () => {
+    const first = await openNotes({ backups: 2, backupIntervalMs: 0 })
+    first.update((data) => data.items.push('backed up'))
+    await first.close()
+    open.splice(0)
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, items: ['x'.repeat(5_000)], title: '' }))
+
+    const store = await openNotes({ backups: 2, maxBytes: 4_096 })
+    expect(store.data.items).toEqual(['backed up'])
+    expect(store.notice).toMatch(/^Your Gloss data was too large to read \(0 MB\); restored the backup from .*\. The damaged file was kept at .*\.corrupt-/)
+  })
+
+  it('invalid UTF-8 inside a stored string is reported, and the file as it was is kept', async () => {
+    const good = Buffer.from(JSON.stringify({ schemaVersion: 1, items: ['café', 'BROKEN'], title: '' }), 'utf8')
+    const at = good.indexOf('BROKEN')
+    good[at] = 0xff // not UTF-8
+    await writeFile(file, good)
+
+    const store = await openNotes()
+    expect(store.data.items).toEqual(['café', '\uFFFDROKEN'])
+    expect(store.notice).toMatch(/held bytes that are not valid text \(UTF-8\); they show as \uFFFD\. The file as it was is kept at .*\.corrupt-/)
+    const { readdir } = await import('node:fs/promises')
+    const kept = (await readdir(dir)).find((n) => n.includes('.corrupt-'))!
+    expect((await readFile(path.join(dir, kept)))[at]).toBe(0xff)
+  })
+
+  it('valid UTF-8 (with a byte-order mark) is read without a notice', async () => {
+    await writeFile(file, '\uFEFF' + JSON.stringify({ schemaVersion: 1, items: ['naïve'], title: '' }))
+    const store = await openNotes()
+    expect(store.data.items).toEqual(['naïve'])
+    expect(store.notice).toBeNull()
+  })
+})

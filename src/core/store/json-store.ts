@@ -6,7 +6,7 @@
 // in-memory adapter when NODE_ENV=test (which vitest sets), so tests would pass without
 // ever touching the disk. The adapter is DurableJSONFile rather than lowdb's JSONFile,
 // which renames atomically but never fsyncs (see durable-write.ts).
-import { mkdir, stat } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import { readIfPresent } from '../fs/read-if-present'
@@ -99,7 +99,16 @@ export interface JsonStoreOptions<T> {
    * not set the whole file aside. null when nothing can be saved this way.
    */
   salvage?: (raw: unknown, backup: T | null) => Salvaged<T> | null
+  /** A file larger than this is treated as damaged (default MAX_STORE_BYTES; tests lower it). */
+  maxBytes?: number
 }
+
+/**
+ * The largest store file read. V8's longest string is about 512 MiB: a larger file cannot
+ * even be read as text, and one near it needs gigabytes to parse. 400 MiB is about
+ * 400,000 highlights with notes; a file beyond it is set aside like a damaged one.
+ */
+export const MAX_STORE_BYTES = 400 * 1024 * 1024
 
 export interface Salvaged<T> {
   data: T
@@ -172,6 +181,7 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
   const { schemaVersion, validate } = options
 
   const readOnly = options.readOnly ?? false
+  const maxBytes = options.maxBytes ?? MAX_STORE_BYTES
   const journal = readOnly ? null : (options.journal ?? null)
   const merge = options.merge ?? mergeTopLevel
   if (!readOnly) {
@@ -202,7 +212,9 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
 
   async function load(): Promise<{ data: T; notice: string | null; needsWrite: boolean }> {
     const seen = await statOf(file)
-    const text = await readIfPresent(file)
+    const read = await readStoreFile(file, seen, maxBytes)
+    if (read.kind === 'too-large' && !readOnly) return damaged(`${label} was too large to read (${Math.round(read.bytes / 1024 / 1024)} MB)`)
+    const text = read.kind === 'text' ? read.text : null
     if (text === null) {
       const backup = await newestGoodBackup(file, backups, schemaVersion, validate)
       if (!backup) return { data: options.defaults(), notice: null, needsWrite: false }
@@ -213,6 +225,16 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
       }
     }
     const checked = checkContent(text, schemaVersion, validate, file)
+    if (checked.ok && read.kind === 'text' && read.invalidUtf8 && !readOnly) {
+      // Readable, but some bytes were not UTF-8 and were read as U+FFFD: the next write
+      // would make that final, so the file as it was is kept and the user told.
+      const keptAt = await setAside(file, now())
+      return {
+        data: checked.data,
+        notice: `${label} held bytes that are not valid text (UTF-8); they show as \uFFFD. The file as it was is kept at ${keptAt}.`,
+        needsWrite: true
+      }
+    }
     if (checked.ok) {
       base = { text, seen }
       return { data: checked.data, notice: null, needsWrite: false }
@@ -235,18 +257,23 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
       const backup = await newestGoodBackup(file, backups, schemaVersion, validate)
       return { data: backup?.data ?? options.defaults(), notice: `${label} is damaged (${checked.reason}); showing ${backup ? 'its newest backup' : 'nothing'} until Gloss repairs it.`, needsWrite: false }
     }
+    return damaged(`${label} was damaged`)
+  }
+
+  /** Sets the file aside and restores the newest good backup (or starts empty), saying why. */
+  async function damaged(lead: string): Promise<{ data: T; notice: string | null; needsWrite: boolean }> {
     const keptAt = await setAside(file, now())
     const backup = await newestGoodBackup(file, backups, schemaVersion, validate)
     if (backup) {
       return {
         data: backup.data,
-        notice: `${label} was damaged; restored the backup from ${formatTime(backup.takenAt)}. The damaged file was kept at ${keptAt}.`,
+        notice: `${lead}; restored the backup from ${formatTime(backup.takenAt)}. The damaged file was kept at ${keptAt}.`,
         needsWrite: true
       }
     }
     return {
       data: options.defaults(),
-      notice: `${label} was damaged and no usable backup was found, so it starts empty. The damaged file was kept at ${keptAt}.`,
+      notice: `${lead} and no usable backup was found, so it starts empty. The damaged file was kept at ${keptAt}.`,
       needsWrite: true
     }
   }
@@ -421,6 +448,28 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
       closed = true
       await flush()
     }
+  }
+}
+
+type StoreFileRead = { kind: 'missing' } | { kind: 'too-large'; bytes: number } | { kind: 'text'; text: string; invalidUtf8: boolean }
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** The store file's text, with whether it held bytes that are not UTF-8 (read as U+FFFD). */
+async function readStoreFile(file: string, seen: FileSeen | null, maxBytes: number): Promise<StoreFileRead> {
+  if (seen !== null && seen.size > maxBytes) return { kind: 'too-large', bytes: seen.size }
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' }
+    throw error
+  }
+  if (bytes.length > maxBytes) return { kind: 'too-large', bytes: bytes.length }
+  try {
+    return { kind: 'text', text: strictUtf8.decode(bytes), invalidUtf8: false }
+  } catch {
+    return { kind: 'text', text: bytes.toString('utf8'), invalidUtf8: true }
   }
 }
 
