@@ -12,6 +12,7 @@ import type { GlossEvent, MenuCommand } from '../shared/events'
 import type { Prefs } from '../shared/model'
 import { appMenuTemplate, historyLabelsDiffer, type MenuHistoryLabels } from './app-menu'
 import { startGloss, type Gloss } from '../core/app/gloss'
+import { DataFolderBusyError } from '../core/store/data-folder-lock'
 import { bindContract } from './ipc'
 import { folderFromArgv, linkFromArgv, protocolRegistration, secondLaunchData, secondLaunchRequest, type SecondLaunchRequest } from './launch-args'
 import { nativeThemeSource, windowBackground } from './native-theme'
@@ -96,6 +97,23 @@ if (!app.requestSingleInstanceLock(secondLaunchData(process.argv, launchCwd, pro
     })
 }
 
+/**
+ * The core, once the data folder is free: a CLI command (an import, a few seconds) may
+ * hold its lock when the app starts, so the app waits for it rather than failing; a
+ * second app or harness on the folder fails at once with who holds it.
+ */
+async function startWhenFree(options: Parameters<typeof startGloss>[0], waitMs = 15_000): Promise<Gloss> {
+  const until = Date.now() + waitMs
+  for (;;) {
+    try {
+      return await startGloss(options)
+    } catch (error) {
+      if (!(error instanceof DataFolderBusyError) || error.holder.owner !== 'cli' || Date.now() > until) throw error
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, location)
   registerLinkHandler()
@@ -104,9 +122,9 @@ async function start(): Promise<void> {
   const folder = await existingFolder(folderFromArgv(process.argv, { defaultApp: process.defaultApp === true, cwd: launchCwd }))
   const options = { dataDir, sampleRoot: sampleCorpusDir(app.getAppPath()), dialogs: nativeDialogs(), watch: true }
   try {
-    gloss = await startGloss({ ...options, initialFolder: folder })
+    gloss = await startWhenFree({ ...options, initialFolder: folder })
   } catch (error) {
-    if (!folder) throw error
+    if (!folder || error instanceof DataFolderBusyError) throw error
     // A folder from the command line that cannot be opened should not stop the app.
     dialog.showErrorBox('Gloss could not open the folder', `${folder}\n\n${error instanceof Error ? error.message : String(error)}`)
     gloss = await startGloss(options)
