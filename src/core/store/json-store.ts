@@ -340,16 +340,17 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
       if (!closed) schedule(maxDelayMs)
       throw error
     }
-    base = { text, seen: ownFile ? await statOf(file) : null }
-    if (saveProblem) {
-      saveProblem = null
-      options.onSaveProblem?.(null)
-    }
-    if (journal) await clearJournal(journal)
+    // Counted in the turn the write lands, before anything else is awaited.
     recentWriteMs.push(performance.now() - started)
     if (recentWriteMs.length > WRITE_TIMES_KEPT) recentWriteMs.shift()
     longestWaitMs = Math.max(longestWaitMs, Date.now() - since)
     writeCount++
+    if (saveProblem) {
+      saveProblem = null
+      options.onSaveProblem?.(null)
+    }
+    base = { text, seen: ownFile ? await statOf(file) : null }
+    if (journal) await clearJournal(journal)
     await backUpIfDue()
   }
 
