@@ -1,12 +1,16 @@
 // A JSON file with one writer: lowdb for the atomic write, plus what lowdb leaves to
 // us — coalesced writes, rotating backups, recovery from a damaged file and a schema
-// version that a newer Gloss can raise without this one overwriting its data.
+// version that a newer Gloss can raise without this one overwriting its data; failed
+// writes told, journalled and retried; a file another process changed merged.
+// Over 400 lines on purpose: the write schedule, the failure reporting and the recovery
+// on open share the store's state (dirty, pendingSince, base, saveProblem) in one
+// closure; the file helpers that need none of it are in store-file.ts.
 //
 // Built as `new Low(adapter, defaults)` on purpose: JSONFilePreset swaps in an
 // in-memory adapter when NODE_ENV=test (which vitest sets), so tests would pass without
 // ever touching the disk. The adapter is DurableJSONFile rather than lowdb's JSONFile,
 // which renames atomically but never fsyncs (see durable-write.ts).
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import { readIfPresent } from '../fs/read-if-present'
@@ -14,6 +18,9 @@ import { backupPath, checkContent, newestGoodBackup, rotateBackups, setAside } f
 import { cleanStaleTemps, writeDurably } from '../fs/durable-write'
 import { describeWriteError, type SaveProblem } from './save-problem'
 import { clearJournal, readJournal, writeJournal } from './write-journal'
+import { MAX_STORE_BYTES, mergeTopLevel, readStoreFile, sameStat, statOf, type FileSeen } from './store-file'
+
+export { MAX_STORE_BYTES, mergeTopLevel } from './store-file'
 
 export type { SaveProblem } from './save-problem'
 
@@ -103,12 +110,6 @@ export interface JsonStoreOptions<T> {
   maxBytes?: number
 }
 
-/**
- * The largest store file read. V8's longest string is about 512 MiB: a larger file cannot
- * even be read as text, and one near it needs gigabytes to parse. 400 MiB is about
- * 400,000 highlights with notes; a file beyond it is set aside like a damaged one.
- */
-export const MAX_STORE_BYTES = 400 * 1024 * 1024
 
 export interface Salvaged<T> {
   data: T
@@ -450,59 +451,6 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
       await flush()
     }
   }
-}
-
-type StoreFileRead = { kind: 'missing' } | { kind: 'too-large'; bytes: number } | { kind: 'text'; text: string; invalidUtf8: boolean }
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
-
-/** The store file's text, with whether it held bytes that are not UTF-8 (read as U+FFFD). */
-async function readStoreFile(file: string, seen: FileSeen | null, maxBytes: number): Promise<StoreFileRead> {
-  if (seen !== null && seen.size > maxBytes) return { kind: 'too-large', bytes: seen.size }
-  let bytes: Buffer
-  try {
-    bytes = await readFile(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' }
-    throw error
-  }
-  if (bytes.length > maxBytes) return { kind: 'too-large', bytes: bytes.length }
-  try {
-    return { kind: 'text', text: strictUtf8.decode(bytes), invalidUtf8: false }
-  } catch {
-    return { kind: 'text', text: bytes.toString('utf8'), invalidUtf8: true }
-  }
-}
-
-interface FileSeen {
-  mtimeMs: number
-  size: number
-  ino: number
-}
-
-async function statOf(file: string): Promise<FileSeen | null> {
-  try {
-    const info = await stat(file)
-    return { mtimeMs: info.mtimeMs, size: info.size, ino: info.ino }
-  } catch {
-    return null
-  }
-}
-
-const sameStat = (a: FileSeen, b: FileSeen): boolean => a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino
-
-/**
- * The default merge: each top-level field is ours if this process changed it since the
- * base, else the other writer's. Stores with records (the corpus store) merge deeper.
- */
-export function mergeTopLevel<T>(base: T, ours: T, theirs: T): T {
-  const merged = { ...(theirs as object) } as Record<string, unknown>
-  const b = base as Record<string, unknown>
-  const o = ours as Record<string, unknown>
-  for (const key of Object.keys(o)) {
-    if (JSON.stringify(o[key]) !== JSON.stringify(b[key])) merged[key] = o[key]
-  }
-  return merged as T
 }
 
 async function readMtime(file: string): Promise<number | null> {
