@@ -19,6 +19,8 @@ const SLOW = [
   'src/hosts/gloss-bin.test.ts',
   'src/hosts/fuzz.test.ts',
   'src/hosts/web.test.ts',
+  'src/hosts/one-writer.test.ts',
+  'src/hosts/web-timeouts.test.ts',
   'src/core/corpus/watch.test.ts',
   'src/core/app/gloss-live.test.ts',
   'src/core/app/gloss-scan.test.ts',

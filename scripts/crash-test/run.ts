@@ -155,12 +155,14 @@ async function runRound(command: string[], epoch: Epoch, plan: ChildPlan, killPl
   const file = corpusStoreFile(epoch.dataDir, epoch.root)
   const dir = path.dirname(file)
   const base = path.basename(file)
+  // durable-write's temporary names: `.<name>.<pid>-<random>.tmp` (the store's), `.<name>.bakN.<pid>-<random>.tmp` (a backup's).
+  const isMainTemp = (name: string): boolean => name.startsWith(`.${base}.`) && !name.startsWith(`.${base}.bak`) && name.endsWith('.tmp')
   const armWatch = (): void => {
     if (exited) return
     const wanted =
       killPlan.watch === 'backup'
-        ? (name: string) => /\.bak\d+(\.tmp)?$/.test(name)
-        : (name: string) => name === base || name === `.${base}.tmp`
+        ? (name: string) => /\.bak\d+(\.\d+-[0-9a-f]+\.tmp)?$/.test(name)
+        : (name: string) => name === base || isMainTemp(name)
     let skip = killPlan.skip ?? 0
     try {
       const watcher = watch(dir, (_event, name) => {
@@ -224,7 +226,7 @@ async function runRound(command: string[], epoch: Epoch, plan: ChildPlan, killPl
   const temps = names.filter((name) => name.endsWith('.tmp'))
   for (const name of temps) {
     if (!(await fresh(name))) continue
-    if (name === `.${base}.tmp`) result.tempLeft.main = true
+    if (isMainTemp(name)) result.tempLeft.main = true
     else result.tempLeft.backup = true
   }
   const backupIndexes = names

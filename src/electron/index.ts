@@ -12,12 +12,14 @@ import type { GlossEvent, MenuCommand } from '../shared/events'
 import type { Prefs } from '../shared/model'
 import { appMenuTemplate, historyLabelsDiffer, type MenuHistoryLabels } from './app-menu'
 import { startGloss, type Gloss } from '../core/app/gloss'
+import { DataFolderBusyError } from '../core/store/data-folder-lock'
 import { bindContract } from './ipc'
 import { folderFromArgv, linkFromArgv, protocolRegistration, secondLaunchData, secondLaunchRequest, type SecondLaunchRequest } from './launch-args'
 import { nativeThemeSource, windowBackground } from './native-theme'
 import { dataDirFrom, optionValue } from '../core/store/data-folder'
 import { guardAllWebContents, hardenSession } from './security'
 import { appLocation, isTrustedSender } from './sender-trust'
+import { devServerUrl } from './dev-server'
 import type { Dialogs } from '../core/ports'
 import { createMainWindow, rememberWindowState } from './window'
 import { WINDOW_SIZE } from './window-options'
@@ -28,8 +30,8 @@ import { appResources } from './app-resources'
 const here = path.dirname(fileURLToPath(import.meta.url))
 const preloadPath = path.join(here, '..', 'preload', 'index.cjs')
 const indexFile = path.join(here, '..', 'renderer', 'index.html')
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const location = appLocation(devServerUrl, pathToFileURL(indexFile).href)
+const devUrl = devServerUrl(app.isPackaged, process.env)
+const location = appLocation(devUrl, pathToFileURL(indexFile).href)
 // `Gloss --cli scan <folder>`: decided first, so that a CLI run takes no lock and opens no window.
 const cliArgs = cliArgsFromArgv(process.argv, { defaultApp: process.defaultApp === true })
 
@@ -107,6 +109,23 @@ if (cliArgs) {
     })
 }
 
+/**
+ * The core, once the data folder is free: a CLI command (an import, a few seconds) may
+ * hold its lock when the app starts, so the app waits for it rather than failing; a
+ * second app or harness on the folder fails at once with who holds it.
+ */
+async function startWhenFree(options: Parameters<typeof startGloss>[0], waitMs = 15_000): Promise<Gloss> {
+  const until = Date.now() + waitMs
+  for (;;) {
+    try {
+      return await startGloss(options)
+    } catch (error) {
+      if (!(error instanceof DataFolderBusyError) || error.holder.owner !== 'cli' || Date.now() > until) throw error
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, location)
   registerLinkHandler()
@@ -115,9 +134,9 @@ async function start(): Promise<void> {
   const folder = await existingFolder(folderFromArgv(process.argv, { defaultApp: process.defaultApp === true, cwd: launchCwd }))
   const options = { dataDir, sampleRoot: ownResources().sampleRoot, dialogs: nativeDialogs(), watch: true }
   try {
-    gloss = await startGloss({ ...options, initialFolder: folder })
+    gloss = await startWhenFree({ ...options, initialFolder: folder })
   } catch (error) {
-    if (!folder) throw error
+    if (!folder || error instanceof DataFolderBusyError) throw error
     // A folder from the command line that cannot be opened should not stop the app.
     dialog.showErrorBox('Gloss could not open the folder', `${folder}\n\n${error instanceof Error ? error.message : String(error)}`)
     gloss = await startGloss(options)
@@ -155,7 +174,7 @@ function openWindow(): BrowserWindow {
   const displays = screen.getAllDisplays().map((display) => ({ workArea: display.workArea, primary: display.id === primaryId }))
   const placement = fitWindowToDisplays(gloss?.windowState(), displays, WINDOW_SIZE)
   const backgroundColor = windowBackground(theme, nativeTheme.shouldUseDarkColors)
-  const window = createMainWindow({ preloadPath, indexFile, devServerUrl, placement, backgroundColor, icon: ownResources().windowIcon })
+  const window = createMainWindow({ preloadPath, indexFile, devServerUrl: devUrl, placement, backgroundColor, icon: ownResources().windowIcon })
   const saveNow = rememberWindowState(window, (state) => gloss?.saveWindowState(state))
   saveWindowNow = saveNow
   window.on('closed', () => {
@@ -206,7 +225,7 @@ async function refreshMenu(): Promise<void> {
   // menuHistory is read after the await, so the menu built last has the latest labels.
   const template = appMenuTemplate({
     platform: process.platform,
-    isDev: Boolean(devServerUrl),
+    isDev: Boolean(devUrl),
     recentFolders,
     history: menuHistory,
     send: sendMenuCommand

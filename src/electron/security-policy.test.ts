@@ -8,7 +8,10 @@ describe('externalUrl', () => {
     ['https://example.org/a?b=1#c', 'https://example.org/a?b=1#c'],
     ['http://example.org', 'http://example.org/'],
     ['HTTPS://EXAMPLE.ORG/Path', 'https://example.org/Path'],
-    ['  https://example.org/padded  ', 'https://example.org/padded']
+    ['  https://example.org/padded  ', 'https://example.org/padded'],
+    // A mailto link in an article looks like a link, so it opens the mail program (issue 13).
+    ['mailto:someone@example.org', 'mailto:someone@example.org'],
+    ['mailto:a@example.org,b@example.org?subject=Hi', 'mailto:a@example.org,b@example.org?subject=Hi']
   ])('opens %s in the system browser as %s', (raw, expected) => {
     expect(externalUrl(raw)).toBe(expected)
     expect(isExternalUrlAllowed(raw)).toBe(true)
@@ -20,7 +23,10 @@ describe('externalUrl', () => {
     ['file:///etc/passwd'],
     ['data:text/html,<script>alert(1)</script>'],
     ['ftp://example.org/file'],
-    ['mailto:someone@example.org'],
+    ['mailto:'],
+    ['mailto:?body=no%20address'],
+    ['mailto:not-an-address'],
+    ['mailto:a@b%0Aheader'],
     ['smb://server/share'],
     ['vbscript:msgbox'],
     ['not a url'],
@@ -62,7 +68,10 @@ describe('CONTENT_SECURITY_POLICY', () => {
       'script-src': "'self'",
       'style-src': "'self' 'unsafe-inline'",
       'img-src': "'self' data:",
-      'connect-src': "'self'"
+      'connect-src': "'self'",
+      // Neither falls back to default-src (issue 13): no injected <base> or <form> target.
+      'base-uri': "'none'",
+      'form-action': "'none'"
     })
   })
 })

@@ -6,11 +6,15 @@ import type { AppLocation } from './sender-trust'
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:'])
 const MAX_URL_LENGTH = 8192
+/** One or more addresses, comma-separated: local@domain, no spaces or control characters. */
+const MAIL_ADDRESSES = /^[^\s@,<>()\x00-\x1f\x7f]+@[^\s@,<>()\x00-\x1f\x7f]+(?:,[^\s@,<>()\x00-\x1f\x7f]+@[^\s@,<>()\x00-\x1f\x7f]+)*$/
 
 /**
- * The URL to hand to the system browser, or null when it must not leave the app.
- * Only http(s), parsed with new URL() so that odd spellings cannot smuggle another
- * scheme (javascript:, file:, custom protocol handlers) past a string check.
+ * The URL to hand to the system browser (or mail program), or null when it must not
+ * leave the app. Only http(s) and mailto with an address, parsed with new URL() so that
+ * odd spellings cannot smuggle another scheme (javascript:, file:, custom protocol
+ * handlers) past a string check. The page shows mailto links as links, so they must
+ * work: the mail program opens a draft, nothing is sent without the user.
  */
 export function externalUrl(raw: string): string | null {
   if (typeof raw !== 'string' || raw.length > MAX_URL_LENGTH) return null
@@ -20,6 +24,7 @@ export function externalUrl(raw: string): string | null {
   } catch {
     return null
   }
+  if (url.protocol === 'mailto:') return MAIL_ADDRESSES.test(decodeURIComponent(url.pathname)) ? url.href : null
   if (!EXTERNAL_PROTOCOLS.has(url.protocol) || !url.hostname) return null
   return url.href
 }

@@ -3,6 +3,7 @@
 // command's module (loaded only when that command runs) can use it without a circle.
 import path from 'node:path'
 import { dataDirFrom } from '../core/store/data-folder'
+import { acquireDataFolderLock, DataFolderBusyError, type DataFolderLock } from '../core/store/data-folder-lock'
 import type { CommandLine } from './command-line'
 
 export interface CliIo {
@@ -28,4 +29,19 @@ export function dataDirOf(parsed: Parsed): string {
 /** npm runs scripts from the package root; paths the user typed are relative to where they were. */
 export function fromUserCwd(p: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), p)
+}
+
+/**
+ * The data folder's lock for a command that only reads it (export, search), or null when
+ * the app (or another writer) holds it or it cannot be written: the command then reads
+ * the stores as they are on disk and writes nothing to them.
+ */
+export async function lockForReading(dataDir: string): Promise<DataFolderLock | null> {
+  try {
+    return await acquireDataFolderLock(dataDir, 'cli')
+  } catch (error) {
+    if (error instanceof DataFolderBusyError) return null
+    if (['EROFS', 'EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) return null
+    throw error
+  }
 }

@@ -8,7 +8,7 @@ import { buildExportCorpus } from '../core/export/build-export-corpus'
 import { assertOutsideCorpus, writeExportFile } from '../core/export/export-actions'
 import { exportToFolder, type FolderExportReport } from '../core/export/folder-export'
 import { openCorpus } from '../core/export/open-corpus'
-import { dataDirOf, fromUserCwd, type CliIo, type Parsed } from './cli-context'
+import { dataDirOf, fromUserCwd, lockForReading, type CliIo, type Parsed } from './cli-context'
 import { EXIT } from './exit-codes'
 
 export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date, timeZone: string): Promise<number> {
@@ -27,7 +27,11 @@ export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date, 
   const out = fromUserCwd(outArg)
   const dataDir = dataDirOf(parsed)
   const dryRun = parsed.flags.has('--dry-run')
-  const corpus = await openCorpus(fromUserCwd(parsed.positional[0]), dataDir, now)
+  const lock = await lockForReading(dataDir)
+  const corpus = await openCorpus(fromUserCwd(parsed.positional[0]), dataDir, now, { readOnly: lock === null }).catch(async (error: unknown) => {
+    await lock?.release()
+    throw error
+  })
   try {
     const model = buildExportCorpus(corpus.session, {
       exportedAt: now().toISOString(),
@@ -58,6 +62,7 @@ export async function exportCommand(parsed: Parsed, io: CliIo, now: () => Date, 
     return 0
   } finally {
     await corpus.close()
+    await lock?.release()
   }
 }
 

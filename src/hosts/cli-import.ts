@@ -3,18 +3,27 @@
 import { importIntoSession, readAnnotationsFile } from '../core/export/export-actions'
 import type { ImportReport } from '../core/export/import-annotations'
 import { openCorpus } from '../core/export/open-corpus'
+import { acquireDataFolderLock } from '../core/store/data-folder-lock'
 import { dataDirOf, fromUserCwd, type CliIo, type Parsed } from './cli-context'
 
 export async function importCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {
   const [folder, file] = parsed.positional
   const text = await readAnnotationsFile(fromUserCwd(file))
-  const corpus = await openCorpus(fromUserCwd(folder), dataDirOf(parsed), now)
+  const dataDir = dataDirOf(parsed)
+  // A write: refused (DataFolderBusyError, exit 1, nothing changed) while the app or the
+  // harness is open on this data folder, whose next save would overwrite the import.
+  const lock = await acquireDataFolderLock(dataDir, 'cli')
   try {
-    const report = await importIntoSession(corpus.session, text, now)
-    printImportReport(report, parsed.flags.has('--json'), io)
-    return 0
+    const corpus = await openCorpus(fromUserCwd(folder), dataDir, now)
+    try {
+      const report = await importIntoSession(corpus.session, text, now)
+      printImportReport(report, parsed.flags.has('--json'), io)
+      return 0
+    } finally {
+      await corpus.close()
+    }
   } finally {
-    await corpus.close()
+    await lock.release()
   }
 }
 

@@ -10,7 +10,7 @@ import { GlossError } from '../shared/result'
 import { openCorpus, type OpenCorpus } from '../core/export/open-corpus'
 import { librarySnapshot } from '../core/library/search-snapshot'
 import { createSearchService } from '../core/search/search-service'
-import { dataDirOf, fromUserCwd, type CliIo, type Parsed } from './cli-context'
+import { dataDirOf, fromUserCwd, lockForReading, type CliIo, type Parsed } from './cli-context'
 
 export async function searchCommand(parsed: Parsed, io: CliIo, now: () => Date): Promise<number> {
   const [folder, query] = parsed.positional
@@ -38,13 +38,16 @@ export async function searchCommand(parsed: Parsed, io: CliIo, now: () => Date):
     }
   })
   let corpus: OpenCorpus
+  // The app (or harness) may hold the data folder: then read its stores and write none.
+  const lock = await lockForReading(dataDir)
   try {
     const root = await realpath(fromUserCwd(folder)).catch(() => null)
     // A folder that is not there is reported by openCorpus, in the app's words.
     if (root) search.prepare(root)
-    corpus = await openCorpus(fromUserCwd(folder), dataDir, now, { scanCache: true })
+    corpus = await openCorpus(fromUserCwd(folder), dataDir, now, { scanCache: true, readOnly: lock === null })
   } catch (error) {
     await search.close()
+    await lock?.release()
     throw error
   }
   articleCount = corpus.session.scan.articles.length
@@ -74,5 +77,6 @@ export async function searchCommand(parsed: Parsed, io: CliIo, now: () => Date):
   } finally {
     await search.close()
     await corpus.close()
+    await lock?.release()
   }
 }

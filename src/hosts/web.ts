@@ -52,7 +52,17 @@ export interface HarnessOptions {
    * close seconds sooner on a busy machine.
    */
   searchWorker?: string
+  /**
+   * How long a connection may take to send its request headers, and its whole request
+   * (tests shorten them). Without these a client that opens connections and never
+   * finishes a request (20,000 half-open ones) exhausts the harness for real clients.
+   */
+  timeouts?: { headersMs?: number; requestMs?: number; checkEveryMs?: number }
 }
+
+/** Generous for a page on the same machine; a stalled connection is closed after this. */
+export const HEADERS_TIMEOUT_MS = 10_000
+export const REQUEST_TIMEOUT_MS = 30_000
 
 export interface Harness {
   /** The page to open, token included. */
@@ -79,20 +89,36 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     initialFolder: options.corpus ?? null,
     dialogs: harnessDialogs(options.dataDir, { importFile: options.importFile }),
     watch: true,
-    searchWorker: options.searchWorker ?? builtSearchWorker()
+    searchWorker: options.searchWorker ?? builtSearchWorker(),
+    lockOwner: 'harness'
   })
   // A page opened from the URL this returns sees every change made after it.
   await gloss.watchReady()
   const token = randomBytes(32).toString('hex')
   const streams = new Set<ServerResponse>()
   let port = 0
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({
+    headersTimeout: options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS,
+    requestTimeout: options.timeouts?.requestMs ?? REQUEST_TIMEOUT_MS,
+    // How often Node looks for connections past those limits (its default is 30 s).
+    connectionsCheckingInterval: options.timeouts?.checkEveryMs ?? 1_000,
+    keepAliveTimeout: 5_000
+  }, (req, res) => {
     handleRequest(req, res, { gloss, token, port, rendererDir, streams }).catch((error) => {
       console.error('gloss harness: request failed', error)
       if (!res.headersSent) sendJson(res, 500, fail('INTERNAL', 'The harness could not answer this request'))
       else res.destroy()
     })
   })
+  // Node's headersTimeout does not cover a connection that never sends a byte: until its
+  // request arrives, a connection is given headersMs and then closed. Once it arrives the
+  // timer is off (an event stream is quiet for long stretches) and keepAliveTimeout
+  // takes over between requests.
+  const headersMs = options.timeouts?.headersMs ?? HEADERS_TIMEOUT_MS
+  server.on('connection', (socket) => {
+    socket.setTimeout(headersMs, () => socket.destroy())
+  })
+  server.on('request', (req) => req.socket.setTimeout(0))
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)

@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'import.annotations',
   'app.ready',
   'app.openLink',
+  'app.saveStatus',
   'search.query',
   'prefs.get',
   'prefs.set',

@@ -27,6 +27,7 @@ import {
   MAX_LINK_LENGTH,
   NoteSchema,
   OpenLinkResult,
+  SaveStatus,
   Prefs,
   PrefsPatch,
   ReadingProgressInput,
@@ -90,6 +91,8 @@ export const contract = {
   'app.ready': rpc(Empty, Empty),
   /** Opens the article (and highlight) a gloss:// link points at, opening its folder if needed. */
   'app.openLink': rpc(z.object({ url: z.string().min(1).max(MAX_LINK_LENGTH) }).strict(), OpenLinkResult),
+  /** Whether Gloss's data can be written now (a failed save's message for the banner); a change with `saving` names it. */
+  'app.saveStatus': rpc(Empty, SaveStatus),
   /** Full text of every article, highlight and note: ranked results with marked snippets. */
   'search.query': rpc(SearchQuery, SearchResponse),
   /** Reading preferences (theme, type, column, side bars), app-wide. */

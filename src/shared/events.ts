@@ -34,7 +34,7 @@ export interface ScanProgress {
 }
 
 /** Why the open folder's data changed. */
-export type ChangeCause = 'open' | 'scan' | 'disk' | 'edit' | 'undo' | 'redo' | 'import'
+export type ChangeCause = 'open' | 'scan' | 'disk' | 'edit' | 'undo' | 'redo' | 'import' | 'save'
 
 /**
  * What changed, pushed by the core after every successful change: a folder opened, a
@@ -66,6 +66,11 @@ export interface DataChange {
   tags: boolean
   /** The list of missing articles (annotations whose file has gone) changed. */
   missing: boolean
+  /**
+   * Whether Gloss's data could be written changed (app.saveStatus): a save failed (disk
+   * full, read-only) or, after failing, worked again. Cause 'save'.
+   */
+  saving: boolean
   /** Undo and redo after the change: the Edit menu and the page follow this. */
   history: HistoryState
 }
@@ -83,6 +88,7 @@ export function noChange(root: string, cause: ChangeCause, history: HistoryState
     highlights: [],
     tags: false,
     missing: false,
+    saving: false,
     history
   }
 }

@@ -333,6 +333,25 @@ export const OpenLinkResult = z.object({
 })
 export type OpenLinkResult = z.infer<typeof OpenLinkResult>
 
+/**
+ * Whether everything the user changed is on disk. `problem` is set while Gloss's data
+ * cannot be written (the disk is full, the data folder is read-only, no permission): the
+ * page shows its message as a banner until it clears. The changes are kept meanwhile.
+ */
+export const SaveStatus = z.object({
+  problem: z
+    .object({
+      /** errno code behind it (ENOSPC, EROFS, EACCES…), or UNKNOWN. */
+      code: z.string(),
+      /** "Your last changes are not saved: the disk is full. …" */
+      message: z.string(),
+      /** When the first unsaved write failed (ISO time). */
+      since: z.string()
+    })
+    .nullable()
+})
+export type SaveStatus = z.infer<typeof SaveStatus>
+
 // ---- full-text search (issue 3) ----
 export const MAX_SEARCH_QUERY_LENGTH = 500
 export const SearchQuery = z

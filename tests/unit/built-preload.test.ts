@@ -130,6 +130,7 @@ describe('built preload', () => {
       highlights: [],
       tags: false,
       missing: true,
+      saving: false,
       history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null }
     }
     registered[0]({ sender: 'the ipcRenderer event must not leak' }, change)

@@ -1,12 +1,14 @@
 // Following a gloss:// link (Obsidian and other tools link back to a highlight this
 // way): which folder, which article, which highlight, and why not when it cannot be.
 import { realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
 import { parseGlossLink } from '../../shared/export/gloss-link'
 import type { LibrarySummary, OpenLinkResult } from '../../shared/model'
 import { badInput, GlossError } from '../../shared/result'
 import type { LibrarySession } from '../library/library-session'
 import { corpusStoreFile, type Settings } from '../store/corpus-store'
 import { resolveFolder } from './resolve-folder'
+import { refuseRemotePath } from '../corpus/paths'
 
 /** What following a link needs of the core. */
 export interface LinkHost {
@@ -27,6 +29,16 @@ export interface LinkHost {
 export async function followLink(url: string, host: LinkHost): Promise<OpenLinkResult> {
   const link = parseGlossLink(url)
   if (!link) throw badInput('This is not a Gloss link (gloss://open?corpus=…&article=…)')
+  // Before anything touches the path: a network or device path is refused outright (on
+  // Windows a stat of \\host\share contacts that host), and a folder Gloss has not opened
+  // before is refused by name, so a link cannot make Gloss look at any path it likes.
+  refuseRemotePath(link.corpus)
+  if (!path.isAbsolute(link.corpus)) throw badInput(`The folder in this link is not a full path: ${link.corpus}`)
+  const named = path.resolve(link.corpus)
+  const current = host.session()
+  if (current?.root !== named && !(await host.knowsFolder(named))) {
+    throw badInput(`Gloss has no notes for ${named}. Open that folder in Gloss first, then follow the link again.`)
+  }
   let root: string
   try {
     root = await resolveFolder(link.corpus)

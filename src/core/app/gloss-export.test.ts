@@ -427,7 +427,11 @@ describe('app.openLink', () => {
     await writeCorpus(stranger, { 'y.md': '# Y\n\nNever opened.\n' })
     const cases: Array<[string, string, string, RegExp]> = [
       ['a folder never opened', `gloss://open?corpus=${encodeURIComponent(stranger)}&article=abc`, 'BAD_INPUT', /has no notes for/],
-      ['a folder that is not here', `gloss://open?corpus=${encodeURIComponent(path.join(stranger, 'gone'))}&article=abc`, 'NOT_FOUND', /not on this computer/],
+      // Not known by name, so not even looked at (no stat): refused the same way as any stranger.
+      ['a folder never opened that is not here', `gloss://open?corpus=${encodeURIComponent(path.join(stranger, 'gone'))}&article=abc`, 'BAD_INPUT', /has no notes for/],
+      ['a UNC path', `gloss://open?corpus=${encodeURIComponent('\\\\evil-host\\share')}&article=abc`, 'BAD_INPUT', /not a Gloss link|network or device paths/],
+      ['a UNC path, forward slashes', `gloss://open?corpus=${encodeURIComponent('//evil-host/share')}&article=abc`, 'BAD_INPUT', /network or device paths/],
+      ['a device path', `gloss://open?corpus=${encodeURIComponent('\\\\?\\C:\\x')}&article=abc`, 'BAD_INPUT', /not a Gloss link|network or device paths/],
       ['an article not in the folder', `gloss://open?corpus=${encodeURIComponent(s.corpus)}&article=nope`, 'NOT_FOUND', /not in the folder/],
       ['another scheme', 'https://example.org/?corpus=/x&article=a', 'BAD_INPUT', /not a Gloss link/],
       ['a relative folder', 'gloss://open?corpus=clips&article=a', 'BAD_INPUT', /not a Gloss link/],

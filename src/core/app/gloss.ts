@@ -26,9 +26,12 @@ import { UndoLog, recordEdits } from '../history/undo-log'
 import { LibrarySession } from '../library/library-session'
 import { librarySnapshot } from '../library/search-snapshot'
 import { createSearchService, type SearchService } from '../search/search-service'
-import { scanCacheFile } from '../store/data-folder'
+import { corpusStoreFile, journalFile, scanCacheFile, settingsFile } from '../store/data-folder'
 import { openCorpusStore, openSettingsStore, rememberFolder, type Settings } from '../store/corpus-store'
 import type { JsonStore } from '../store/json-store'
+import { holdDataFolder, type HeldDataFolder } from './hold-data-folder'
+import type { LockOwner } from '../store/data-folder-lock'
+import type { SaveStatus } from '../../shared/model'
 import type { WindowState } from '../store/window-state'
 import type { GlossOptions } from '../ports'
 
@@ -66,6 +69,12 @@ export interface StartOptions extends GlossOptions, Pick<DispatchOptions, 'valid
   firstRowsMs?: number
   /** The built search worker to run (see SearchServiceOptions.workerFile). */
   searchWorker?: string
+  /**
+   * Who takes the data folder's one-writer lock (data-folder-lock.ts): 'app' by default,
+   * 'harness' for the browser harness. Another live holder makes startGloss fail with
+   * DataFolderBusyError.
+   */
+  lockOwner?: LockOwner
 }
 
 /** How long an open may take before it shows what it has read so far. */
@@ -74,8 +83,25 @@ const FIRST_ROWS_MS = 250
 const PROGRESS_INTERVAL_MS = 250
 
 export async function startGloss(options: StartOptions): Promise<Gloss> {
-  const core = new GlossCore(options, await openSettingsStore(options.dataDir))
-  await core.openInitialFolder()
+  const held = await holdDataFolder(options.dataDir, options.lockOwner ?? 'app')
+  let core: GlossCore | null = null
+  let settings: JsonStore<Settings>
+  try {
+    settings = await openSettingsStore(options.dataDir, {
+      onSaveProblem: () => core?.saveStatusChanged(),
+      journal: journalFile(settingsFile(options.dataDir))
+    })
+  } catch (error) {
+    await held.release()
+    throw error
+  }
+  core = new GlossCore(options, settings, held)
+  try {
+    await core.openInitialFolder()
+  } catch (error) {
+    await core.close()
+    throw error
+  }
   const dispatch = createDispatcher(core.handlers(), options)
   return {
     dispatch,
@@ -105,7 +131,8 @@ class GlossCore {
 
   constructor(
     private readonly options: StartOptions,
-    private readonly settings: JsonStore<Settings>
+    private readonly settings: JsonStore<Settings>,
+    private readonly held: HeldDataFolder
   ) {
     this.now = options.now ?? (() => new Date())
   }
@@ -172,6 +199,7 @@ class GlossCore {
       'export.run': async (request) => this.runExport(request),
       'import.annotations': async () => runImport(this.current(), this.options.dialogs, this.now),
       'app.ready': async () => ({}),
+      'app.saveStatus': async () => this.saveStatus(),
       'app.openLink': async ({ url }) =>
         followLink(url, {
           session: () => this.session,
@@ -234,9 +262,24 @@ class GlossCore {
     // The summary cache is written in the background; a quit right after a first scan
     // must still leave it, or the next open is cold again.
     await this.scanner?.flushCache()
-    await this.session?.store.close()
-    await this.settings.close()
-    await this.search?.close()
+    try {
+      await this.session?.store.close()
+      await this.settings.close()
+    } finally {
+      await this.search?.close()
+      await this.held.release()
+    }
+  }
+
+  /** The first problem of the data folder or its open stores, for the banner. */
+  saveStatus(): SaveStatus {
+    const problem = this.settings.saveProblem ?? this.session?.store.saveProblem ?? this.held.problem
+    return { problem: problem ? { code: problem.code, message: problem.message, since: problem.since } : null }
+  }
+
+  /** A store's save problem came or went: the page asks app.saveStatus again. */
+  saveStatusChanged(): void {
+    if (this.session) this.emitChange(this.session, 'save', { saving: true })
   }
 
   windowState(): WindowState | undefined {
@@ -342,7 +385,12 @@ class GlossCore {
         reportEvery = Math.max(PROGRESS_INTERVAL_MS, (lastReport - now) * 8)
       }
     })
-    const store = await openCorpusStore(this.options.dataDir, scanner.root).catch(async (error: unknown) => {
+    const store = await openCorpusStore(this.options.dataDir, scanner.root, {
+      onSaveProblem: () => {
+        if (this.session?.root === scanner.root) this.saveStatusChanged()
+      },
+      journal: journalFile(corpusStoreFile(this.options.dataDir, scanner.root))
+    }).catch(async (error: unknown) => {
       controller.abort(error)
       await scanning.catch(() => undefined)
       throw error
@@ -379,6 +427,8 @@ class GlossCore {
     }
     // Last, once the recent list has the folder too (the Open Recent menu follows this).
     this.emitChange(session, 'open', folderOpened())
+    // A store that could not be written when it opened (its repair, on a read-only disk).
+    if (store.saveProblem || this.held.problem) this.saveStatusChanged()
     return session
   }
 
@@ -443,7 +493,8 @@ class GlossCore {
       sources: session.sources(),
       lastArticleId: session.lastArticleId(),
       isSample: session.isSample,
-      storeNotice: session.store.notice
+      // A damaged settings.json repaired at start is told too, not only the folder's store.
+      storeNotice: [session.store.notice, this.settings.notice].filter(Boolean).join(' ') || null
     }
   }
 

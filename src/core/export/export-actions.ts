@@ -3,7 +3,7 @@
 // path, writing a single export file safely, and an import. Everything here is glue
 // over the engine (buildExportCorpus, exportFile, exportToFolder, importAnnotations,
 // compileTemplate); the CLI and the contract handlers call these same functions.
-import { mkdir, realpath } from 'node:fs/promises'
+import { lstat, mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { isAnnotated } from '../../shared/export/export-model'
 import { localTimeZone } from '../../shared/export/export-dates'
@@ -28,7 +28,7 @@ import { badInput, GlossError } from '../../shared/result'
 import type { LibrarySession } from '../library/library-session'
 import type { Dialogs, FileFilter } from '../ports'
 import { buildExportCorpus } from './build-export-corpus'
-import { isInside } from '../corpus/paths'
+import { assertWritableOutside, refuseRemotePath } from '../corpus/paths'
 import { writeDurably } from '../fs/durable-write'
 import { exportToFolder } from './folder-export'
 import { importAnnotations, readImportFile, type ImportReport } from './import-annotations'
@@ -147,21 +147,31 @@ export async function runExport(session: LibrarySession, request: ExportRunReque
   return { path: await writeExportFile(session.root, target, file.content), report: null }
 }
 
-/** BAD_INPUT when target (resolved through symlinks as far as it exists) lies inside the corpus. */
+/**
+ * BAD_INPUT when target (resolved through symlinks as far as it exists, so also behind a
+ * link whose folders are not there yet) lies inside the corpus, or is a network or
+ * device path. Checked before any file system call on the target itself.
+ */
 export async function assertOutsideCorpus(corpusRoot: string, target: string): Promise<void> {
-  const absolute = path.resolve(target)
-  const parent = await realpath(path.dirname(absolute)).catch(() => path.dirname(absolute))
-  const root = await realpath(corpusRoot).catch(() => corpusRoot)
-  if (isInside(root, path.join(parent, path.basename(absolute)))) {
-    throw badInput('Gloss never writes into the folder it reads. Choose a location outside it.')
-  }
+  await assertWritableOutside(corpusRoot, target)
 }
 
-/** Writes one export file outside the corpus, atomically; returns its absolute path. */
+/**
+ * Writes one export file outside the corpus, atomically; returns its absolute path. A
+ * read-only file at the target is not replaced (the user protected it).
+ */
 export async function writeExportFile(corpusRoot: string, target: string, content: string): Promise<string> {
+  // As given: path.resolve would turn //host/share into /host/share on POSIX.
+  refuseRemotePath(target)
   const absolute = path.resolve(target)
-  await assertOutsideCorpus(corpusRoot, absolute)
+  await assertWritableOutside(corpusRoot, absolute)
+  const existing = await lstat(absolute).catch(() => null)
+  if (existing && existing.isFile() && (existing.mode & 0o222) === 0) {
+    throw badInput(`${absolute} is read-only; Gloss does not replace it. Choose another name or make it writable.`)
+  }
   await mkdir(path.dirname(absolute), { recursive: true })
+  // The folders made just now could have been swapped for a link meanwhile: check again.
+  await assertWritableOutside(corpusRoot, absolute)
   await writeDurably(absolute, content)
   return absolute
 }

@@ -29,7 +29,7 @@ import { identifyFile, newManagedFile, ownedValues, splitRendered, updateManaged
 import { defaultTemplate, renderArticle, renderFileName, type CompiledTemplate } from '../../shared/export/template'
 import type { RenderContext } from '../../shared/export/template-helpers'
 import { badInput } from '../../shared/result'
-import { isInside } from '../corpus/paths'
+import { assertWritableOutside, isInside, refuseRemotePath } from '../corpus/paths'
 import { ChangedMeanwhileError, createFileAtomically, OutsideFolderError, replaceFileAtomically } from './confined-files'
 import { readManifest, writeManifest, type ManifestEntry } from './export-manifest'
 import { lostFile, nameProblem, regionHash, type UnownedFile } from './vault-checks'
@@ -155,9 +155,9 @@ export async function exportToFolder(options: FolderExportOptions): Promise<Fold
 
 /** The export folder, resolved; checked before anything is created. */
 async function resolveExportFolder(folder: string, dryRun: boolean, corpusRoot: string): Promise<string> {
+  refuseRemotePath(folder)
   const absolute = path.resolve(folder)
-  const resolved = await resolveMissing(absolute)
-  if (isInside(corpusRoot, resolved)) throw badInput('Gloss never writes into the folder it reads. Choose an export folder outside it.')
+  const resolved = await assertWritableOutside(corpusRoot, absolute, 'an export folder')
   if (resolved === path.parse(resolved).root) throw badInput('Choose a folder to export into, not the root of a disk.')
   try {
     const info = await stat(absolute)
@@ -168,22 +168,6 @@ async function resolveExportFolder(folder: string, dryRun: boolean, corpusRoot: 
     await mkdir(absolute, { recursive: true })
   }
   return realpath(absolute)
-}
-
-/** A path resolved through symlinks as far as it exists (what realpath will give once it all exists). */
-async function resolveMissing(absolute: string): Promise<string> {
-  const rest: string[] = []
-  let existing = absolute
-  for (;;) {
-    try {
-      return path.join(await realpath(existing), ...rest)
-    } catch {
-      const parent = path.dirname(existing)
-      if (parent === existing) return absolute
-      rest.unshift(path.basename(existing))
-      existing = parent
-    }
-  }
 }
 
 function render(article: ExportArticle, exportedAt: string, template: CompiledTemplate, context: RenderContext): RenderedParts | { problem: string } {

@@ -242,3 +242,56 @@ describe('wrong files', () => {
     expect(report.imported).toBeGreaterThan(SPECIAL_QUOTES.length)
   })
 })
+
+describe('all or nothing', () => {
+  type Item = { id: string; 'gloss:id'?: string; target: { source: Record<string, unknown> } }
+  /** The corpus's export with a hostile annotation added at its end (after good ones). */
+  async function withHostileLast(articleId: string): Promise<string> {
+    const file = JSON.parse(await exportJson(corpus.root, corpus.dataDir)) as { first: { items: Item[] }; total: number }
+    const hostile = structuredClone(file.first.items[0])
+    hostile.id = 'urn:gloss:highlight:hostile'
+    delete hostile['gloss:id']
+    // Only the id names its article: no file, fingerprint, address or title to find it by.
+    hostile.target.source = { id: `urn:gloss:article:${articleId}`, type: 'Text', 'gloss:title': '' }
+    file.first.items.push(hostile)
+    file.total = file.first.items.length
+    return JSON.stringify(file)
+  }
+
+  it.each(['__proto__', 'constructor', 'prototype'])('a file naming the article id %s is refused with a clear error, and nothing of it is stored', async (id) => {
+    const text = await withHostileLast(id)
+    const fresh = path.join(corpus.base, 'fresh-data')
+    await expect(importJson(corpus.root, fresh, text)).rejects.toThrow(/not a usable article id/)
+    const { session, close } = await openCorpus(corpus.root, fresh, steppingClock())
+    try {
+      expect(session.store.data.highlights).toEqual([])
+      expect(Object.keys(session.store.data.articleNotes)).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+
+  it('a failure part way (an article whose text cannot be read) stores nothing: not even the items before it', async () => {
+    const text = await exportJson(corpus.root, corpus.dataDir)
+    const fresh = path.join(corpus.base, 'fresh-data')
+    const { session, close } = await openCorpus(corpus.root, fresh, steppingClock())
+    try {
+      let reads = 0
+      const failing = importAnnotations({
+        text,
+        articles: session.scan.articles,
+        annotations: session.annotations,
+        textOf: (id) => {
+          if (++reads === 2) throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' })
+          return session.getArticle(id).text
+        }
+      })
+      await expect(failing).rejects.toThrow('EIO')
+      expect(session.store.data.highlights).toEqual([])
+      expect(session.store.data.articleNotes).toEqual({})
+    } finally {
+      await close()
+    }
+    expect(JSON.parse(await storeText(corpus.root, fresh).catch(() => '{"highlights":[]}')).highlights).toEqual([])
+  })
+})

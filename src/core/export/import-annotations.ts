@@ -103,7 +103,13 @@ export async function importAnnotations(options: ImportOptions): Promise<ImportR
     return text
   }
 
-  await options.annotations.mergeImport((data) => {
+  refuseHostileIds(annotations)
+
+  // All or nothing: the merge works on a copy of the records and the copy replaces them in
+  // one assignment at the end, so a failure anywhere in between (an article whose text
+  // cannot be read, a bug) leaves the store as it was and nothing is written.
+  await options.annotations.mergeImport((stored) => {
+    const data: CorpusData = { ...stored, highlights: structuredClone(stored.highlights), articleNotes: structuredClone(stored.articleNotes) }
     const index = new HighlightIndex(data.highlights)
     for (const annotation of annotations) {
       const article = matcher.match(annotation.article)
@@ -119,9 +125,26 @@ export async function importAnnotations(options: ImportOptions): Promise<ImportR
       if (annotation.kind === 'articleNote') importNote(data, annotation, target, stamp, report)
       else importHighlight(data, index, annotation, target, article ? textOf(article.id) : null, stamp, report)
     }
+    stored.highlights = data.highlights
+    stored.articleNotes = data.articleNotes
   })
   report.unmatchedArticles = [...unmatched.values()]
   return report
+}
+
+/** Names that are not ids: as a key of a plain object they reach its prototype. */
+const NOT_IDS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** A file that names such an id is refused before anything is placed or stored. */
+function refuseHostileIds(annotations: readonly ReadAnnotation[]): void {
+  for (const annotation of annotations) {
+    if (annotation.article.id !== null && NOT_IDS.has(annotation.article.id)) {
+      throw badInput(`The file names the article "${annotation.article.id}", which is not a usable article id. Nothing was imported.`)
+    }
+    if (annotation.highlightId !== null && NOT_IDS.has(annotation.highlightId)) {
+      throw badInput(`The file names the highlight "${annotation.highlightId}", which is not a usable highlight id. Nothing was imported.`)
+    }
+  }
 }
 
 interface Target {

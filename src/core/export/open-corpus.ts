@@ -3,7 +3,7 @@
 // they do in the app (moved files keep their annotations, highlights anchor the same way).
 import { CorpusScanner } from '../corpus/scan'
 import { LibrarySession } from '../library/library-session'
-import { openCorpusStore } from '../store/corpus-store'
+import { openCorpusStore, type StoreHooks } from '../store/corpus-store'
 import { scanCacheFile } from '../store/data-folder'
 
 export interface OpenCorpus {
@@ -12,7 +12,7 @@ export interface OpenCorpus {
   close(): Promise<void>
 }
 
-export interface OpenCorpusOptions {
+export interface OpenCorpusOptions extends StoreHooks {
   /**
    * List the folder through the app's scan cache in the data folder (read, then brought
    * up to date): only files whose size or modification time changed are read.
@@ -20,16 +20,21 @@ export interface OpenCorpusOptions {
   scanCache?: boolean
 }
 
+/**
+ * `options.readOnly`: another process writes the data folder; read a snapshot and write
+ * nothing (neither the store nor the scan cache).
+ */
 export async function openCorpus(folder: string, dataDir: string, now: () => Date = () => new Date(), options: OpenCorpusOptions = {}): Promise<OpenCorpus> {
+  const { scanCache, ...hooks } = options
   let scanner = await CorpusScanner.open(folder)
-  if (options.scanCache) scanner = await CorpusScanner.open(scanner.root, { cacheFile: scanCacheFile(dataDir, scanner.root) })
+  if (scanCache) scanner = await CorpusScanner.open(scanner.root, { cacheFile: scanCacheFile(dataDir, scanner.root) })
   const scan = await scanner.scan()
-  const store = await openCorpusStore(dataDir, scan.root)
+  const store = await openCorpusStore(dataDir, scan.root, hooks)
   const close = async (): Promise<void> => {
     try {
       await store.close()
     } finally {
-      await scanner.flushCache()
+      if (!hooks.readOnly) await scanner.flushCache()
     }
   }
   try {

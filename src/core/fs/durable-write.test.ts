@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/prom
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DurableJSONFile, tempPathFor, writeDurably, writeDurablySync } from './durable-write'
+import { cleanStaleTemps, DurableJSONFile, tempPathFor, writeDurably, writeDurablySync } from './durable-write'
 
 let dir: string
 beforeEach(async () => {
@@ -21,13 +21,30 @@ describe('writeDurably', () => {
     expect(await readdir(dir)).toEqual(['data.json'])
   })
 
-  it('overwrites a stale temporary file left by an interrupted write', async () => {
+  it('leaves a stale temporary file of an interrupted write alone, and cleanStaleTemps removes it', async () => {
     const target = path.join(dir, 'data.json')
-    expect(tempPathFor(target)).toBe(path.join(dir, '.data.json.tmp'))
-    await writeFile(tempPathFor(target), 'half of an older wri')
+    expect(tempPathFor(target, '4242-abcd')).toBe(path.join(dir, '.data.json.4242-abcd.tmp'))
+    await writeFile(tempPathFor(target, '4242-abcd'), 'half of an older wri')
+    await writeFile(path.join(dir, '.data.json.tmp'), 'left by an older Gloss')
     await writeDurably(target, '{"complete": true}')
     expect(await readFile(target, 'utf8')).toBe('{"complete": true}')
+    expect(await cleanStaleTemps(dir, () => false)).toEqual(['.data.json.4242-abcd.tmp', '.data.json.tmp'])
     expect(await readdir(dir)).toEqual(['data.json'])
+  })
+
+  it('names each write’s temporary file by process and at random, so two writers never share one', () => {
+    const target = path.join(dir, 'data.json')
+    const names = new Set(Array.from({ length: 50 }, () => path.basename(tempPathFor(target))))
+    expect(names.size).toBe(50)
+    for (const name of names) expect(name).toMatch(new RegExp(`^\\.data\\.json\\.${process.pid}-[0-9a-f]{8}\\.tmp$`))
+  })
+
+  it('cleanStaleTemps keeps the temporary files of live processes, and files that are not ours', async () => {
+    await writeFile(path.join(dir, `.data.json.${process.pid}-00aa.tmp`), 'mine, being written')
+    await writeFile(path.join(dir, '.data.json.777-00bb.tmp'), 'a live writer')
+    await writeFile(path.join(dir, 'notes.tmp'), 'not a Gloss temporary file')
+    expect(await cleanStaleTemps(dir, (pid) => pid === 777)).toEqual([])
+    expect((await readdir(dir)).sort()).toEqual([`.data.json.${process.pid}-00aa.tmp`, '.data.json.777-00bb.tmp', 'notes.tmp'].sort())
   })
 
   it('fails without touching the target when the folder is gone', async () => {
@@ -59,7 +76,6 @@ describe('writeDurablySync (the search worker)', () => {
     const target = path.join(dir, 'search', 'index.json')
     expect(() => writeDurablySync(target, 'x')).toThrow(/ENOENT/)
     writeDurablySync(target, 'first', { makeFolder: true })
-    await writeFile(tempPathFor(target), 'half of an older wri')
     writeDurablySync(target, 'second')
     expect(await readFile(target, 'utf8')).toBe('second')
     expect(await readdir(path.dirname(target))).toEqual(['index.json'])
@@ -67,11 +83,11 @@ describe('writeDurablySync (the search worker)', () => {
 })
 
 describe('writeDurably through a planted link', () => {
-  it('replaces a link at the temporary name instead of writing through it', async () => {
+  it('never writes through a link planted at a temporary name', async () => {
     const target = path.join(dir, 'data.json')
     const elsewhere = path.join(dir, 'elsewhere.txt')
     await writeFile(elsewhere, 'untouched')
-    await symlink(elsewhere, tempPathFor(target))
+    await symlink(elsewhere, tempPathFor(target, `${process.pid}-0000`))
     await writeDurably(target, 'new')
     expect(await readFile(elsewhere, 'utf8')).toBe('untouched')
     expect(await readFile(target, 'utf8')).toBe('new')

@@ -4,10 +4,12 @@
 // rename but no fsync at all, so after a power cut the renamed file could be empty.
 // The one durable write in Gloss: the stores, the scan cache, the search index (its
 // worker writes synchronously, see writeDurablySync), export manifests, export files.
+import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Adapter } from 'lowdb'
+import { processIsAlive } from './process-alive'
 import { readIfPresent } from './read-if-present'
 
 export interface DurableWriteOptions {
@@ -15,19 +17,53 @@ export interface DurableWriteOptions {
   makeFolder?: boolean
 }
 
-/** The temporary name a write goes through: `.<name>.tmp` beside the target. */
-export const tempPathFor = (target: string): string => path.join(path.dirname(target), `.${path.basename(target)}.tmp`)
+/**
+ * The temporary name a write goes through: `.<name>.<pid>-<random>.tmp` beside the
+ * target. Unique per process and per write, so that two processes (or two writes of one
+ * process) writing the same target never write into each other's temporary file; the
+ * pid lets cleanStaleTemps tell a dead process's leftovers from a live one's.
+ */
+export const tempPathFor = (target: string, tag = `${process.pid}-${randomBytes(4).toString('hex')}`): string =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${tag}.tmp`)
+
+/** `.<name>.<pid>-<hex>.tmp`, or the `.<name>.tmp` of Gloss versions before the pid. */
+const TEMP_NAME = /^\..+?(?:\.(\d+)-[0-9a-f]+)?\.tmp$/
+
+/**
+ * Removes the temporary files that writes of dead processes left in `dir` (a crash or a
+ * kill between writing and renaming, a full disk). A live process's are left alone: it
+ * may be renaming one right now. Returns the names removed.
+ */
+export async function cleanStaleTemps(dir: string, isAlive: (pid: number) => boolean = processIsAlive): Promise<string[]> {
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return []
+  }
+  const removed: string[] = []
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name)
+    if (!match) continue
+    const pid = match[1] === undefined ? null : Number(match[1])
+    if (pid !== null && (pid === process.pid || isAlive(pid))) continue
+    await rm(path.join(dir, name), { force: true }).then(
+      () => removed.push(name),
+      () => undefined
+    )
+  }
+  return removed
+}
 
 /**
  * Writes `text` to `target` atomically and durably (as far as the file system allows).
  * A crash before the rename leaves the target as it was plus a stale temporary file,
- * which the next write simply overwrites.
+ * which cleanStaleTemps removes when Gloss next starts.
  */
 export async function writeDurably(target: string, text: string, options: DurableWriteOptions = {}): Promise<void> {
   if (options.makeFolder) await mkdir(path.dirname(target), { recursive: true })
   const temp = tempPathFor(target)
-  // A stale temporary file (or anything planted under its name) is removed, never followed.
-  await rm(temp, { force: true })
+  // `wx` below refuses anything planted under the (random) name rather than following it.
   await writeNewFile(temp, text)
   try {
     await renameRetrying(temp, target)
@@ -46,7 +82,6 @@ export async function writeDurably(target: string, text: string, options: Durabl
 export function writeDurablySync(target: string, text: string, options: DurableWriteOptions = {}): void {
   if (options.makeFolder) mkdirSync(path.dirname(target), { recursive: true })
   const temp = tempPathFor(target)
-  rmSync(temp, { force: true })
   const fd = openSync(temp, 'wx', 0o644)
   try {
     try {

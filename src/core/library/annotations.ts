@@ -193,7 +193,8 @@ export class Annotations {
     if (this.catalogue.has(articleId)) throw badInput('This article is in the folder: delete its highlights one by one instead')
     if (this.catalogue.scanning) throw badInput('The folder is still being read: try again when it is done')
     const highlights = this.store.data.highlights.filter((h) => h.articleId === articleId).length
-    const note = this.store.data.articleNotes[articleId] ? 1 : 0
+    // Own keys only: `constructor` or `__proto__` would find the prototype's.
+    const note = Object.hasOwn(this.store.data.articleNotes, articleId) ? 1 : 0
     if (highlights + note === 0) throw notFound('Missing article')
     this.store.update((data) => {
       data.highlights = data.highlights.filter((h) => h.articleId !== articleId)

@@ -286,6 +286,8 @@ describe('moved and missing articles', () => {
     const kept = highlight(session.getArticle(idOf('notes/lamps.txt')), 'lamp was lit')
     await expectError(() => session.removeMissing(idOf('notes/lamps.txt')), 'BAD_INPUT')
     await expectError(() => session.removeMissing('never-existed'), 'NOT_FOUND')
+    // Names a plain object's prototype answers to: nothing there, so nothing removed (issue 13).
+    for (const hostile of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) await expectError(() => session.removeMissing(hostile), 'NOT_FOUND')
     await rm(file('tides.md'))
     await refresh(['tides.md'])
     expect(session.removeMissing(idOf('tides.md'))).toBe(2)

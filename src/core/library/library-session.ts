@@ -129,6 +129,12 @@ function readOnly<T>(store: JsonStore<T>): ReadonlyStore<T> {
     get longestWaitMs() {
       return store.longestWaitMs
     },
+    get saveProblem() {
+      return store.saveProblem
+    },
+    get readOnly() {
+      return store.readOnly
+    },
     flush: () => store.flush(),
     close: () => store.close()
   }

@@ -93,3 +93,32 @@ describe('openCorpusStore', () => {
     await again.close()
   })
 })
+
+describe('openCorpusStore: one bad record', () => {
+  it('sets aside only the record that does not validate, names its article, and keeps the newest others', async () => {
+    const root = '/home/reader/Clippings'
+    const file = corpusStoreFile(dataDir, root)
+    const good = highlight('h-newest', { articleTitle: 'Rivers Keep Their Own Calendar' })
+    const bad = { ...highlight('h-bad', { articleTitle: 'The Last Lighthouse Keeper' }), color: 'purple' }
+    const notes = {
+      'article-1': { note: 'kept', tags: [], updatedAt: '2024-03-01T10:00:00.000Z', articleFingerprint: 'fp-1' },
+      'article-2': { note: 42, tags: [], updatedAt: 'x', articleFingerprint: 'fp-2', articleTitle: 'Old Mills' }
+    }
+    const { mkdir } = await import('node:fs/promises')
+    await mkdir(path.dirname(file), { recursive: true })
+    await writeFile(file, JSON.stringify({ schemaVersion: 1, root, highlights: [good, bad], articleNotes: notes, lastArticleId: null, progress: {} }))
+
+    const store = await openCorpusStore(dataDir, root)
+    expect(store.data.highlights.map((h) => h.id)).toEqual(['h-newest'])
+    expect(Object.keys(store.data.articleNotes)).toEqual(['article-1'])
+    expect(store.notice).toMatch(
+      /had 2 records \(a highlight of "The Last Lighthouse Keeper" \(color: .*\); the note of "Old Mills" \(note: .*\)\) Gloss cannot read; they were set aside and everything else kept\. The file as it was is at .*\.corrupt-/
+    )
+    await store.close()
+    // The file as it was (bad record included) is kept beside it; the store holds the rest.
+    const names = await readdir(path.dirname(file))
+    const kept = names.find((n) => n.includes('.corrupt-'))!
+    expect(await readFile(path.join(path.dirname(file), kept), 'utf8')).toContain('"purple"')
+    expect(JSON.parse(await readFile(file, 'utf8')).highlights.map((h: StoredHighlight) => h.id)).toEqual(['h-newest'])
+  })
+})

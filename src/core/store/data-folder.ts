@@ -11,6 +11,7 @@
 //   export-manifests/<key(folder, root)>.json   what a folder export wrote (re-export)
 //   exports/<name>                     the browser harness's exports (tests only); before
 //                                      export manifests had their own folder they lay here too
+//   gloss.lock                         who writes this folder now (app, harness or CLI; see data-folder-lock.ts)
 //
 // <key> is the first 16 hex digits of a SHA-256: stable per folder, no path characters.
 import { createHash } from 'node:crypto'
@@ -52,6 +53,17 @@ export function optionValue(args: readonly string[], name: string): string | und
 function folderKey(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 16)
 }
+
+/**
+ * Where a store's unsaved changes go while its file cannot be written (write-journal.ts):
+ * the system's temporary folder, usually another disk than the data folder's, one file
+ * per store file (and per user: the folder is created private).
+ */
+export const journalFile = (storeFile: string, tempDir: string = os.tmpdir()): string =>
+  path.join(tempDir, `gloss-journal-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`, `${folderKey(storeFile)}.json`)
+
+/** The one-writer lock: the process that may write this data folder (data-folder-lock.ts). */
+export const lockFile = (dataDir: string): string => path.join(dataDir, 'gloss.lock')
 
 export const settingsFile = (dataDir: string): string => path.join(dataDir, 'settings.json')
 

@@ -1,6 +1,10 @@
 // A JSON file with one writer: lowdb for the atomic write, plus what lowdb leaves to
 // us — coalesced writes, rotating backups, recovery from a damaged file and a schema
-// version that a newer Gloss can raise without this one overwriting its data.
+// version that a newer Gloss can raise without this one overwriting its data; failed
+// writes told, journalled and retried; a file another process changed merged.
+// Over 400 lines on purpose: the write schedule, the failure reporting and the recovery
+// on open share the store's state (dirty, pendingSince, base, saveProblem) in one
+// closure; the file helpers that need none of it are in store-file.ts.
 //
 // Built as `new Low(adapter, defaults)` on purpose: JSONFilePreset swaps in an
 // in-memory adapter when NODE_ENV=test (which vitest sets), so tests would pass without
@@ -11,7 +15,14 @@ import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import { readIfPresent } from '../fs/read-if-present'
 import { backupPath, checkContent, newestGoodBackup, rotateBackups, setAside } from './backup-files'
-import { DurableJSONFile } from '../fs/durable-write'
+import { cleanStaleTemps, writeDurably } from '../fs/durable-write'
+import { describeWriteError, type SaveProblem } from './save-problem'
+import { clearJournal, readJournal, writeJournal } from './write-journal'
+import { MAX_STORE_BYTES, mergeTopLevel, readStoreFile, sameStat, statOf, type FileSeen } from './store-file'
+
+export { MAX_STORE_BYTES, mergeTopLevel } from './store-file'
+
+export type { SaveProblem } from './save-problem'
 
 export { NewerDataError } from './backup-files'
 
@@ -34,6 +45,14 @@ export interface JsonStore<T> {
    * since the store was opened (diagnostics and tests; the aim is ≤ maxDelayMs).
    */
   readonly longestWaitMs: number
+  /**
+   * Why the latest changes are not on disk (the last write failed: disk full, read-only,
+   * no permission), or null when everything acknowledged has been written. The changes
+   * stay in memory (and in the journal when it could be written) and are retried.
+   */
+  readonly saveProblem: SaveProblem | null
+  /** True when the store was opened read-only: changes stay in memory and are never written. */
+  readonly readOnly: boolean
 }
 
 export interface JsonStoreOptions<T> {
@@ -54,10 +73,50 @@ export interface JsonStoreOptions<T> {
   label?: string
   now?: () => Date
   /**
-   * Puts the data in the file. Default: the durable write (DurableJSONFile). Tests pass a
-   * writer of known speed to hold the write schedule to its deadline on a fake clock.
+   * Puts the data in the file. Default: the durable write. Tests pass a writer of known
+   * speed to hold the write schedule to its deadline on a fake clock, or one that fails
+   * like a full or read-only disk.
    */
   writer?: Adapter<T>
+  /**
+   * Never write (nor set a damaged file aside): another process writes this data folder
+   * (see data-folder-lock.ts), so this one reads a snapshot.
+   */
+  readOnly?: boolean
+  /**
+   * Called when saveProblem changes (a write failed, or the store could write again):
+   * the core tells the user at once.
+   */
+  onSaveProblem?: (problem: SaveProblem | null) => void
+  /**
+   * Where the data goes when the file cannot be written (another disk if possible), so
+   * that a kill while the disk is full loses nothing acknowledged; read back on open.
+   * null: no journal. Default: none (the core passes data-folder.ts's journalFile).
+   */
+  journal?: string | null
+  /**
+   * Combines the data in memory with a version another process wrote meanwhile (the file
+   * changed since this store last read or wrote it): `base` is what both started from.
+   * Default: mergeTopLevel (each top-level field: ours if we changed it, else theirs).
+   */
+  merge?: (base: T, ours: T, theirs: T) => T
+  /**
+   * For a file that parses but does not validate: keeps what can be kept and names what
+   * could not (a highlight with a colour not in the palette), so that one bad record does
+   * not set the whole file aside. null when nothing can be saved this way.
+   */
+  salvage?: (raw: unknown, backup: T | null) => Salvaged<T> | null
+  /** A file larger than this is treated as damaged (default MAX_STORE_BYTES; tests lower it). */
+  maxBytes?: number
+}
+
+
+export interface Salvaged<T> {
+  data: T
+  /** One line per record set aside, for the notice: `a highlight of "Article" (color: …)`. */
+  setAside: string[]
+  /** How many of those the backup held in a good version, which took their place. */
+  restored: number
 }
 
 const DEFAULT_BACKUPS = 5
@@ -122,10 +181,23 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
   const now = options.now ?? (() => new Date())
   const { schemaVersion, validate } = options
 
-  await mkdir(path.dirname(file), { recursive: true })
+  const readOnly = options.readOnly ?? false
+  const maxBytes = options.maxBytes ?? MAX_STORE_BYTES
+  const journal = readOnly ? null : (options.journal ?? null)
+  const merge = options.merge ?? mergeTopLevel
+  if (!readOnly) {
+    await mkdir(path.dirname(file), { recursive: true })
+    // Temporary files a killed writer left beside it (a full disk leaves large ones).
+    await cleanStaleTemps(path.dirname(file))
+  }
   const loadStarted = performance.now()
-  const loaded = await load()
-  const db = new Low<T>(options.writer ?? new DurableJSONFile<T>(file), loaded.data)
+  // What the file held when this store last read or wrote it (text and stat): a file
+  // that differs before a write was changed by another process and is merged, not overwritten.
+  let base: { text: string | null; seen: FileSeen | null } = { text: null, seen: null }
+  const loaded = await fromJournal(await load())
+  const ownFile = options.writer === undefined
+  const db = new Low<T>(options.writer ?? { read: async () => null, write: async () => undefined }, loaded.data)
+  let saveProblem: SaveProblem | null = null
   // Until the first write has been timed, assume writing costs what reading and checking
   // the same data did: both scale with its size on this machine.
   const recentWriteMs: number[] = [performance.now() - loadStarted]
@@ -140,7 +212,10 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
   let writeCount = 0
 
   async function load(): Promise<{ data: T; notice: string | null; needsWrite: boolean }> {
-    const text = await readIfPresent(file)
+    const seen = await statOf(file)
+    const read = await readStoreFile(file, seen, maxBytes)
+    if (read.kind === 'too-large' && !readOnly) return damaged(`${label} was too large to read (${Math.round(read.bytes / 1024 / 1024)} MB)`)
+    const text = read.kind === 'text' ? read.text : null
     if (text === null) {
       const backup = await newestGoodBackup(file, backups, schemaVersion, validate)
       if (!backup) return { data: options.defaults(), notice: null, needsWrite: false }
@@ -151,43 +226,145 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
       }
     }
     const checked = checkContent(text, schemaVersion, validate, file)
-    if (checked.ok) return { data: checked.data, notice: null, needsWrite: false }
+    if (checked.ok && read.kind === 'text' && read.invalidUtf8 && !readOnly) {
+      // Readable, but some bytes were not UTF-8 and were read as U+FFFD: the next write
+      // would make that final, so the file as it was is kept and the user told.
+      const keptAt = await setAside(file, now())
+      return {
+        data: checked.data,
+        notice: `${label} held bytes that are not valid text (UTF-8); they show as \uFFFD. The file as it was is kept at ${keptAt}.`,
+        needsWrite: true
+      }
+    }
+    if (checked.ok) {
+      base = { text, seen }
+      return { data: checked.data, notice: null, needsWrite: false }
+    }
+    const backupFound = options.salvage && !readOnly ? await newestGoodBackup(file, backups, schemaVersion, validate) : null
+    const salvaged = readOnly ? null : salvageText(text, backupFound?.data ?? null)
+    if (salvaged) {
+      // The file as it was is kept whole; the records that could be read carry on, and a
+      // bad one the backup holds in a good version is taken from there.
+      const keptAt = await setAside(file, now())
+      const count = salvaged.setAside.length
+      const what = `${count === 1 ? 'a record' : `${count} records`} (${salvaged.setAside.join('; ')})`
+      const notice =
+        salvaged.restored === count && backupFound
+          ? `${label} was damaged; restored the backup from ${formatTime(backupFound.takenAt)} for ${what} and kept everything newer. The damaged file was kept at ${keptAt}.`
+          : `${label} had ${what} Gloss cannot read; ${salvaged.restored ? `${salvaged.restored} came from the backup, the others were` : count === 1 ? 'it was' : 'they were'} set aside and everything else kept. The file as it was is at ${keptAt}.`
+      return { data: salvaged.data, notice, needsWrite: true }
+    }
+    if (readOnly) {
+      const backup = await newestGoodBackup(file, backups, schemaVersion, validate)
+      return { data: backup?.data ?? options.defaults(), notice: `${label} is damaged (${checked.reason}); showing ${backup ? 'its newest backup' : 'nothing'} until Gloss repairs it.`, needsWrite: false }
+    }
+    return damaged(`${label} was damaged`)
+  }
+
+  /** Sets the file aside and restores the newest good backup (or starts empty), saying why. */
+  async function damaged(lead: string): Promise<{ data: T; notice: string | null; needsWrite: boolean }> {
     const keptAt = await setAside(file, now())
     const backup = await newestGoodBackup(file, backups, schemaVersion, validate)
     if (backup) {
       return {
         data: backup.data,
-        notice: `${label} was damaged; restored the backup from ${formatTime(backup.takenAt)}. The damaged file was kept at ${keptAt}.`,
+        notice: `${lead}; restored the backup from ${formatTime(backup.takenAt)}. The damaged file was kept at ${keptAt}.`,
         needsWrite: true
       }
     }
     return {
       data: options.defaults(),
-      notice: `${label} was damaged and no usable backup was found, so it starts empty. The damaged file was kept at ${keptAt}.`,
+      notice: `${lead} and no usable backup was found, so it starts empty. The damaged file was kept at ${keptAt}.`,
       needsWrite: true
     }
   }
 
-  async function writeOnce(): Promise<void> {
-    if (!dirty) return
-    // db.write() serialises the data before its first await: the flags are reset in
-    // the same turn, so an update made while the file is being written marks it dirty again.
-    const since = pendingSince ?? Date.now()
-    dirty = false
-    pendingSince = null
-    const started = performance.now()
+  function salvageText(text: string, backup: T | null): Salvaged<T> | null {
+    if (!options.salvage) return null
     try {
-      await db.write()
+      const salvaged = options.salvage(JSON.parse(text.replace(/^\uFEFF/, '')), backup)
+      return salvaged && salvaged.setAside.length > 0 ? { ...salvaged, data: validate(salvaged.data) } : null
+    } catch {
+      return null
+    }
+  }
+
+  /** A journal left by a run that could not write the file: newer than the file, so it wins. */
+  async function fromJournal(found: { data: T; notice: string | null; needsWrite: boolean }) {
+    if (!journal) return found
+    const kept = await readJournal(journal, file)
+    if (kept === null) return found
+    const checked = checkContent(kept.text, schemaVersion, validate, journal)
+    if (!checked.ok) return found
+    return {
+      data: checked.data,
+      notice: `${label} had changes that could not be saved on ${kept.savedAt}; they were recovered from ${journal}.`,
+      needsWrite: true
+    }
+  }
+
+  /** The file changed since we last read or wrote it: merge the other writer's version in. */
+  async function mergeOutsideChange(): Promise<void> {
+    if (!ownFile || base.seen === null) return
+    const seen = await statOf(file)
+    if (seen === null || sameStat(seen, base.seen)) return
+    const text = await readIfPresent(file)
+    if (text === null) return
+    const theirs = checkContent(text, schemaVersion, validate, file)
+    if (!theirs.ok) return // a damaged file is replaced by ours (it was valid when we read it)
+    const before = base.text === null ? options.defaults() : validate(JSON.parse(base.text))
+    const merged = merge(before, db.data, theirs.data)
+    // In place: callers may hold db.data.
+    Object.assign(db.data as object, merged)
+    console.error(`Gloss: ${file} was changed by another process; merged its changes with ours`)
+  }
+
+  async function writeOnce(): Promise<void> {
+    if (!dirty || readOnly) return
+    const since = pendingSince ?? Date.now()
+    const started = performance.now()
+    let text: string
+    try {
+      await mergeOutsideChange()
+      // Serialised before the first await of the write: the flags are reset in the same
+      // turn, so an update made while the file is being written marks it dirty again.
+      text = JSON.stringify(db.data, null, 2)
+      dirty = false
+      pendingSince = null
+      if (ownFile) await writeDurably(file, text)
+      else await db.write()
     } catch (error) {
       dirty = true
       pendingSince = pendingSince === null ? since : Math.min(since, pendingSince)
+      await reportProblem(error)
+      // Tried again on its own, whether the write was the timer's or a flush().
+      if (!closed) schedule(maxDelayMs)
       throw error
     }
+    // Counted in the turn the write lands, before anything else is awaited.
     recentWriteMs.push(performance.now() - started)
     if (recentWriteMs.length > WRITE_TIMES_KEPT) recentWriteMs.shift()
     longestWaitMs = Math.max(longestWaitMs, Date.now() - since)
     writeCount++
+    if (saveProblem) {
+      saveProblem = null
+      options.onSaveProblem?.(null)
+    }
+    base = { text, seen: ownFile ? await statOf(file) : null }
+    if (journal) await clearJournal(journal)
     await backUpIfDue()
+  }
+
+  async function reportProblem(error: unknown): Promise<void> {
+    // The journal first, so that the problem can say whether the changes are safe elsewhere.
+    const journaled = journal ? await writeJournal(journal, file, JSON.stringify(db.data), now()) : false
+    const problem = describeWriteError(error, file, { since: saveProblem?.since ?? now().toISOString(), journal: journaled ? journal : null })
+    const changed = saveProblem?.code !== problem.code || saveProblem?.journal !== problem.journal
+    saveProblem = problem
+    if (changed) {
+      console.error(`Gloss: could not save ${file}:`, error)
+      options.onSaveProblem?.(problem)
+    }
   }
 
   async function backUpIfDue(): Promise<void> {
@@ -223,11 +400,9 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
     timerDue = due
     timer = setTimeout(() => {
       timer = null
-      write().catch((error: unknown) => {
-        // Keep the change in memory and try again; flush() and close() report the error.
-        console.error(`Gloss: could not save ${file}:`, error)
-        if (!closed) schedule(maxDelayMs)
-      })
+      // On failure the change is kept in memory (and in the journal) and writeOnce has
+      // scheduled the retry and told the user; flush() and close() report it to their callers.
+      write().catch(() => undefined)
     }, wait)
   }
 
@@ -239,9 +414,10 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
     await write()
   }
 
-  if (loaded.needsWrite) {
+  if (loaded.needsWrite && !readOnly) {
     dirty = true
-    await flush()
+    // A repair that cannot be written yet (a read-only disk) is retried like any change.
+    await flush().catch(() => schedule(maxDelayMs))
   }
 
   return {
@@ -258,6 +434,10 @@ export async function openJsonStore<T>(file: string, options: JsonStoreOptions<T
     get longestWaitMs() {
       return longestWaitMs
     },
+    get saveProblem() {
+      return saveProblem
+    },
+    readOnly,
     update(mutate) {
       if (closed) throw new Error(`The store ${file} is closed`)
       mutate(db.data)

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { DEFAULT_PREFS, readPrefs } from '../../shared/model'
 import { settingsFile } from './data-folder'
 import { readWindowState } from './window-state'
-import { openJsonStore, type JsonStore } from './json-store'
+import { openJsonStore, type JsonStore, type JsonStoreOptions } from './json-store'
 
 export const SETTINGS_SCHEMA_VERSION = 1
 export const MAX_RECENT_FOLDERS = 10
@@ -27,12 +27,13 @@ export const defaultSettings = (): Settings => ({
   window: undefined
 })
 
-export function openSettingsStore(dataDir: string): Promise<JsonStore<Settings>> {
+export function openSettingsStore(dataDir: string, hooks: Pick<JsonStoreOptions<Settings>, 'readOnly' | 'onSaveProblem' | 'journal'> = {}): Promise<JsonStore<Settings>> {
   return openJsonStore(settingsFile(dataDir), {
     defaults: defaultSettings,
     schemaVersion: SETTINGS_SCHEMA_VERSION,
     validate: (raw) => SettingsSchema.parse(raw),
-    label: 'Your Gloss settings'
+    label: 'Your Gloss settings',
+    ...hooks
   })
 }
 

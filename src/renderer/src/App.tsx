@@ -13,6 +13,7 @@ import { useMenuCommands } from './app/use-menu-commands'
 import { usePageActions } from './app/use-page-actions'
 import { AppHeader } from './components/app-header'
 import { StoreNotice } from './components/store-notice'
+import { SaveProblemBanner } from './components/save-problem-banner'
 import { Toasts, useToasts } from './components/toasts'
 import { useDataChanges } from './data/use-data-changes'
 import { Dialogs, useDialog } from './dialogs/dialogs'
@@ -205,6 +206,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
         <SearchBox api={api} root={summary?.root ?? null} onOpen={(result) => (setView('reader'), openSearchResult(result))} onError={reportError} />
         <ViewSwitch view={view} onChange={setView} />
       </div>
+      <SaveProblemBanner api={api} inert={modalOpen} />
       <StoreNotice notice={summary?.storeNotice} inert={modalOpen} />
       <div {...workspaceLayout(sideBars)} inert={modalOpen} hidden={view === 'highlights'}>
         {summary ? (

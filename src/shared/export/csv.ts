@@ -8,8 +8,9 @@
 //   reads UTF-8. Numbers, LibreOffice and Google Sheets accept the mark too. (A `sep=,`
 //   line would help Excel in semicolon locales but makes it ignore the mark, so there
 //   is none: pick "comma" when Excel asks, or use Data › From Text.)
-// - Formula injection: a cell that starts with = + - @ (or their full-width forms),
-//   a tab or a carriage return is treated as a formula by spreadsheets, and a quote
+// - Formula injection: a cell that starts with = + - @ (or their full-width or small
+//   forms, also after white space or invisible characters), a tab or a carriage
+//   return is treated as a formula by spreadsheets, and a quote
 //   from a web page could run one. Such cells get a leading apostrophe (OWASP's advice),
 //   which spreadsheets show; the JSON export keeps the exact text.
 //
@@ -44,7 +45,12 @@ type Row = Record<CsvColumn, string | number | null>
 
 const BOM = '\uFEFF'
 // Apostrophes already in front count too, so that the guard can always be taken off again.
-const FORMULA_START = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
+// Spreadsheets skip leading white space (spaces, line breaks, NBSP) and invisible
+// characters (zero-width, direction marks, BOM) before they look for a formula, and
+// read the full-width and small forms of = + - @ (and the minus sign) as the real ones.
+const INVISIBLE_LEAD = '[\\s\\u00a0\\u00ad\\u034f\\u180e\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2069\\ufeff]*'
+const FORMULA_CHARS = '[=+\\-@\\t\\r\\uFF1D\\uFF0B\\uFF0D\\uFF20\\uFE62\\uFE63\\uFE66\\uFE6B\\u2212]'
+const FORMULA_START = new RegExp(`^'*${INVISIBLE_LEAD}${FORMULA_CHARS}`)
 /** Topics and tags share one cell each, joined by this. */
 export const LIST_SEPARATOR = '; '
 

@@ -205,7 +205,17 @@ describe('CSV', () => {
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"'],
-    ['1-2', '1-2']
+    ['1-2', '1-2'],
+    // After white space and invisible characters, and in small forms (issue 13).
+    [' =1+1', "' =1+1"],
+    ['\u00a0=1+1', "'\u00a0=1+1"],
+    ['\n=1+1', `"'\n=1+1"`],
+    ['\u200b=1+1', "'\u200b=1+1"],
+    ['\u202e=1+1', "'\u202e=1+1"],
+    ['\ufeff@SUM(A1)', "'\ufeff@SUM(A1)"],
+    ['\ufe66HYPERLINK(1)', "'\ufe66HYPERLINK(1)"],
+    ['\ufe62\ufe63\ufe6b', "'\ufe62\ufe63\ufe6b"],
+    ['  plain words', '  plain words']
   ])('guards and quotes %j as %j', (value, field) => {
     expect(csvField(value)).toBe(field)
     expect(unguardCsvField(parseCsv(field)[0][0])).toBe(value)

@@ -589,7 +589,13 @@ describe('exportFileName', () => {
     ['', 'Untitled.md'],
     ['\u0000\u0001', 'Untitled.md'],
     ['Über die Brücke 🌉', 'Über die Brücke 🌉.md'],
-    ['line\nbreak', 'line break.md']
+    ['line\nbreak', 'line break.md'],
+    // Direction overrides and invisible characters are removed (issue 13): U+202E would
+    // show "Invoice \u202egpj.md" as "Invoice dm.jpg".
+    ['Invoice \u202egpj', 'Invoice gpj.md'],
+    ['\u2066isolated\u2069 \u202aembedded\u202c', 'isolated embedded.md'],
+    ['zero\u200bwidth\ufeff', 'zerowidth.md'],
+    ['\u200f\u200e', 'Untitled.md']
   ])('%j → %j', (title, expected) => {
     expect(exportFileName(title)).toBe(expected)
   })

@@ -186,14 +186,18 @@ export const NAME_COUNTER_ROOM_BYTES = 8
 /**
  * A file name that every common file system and Obsidian accept: no path separators,
  * no characters Windows rejects, none that break Obsidian links (`# ^ [ ] |`, `%%`), no
- * reserved device names, no leading/trailing dots or spaces, and short enough in UTF-8
- * bytes (not characters: a Chinese character is 3 bytes, an emoji 4 or more) that the
- * extension and a counter still fit in 255 bytes. Cut between whole characters as a
- * reader sees them (grapheme clusters), so no emoji is split.
+ * control, direction-override or zero-width characters, no reserved device names, no
+ * leading/trailing dots or spaces, and short enough in UTF-8 bytes (not characters: a
+ * Chinese character is 3 bytes, an emoji 4 or more) that the extension and a counter
+ * still fit in 255 bytes. Cut between whole characters as a reader sees them (grapheme
+ * clusters), so no emoji is split.
  */
 export function exportFileName(title: string, extension = '.md'): string {
   let name = title
     .normalize('NFC')
+    // Direction marks and overrides (U+202E makes "gpj.md" read as "dm.jpg") and
+    // zero-width characters: invisible, so a name could pass for another. Removed.
+    .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
     // Windows-reserved, path separators, control characters; `#^[]|` break Obsidian links.
     .replace(/[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f]/g, ' ')
     // `%%` opens an Obsidian comment; a single `%` ("50% off") is harmless.

@@ -112,7 +112,8 @@ describe('invalidationsFor', () => {
         'refetch search.query'
       ]
     ],
-    ['a folder opened', { cause: 'open', folder: true, library: true }, ['refetch library.current', ...FOLDER_READS.map((m) => `reset ${m}`)].sort()]
+    ['a folder opened', { cause: 'open', folder: true, library: true }, ['refetch library.current', ...FOLDER_READS.map((m) => `reset ${m}`)].sort()],
+    ['a save failed, or works again (the banner)', { cause: 'save', saving: true }, ['refetch app.saveStatus']]
   ])('%s', (_name, extra, expected) => {
     expect(summary(change(extra))).toEqual(expected)
   })

@@ -38,6 +38,8 @@ const article = (articleId: string): QueryKey => ['article.get', { articleId }]
 export function invalidationsFor(change: DataChange): Invalidation[] {
   const out: Invalidation[] = [{ action: 'set', key: ['history.state', {}], data: change.history }]
   const refetch = (key: QueryKey) => out.push({ action: 'refetch', key })
+  // A save failed, or works again: the banner asks again.
+  if (change.saving) refetch(byMethod('app.saveStatus'))
   if (change.folder) {
     // The page wrote the new summary when it opened the folder; ask again for the latest.
     refetch(CURRENT_KEY)

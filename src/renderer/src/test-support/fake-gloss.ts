@@ -21,6 +21,7 @@ import type {
   LibrarySummary,
   MissingArticle,
   Prefs,
+  SaveStatus,
   SearchResponse
 } from '../../../shared/model'
 import { DEFAULT_PREFS } from '../../../shared/model'
@@ -71,6 +72,8 @@ export class FakeGloss {
   importResult: ImportResult | Error = { file: null, report: null }
   recent: string[] = []
   prefs: Prefs = { ...DEFAULT_PREFS }
+  /** What app.saveStatus answers; a test sets it, then emits `{ cause: 'save', saving: true }`. */
+  saveProblem: SaveStatus['problem'] = null
   private nextId = 1
 
   constructor(
@@ -306,6 +309,7 @@ export class FakeGloss {
       return this.importResult
     },
     'app.ready': () => ({}),
+    'app.saveStatus': () => ({ problem: this.saveProblem }),
     'app.openLink': ({ url }: { url: string }) => {
       // The fake knows one shape: gloss://open?corpus=<root>&article=<id>[&highlight=<id>].
       const match = /^gloss:\/\/open\?(.*)$/.exec(url)
