@@ -31,7 +31,7 @@ afterEach(async () => {
   await corpus.cleanup()
 })
 
-const cli = (...args: string[]) => run(tsx, ['src/hosts/cli.ts', ...args], { env: { ...process.env, INIT_CWD: corpus.base } })
+const cli = (...args: string[]) => run(tsx, ['src/hosts/gloss.ts', ...args], { env: { ...process.env, INIT_CWD: corpus.base } })
 const highlightsIn = async (dataDir: string): Promise<number> =>
   (JSON.parse(await readFile(corpusStoreFile(dataDir, corpus.root), 'utf8')) as { highlights: unknown[] }).highlights.length
 

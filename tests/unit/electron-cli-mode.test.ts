@@ -45,9 +45,9 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => ({ ...electron.module, default: electron.module }))
 vi.mock('../../src/electron/cli-mode', async (original) => ({
   ...(await original<typeof import('../../src/electron/cli-mode')>()),
-  runBundledCli: async (_mainDir: string, args: string[]) => {
+  runBundledCli: async (_mainDir: string, args: string[], exit: (code: number) => never) => {
     electron.state.cliArgs.push(args)
-    return 3
+    exit(3)
   }
 }))
 

@@ -38,7 +38,7 @@ describe('electron-builder.yml', () => {
   })
 
   it('packs only the built code, with the sample corpus and icon beside the archive, and runs the fuse hook', () => {
-    expect(config.files).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', '!**/*.map'])
+    expect(config.files).toEqual(['out/main/**', 'out/cli/**', 'out/preload/**', 'out/renderer/**', '!**/*.map'])
     expect(config.extraResources).toEqual([
       { from: 'resources/sample-corpus', to: 'sample-corpus' },
       { from: 'out/icons/icon.png', to: 'icon.png' }

@@ -18,7 +18,7 @@ export const scenario: Scenario = {
     const otherData = path.join(base, 'other-data')
     await mkdir(dataDir)
     const corpus = await makeCorpus(base)
-    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/hosts/cli.ts', ...args], { cwd: repoRoot, env: { ...process.env, INIT_CWD: base } })
+    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/hosts/gloss.ts', ...args], { cwd: repoRoot, env: { ...process.env, INIT_CWD: base } })
     try {
       // Annotations to import: made by another "app" in another data folder, exported as JSON.
       // Elsewhere in the text than the app's own (an import skips a highlight already at its place).

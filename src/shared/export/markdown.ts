@@ -196,8 +196,10 @@ export function exportFileName(title: string, extension = '.md'): string {
   let name = title
     .normalize('NFC')
     // Direction marks and overrides (U+202E makes "gpj.md" read as "dm.jpg") and
-    // zero-width characters: invisible, so a name could pass for another. Removed.
-    .replace(/[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    // zero-width characters: invisible, so a name could pass for another. Removed; but
+    // not the zero-width joiner and non-joiner (U+200C/D), which family and flag emoji
+    // and Persian and Indic words are spelt with.
+    .replace(/[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
     // Windows-reserved, path separators, control characters; `#^[]|` break Obsidian links.
     .replace(/[<>:"/\\|?*#^[\]\u0000-\u001f\u007f-\u009f]/g, ' ')
     // `%%` opens an Obsidian comment; a single `%` ("50% off") is harmless.
