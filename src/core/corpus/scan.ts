@@ -1,8 +1,8 @@
 // scanCorpus: a folder in, every readable article and every problem out. Nothing is
 // ever written into the folder, and no single bad file stops the scan.
 import type { ScanProgress } from '../../shared/events'
-import { readFileSync } from 'node:fs'
-import { open, realpath, stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
+import { notAFileReason, readBounded, readBoundedSync, tooLargeReason } from '../fs/read-bounded'
 import path from 'node:path'
 import type { Problem } from '../../shared/model'
 import { badInput, notFound } from '../../shared/result'
@@ -241,7 +241,7 @@ export class CorpusScanner {
       const known = this.articles.get(text)
       if (known && known.metadata === metadata) return known.article
       const file = fileOf.get(text)!
-      const article = articleFromDocuments(text, metadata, () => readBody(file, text.format))
+      const article = articleFromDocuments(text, metadata, () => readBody(file, text.format, this.maxFileBytes))
       this.articles.set(text, { metadata, article })
       return article
     })
@@ -270,9 +270,11 @@ async function resolveRoot(root: string): Promise<string> {
  * large folder's texts are not all held in memory. A file that cannot be read (gone,
  * changed into something else) gives an empty body until the watcher catches up.
  */
-function readBody(file: FoundFile, format: ArticleFormat): string {
+function readBody(file: FoundFile, format: ArticleFormat, maxFileBytes: number): string {
   try {
-    const decoded = decodeText(readFileSync(file.absolutePath))
+    const read = readBoundedSync(file.absolutePath, { maxBytes: maxFileBytes })
+    if (read.kind !== 'bytes') return ''
+    const decoded = decodeText(read.bytes)
     if (!decoded.ok) return ''
     const parsed = parseDocument({ path: file.path, text: decoded.text, format, encodingNote: decoded.encodingNote })
     return parsed.ok ? parsed.document.body : ''
@@ -290,11 +292,14 @@ async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<Cach
   const problem = (reason: string): CachedFile => done(sniffing ? null : { path: file.path, reason })
   let bytes: Buffer
   try {
-    const read = await readWithLimit(file.absolutePath, maxFileBytes, sniffing)
+    // One open per file (read-bounded.ts): type check, size limit on the bytes read, and
+    // for an extension-less file the few bytes that decide whether it is an article.
+    const read = await readBounded(file.absolutePath, { maxBytes: maxFileBytes, headMustStartWith: sniffing ? (head) => bytesStartWith(head, '---') : undefined })
     size = read.size
     mtimeMs = read.mtimeMs
     if (read.kind === 'skip') return done(null)
-    if (read.kind === 'too-large') return problem(tooLargeReason(read.size, maxFileBytes))
+    if (read.kind === 'too-large') return sniffing ? done(null) : problem(tooLargeReason(read.size, maxFileBytes))
+    if (read.kind === 'not-a-file') return problem(notAFileReason(read.what))
     bytes = read.bytes
   } catch (error) {
     return problem(readError(error))
@@ -317,32 +322,6 @@ async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<Cach
   const { body: _body, ...summary } = parsed.document
   return done(summary)
 }
-
-type ReadOutcome = ({ kind: 'bytes'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'skip' }) & { size: number; mtimeMs: number }
-
-// One open per file: size check, the few bytes that decide whether an extension-less
-// file is an article, and the read itself all go through the same handle.
-async function readWithLimit(filePath: string, maxFileBytes: number, sniffing: boolean): Promise<ReadOutcome> {
-  const handle = await open(filePath, 'r')
-  try {
-    const { size, mtimeMs } = await handle.stat()
-    if (size > maxFileBytes) return sniffing ? { kind: 'skip', size, mtimeMs } : { kind: 'too-large', size, mtimeMs }
-    if (sniffing) {
-      const head = Buffer.alloc(8)
-      const { bytesRead } = await handle.read(head, 0, head.length, 0)
-      if (!bytesStartWith(head.subarray(0, bytesRead), '---')) return { kind: 'skip', size, mtimeMs }
-    }
-    return { kind: 'bytes', bytes: await handle.readFile(), size, mtimeMs }
-  } finally {
-    await handle.close()
-  }
-}
-
-function tooLargeReason(size: number, limit: number): string {
-  return `File is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(limit)})`
-}
-
-const formatMegabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
 
 function readError(error: unknown): string {
   const code = errorCode(error)

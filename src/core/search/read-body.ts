@@ -1,14 +1,18 @@
 // An article's body, read from its text file the way the scan reads it (scan.ts keeps
 // only summaries and reads bodies on demand): the search worker reads the files itself
 // so that 10,000 bodies are never read on the main thread.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { decodeText } from '../corpus/decode'
+import { DEFAULT_MAX_FILE_BYTES } from '../corpus/scan'
+import { readBoundedSync } from '../fs/read-bounded'
 import { parseDocument } from '../corpus/parse-file'
 
 export function readArticleBody(root: string, file: string, format: 'markdown' | 'text'): string {
   try {
-    const decoded = decodeText(readFileSync(path.join(root, ...file.split('/'))))
+    // Bounded like every corpus read: a file turned into a pipe or grown huge is skipped.
+    const read = readBoundedSync(path.join(root, ...file.split('/')), { maxBytes: DEFAULT_MAX_FILE_BYTES })
+    if (read.kind !== 'bytes') return ''
+    const decoded = decodeText(read.bytes)
     if (!decoded.ok) return ''
     const parsed = parseDocument({ path: file, text: decoded.text, format, encodingNote: decoded.encodingNote })
     return parsed.ok ? parsed.document.body : ''
