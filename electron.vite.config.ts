@@ -25,8 +25,15 @@ export default defineConfig({
     build: {
       // Dependencies stay in node_modules (electron-vite's default); only our code is bundled.
       externalizeDeps: true,
-      // The search index runs in a worker thread: its own entry, out/main/search-worker.js.
-      lib: { entry: { index: resolve('src/electron/index.ts'), 'search-worker': resolve('src/core/search/search-worker.ts') } },
+      // The search index and article parsing run in worker threads: their own entries,
+      // out/main/search-worker.js and out/main/parse-worker.js (src/core/fs/start-worker.ts).
+      lib: {
+        entry: {
+          index: resolve('src/electron/index.ts'),
+          'search-worker': resolve('src/core/search/search-worker.ts'),
+          'parse-worker': resolve('src/core/corpus/parse-worker.ts')
+        }
+      },
       outDir: 'out/main'
     }
   },

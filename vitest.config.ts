@@ -22,6 +22,7 @@ const SLOW = [
   'src/core/app/gloss-live.test.ts',
   'src/core/app/gloss-scan.test.ts',
   'src/core/store/json-store.test.ts',
+  'src/core/corpus/text-model-pool.test.ts',
   'tests/unit/electron-main.test.ts',
   'tests/unit/electron-single-instance.test.ts'
 ]

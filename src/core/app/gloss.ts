@@ -16,6 +16,7 @@ import type { ExportRunRequest, ExportRunResult, LibrarySummary } from '../../sh
 import { GlossError, type Result } from '../../shared/result'
 import { CorpusScanner, type CorpusChanges, type ScanResult } from '../corpus/scan'
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from '../corpus/watch'
+import { sharedTextModelPool, type TextModelParser } from '../corpus/text-model-pool'
 import type { Handlers } from '../../shared/contract'
 import { annotationsChanged, dataChange, filesChanged, folderOpened, type ChangeParts } from './data-change'
 import { createDispatcher, type DispatchOptions } from './dispatch'
@@ -66,6 +67,10 @@ export interface StartOptions extends GlossOptions, Pick<DispatchOptions, 'valid
   firstRowsMs?: number
   /** The built search worker to run (see SearchServiceOptions.workerFile). */
   searchWorker?: string
+  /** The built parse worker to run (out/main/parse-worker.js; see start-worker.ts). */
+  parseWorker?: string
+  /** Time an article's Markdown may take to lay out before it is shown as plain text (default 5 s). */
+  parseBudgetMs?: number
 }
 
 /** How long an open may take before it shows what it has read so far. */
@@ -102,12 +107,15 @@ class GlossCore {
   private readonly now: () => Date
   private readonly histories = new WeakMap<LibrarySession, UndoLog>()
   private closed = false
+  /** Builds article texts in worker threads under a budget (text-model-pool.ts), shared by the process. */
+  private readonly parser: TextModelParser
 
   constructor(
     private readonly options: StartOptions,
     private readonly settings: JsonStore<Settings>
   ) {
     this.now = options.now ?? (() => new Date())
+    this.parser = sharedTextModelPool({ workerFile: options.parseWorker, budgetMs: options.parseBudgetMs })
   }
 
   async openInitialFolder(): Promise<void> {
@@ -125,6 +133,29 @@ class GlossCore {
   }
 
   handlers(): Handlers {
+    return this.withTexts(this.recordedHandlers())
+  }
+
+  /**
+   * Edits that need an article's text (offsets, anchors) get it built first, off the
+   * main thread, before the edit and its undo record start: the edit itself stays one
+   * synchronous step.
+   */
+  private withTexts(handlers: Handlers): Handlers {
+    const articleOf = (highlightId: string): string | undefined => this.session?.annotations.data.highlights.find((h) => h.id === highlightId)?.articleId
+    const before = async (articleId: string | undefined): Promise<void> => {
+      const session = this.current()
+      if (articleId !== undefined && session.catalogue.find(articleId)) await session.loadText(articleId)
+    }
+    return {
+      ...handlers,
+      'highlight.create': async (input) => (await before(input.articleId), handlers['highlight.create'](input)),
+      'highlight.update': async (input) => (await before(articleOf(input.highlightId)), handlers['highlight.update'](input)),
+      'highlight.reattach': async (input) => (await before(articleOf(input.highlightId)), handlers['highlight.reattach'](input))
+    }
+  }
+
+  private recordedHandlers(): Handlers {
     // Every edit of annotations goes into the open folder's undo log (history/undo-log.ts),
     // which tells emitChange what it touched.
     return recordEdits({
@@ -144,7 +175,7 @@ class GlossCore {
         return this.searchIndex(true)!.query(query, limit)
       },
       // A read: opening the article is remembered by article.opened.
-      'article.get': async ({ articleId }) => this.current().getArticle(articleId),
+      'article.get': async ({ articleId }) => this.current().loadArticle(articleId),
       'article.opened': async ({ articleId }) => {
         this.current().rememberOpened(articleId)
         return {}
@@ -358,7 +389,7 @@ class GlossCore {
     // The old folder's watcher goes first: a batch it is applying finishes before the
     // session it applies to is replaced.
     await this.stopWatching()
-    session = new LibrarySession(scan ?? scanner.snapshot(), store, isSample, this.now, { partial: scan === null })
+    session = new LibrarySession(scan ?? scanner.snapshot(), store, isSample, this.now, { partial: scan === null, parser: this.parser })
     this.session = session
     const previousScanner = this.scanner
     this.scanner = scanner

@@ -9,6 +9,7 @@ import { badInput, notFound } from '../../shared/result'
 import { bytesStartWith, decodeText } from './decode'
 import { readFrontMatter } from './front-matter'
 import { articleFromDocuments, pairDocuments } from './pair'
+import { setBodySource } from './body-source'
 import { compareStrings } from '../../shared/text/order'
 import { parseDocument, type ArticleFormat, type DocumentSummary } from './parse-file'
 import { errorCode } from './paths'
@@ -242,6 +243,7 @@ export class CorpusScanner {
       if (known && known.metadata === metadata) return known.article
       const file = fileOf.get(text)!
       const article = articleFromDocuments(text, metadata, () => readBody(file, text.format, this.maxFileBytes))
+      setBodySource(article, { absolutePath: file.absolutePath, path: file.path, format: text.format, maxBytes: this.maxFileBytes })
       this.articles.set(text, { metadata, article })
       return article
     })
