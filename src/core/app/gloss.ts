@@ -16,7 +16,7 @@ import type { ExportRunRequest, ExportRunResult, LibrarySummary } from '../../sh
 import { GlossError, type Result } from '../../shared/result'
 import { CorpusScanner, type CorpusChanges, type ScanResult } from '../corpus/scan'
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from '../corpus/watch'
-import { sharedTextModelPool, type TextModelParser } from '../corpus/text-model-pool'
+import { sharedTextModelPool, type TextModelPool } from '../corpus/text-model-pool'
 import type { Handlers } from '../../shared/contract'
 import { annotationsChanged, dataChange, filesChanged, folderOpened, type ChangeParts } from './data-change'
 import { createDispatcher, type DispatchOptions } from './dispatch'
@@ -108,7 +108,7 @@ class GlossCore {
   private readonly histories = new WeakMap<LibrarySession, UndoLog>()
   private closed = false
   /** Builds article texts in worker threads under a budget (text-model-pool.ts), shared by the process. */
-  private readonly parser: TextModelParser
+  private readonly parser: TextModelPool
 
   constructor(
     private readonly options: StartOptions,
@@ -338,7 +338,7 @@ class GlossCore {
     const root = await resolveFolder(folder)
     const isSample = root === (await realpath(this.options.sampleRoot).catch(() => this.options.sampleRoot))
     // Parsed summaries are kept in the data folder, so a reopened folder reads only what changed.
-    const scanner = await CorpusScanner.open(root, { cacheFile: scanCacheFile(this.options.dataDir, root) })
+    const scanner = await CorpusScanner.open(root, { cacheFile: scanCacheFile(this.options.dataDir, root), summarizer: this.parser })
     const controller = new AbortController()
     this.scanAbort = controller
     const background = this.options.backgroundScan ?? Boolean(this.options.watch)

@@ -7,9 +7,9 @@ import path from 'node:path'
 import type { Problem } from '../../shared/model'
 import { badInput, notFound } from '../../shared/result'
 import { bytesStartWith, decodeText } from './decode'
-import { readFrontMatter } from './front-matter'
 import { articleFromDocuments, pairDocuments } from './pair'
 import { setBodySource } from './body-source'
+import { OFF_THREAD_SUMMARY_BYTES, runSummaryJob, type SummaryJob, type SummaryReply } from './summarize-file'
 import { compareStrings } from '../../shared/text/order'
 import { parseDocument, type ArticleFormat, type DocumentSummary } from './parse-file'
 import { errorCode } from './paths'
@@ -33,6 +33,12 @@ export interface ScanOptions {
    * scan then re-reads only files whose size or modification time changed.
    */
   cacheFile?: string
+  /** Summarizes large files off the main thread (the parse worker pool); without it, in process. */
+  summarizer?: Summarizer
+}
+
+export interface Summarizer {
+  summarize(job: SummaryJob): Promise<SummaryReply>
 }
 
 /**
@@ -92,6 +98,7 @@ export class CorpusScanner {
   private readonly maxFileBytes: number
   private readonly concurrency: number
   private readonly cacheFile: string | undefined
+  private readonly summarizer: Summarizer | undefined
   private cacheWrite: Promise<void> = Promise.resolve()
   private cacheDirty = false
 
@@ -103,6 +110,7 @@ export class CorpusScanner {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
     this.cacheFile = options.cacheFile
+    this.summarizer = options.summarizer
   }
 
   /** Checks the folder (NOT_FOUND / BAD_INPUT); reads nothing yet. */
@@ -179,7 +187,7 @@ export class CorpusScanner {
       const info = await stat(file.absolutePath).catch(() => null)
       if (info && info.size === known.size && info.mtimeMs === known.mtimeMs) return { ...known, file }
     }
-    return loadDocument(file, this.maxFileBytes)
+    return loadDocument(file, this.maxFileBytes, this.summarizer)
   }
 
   private async readCache(): Promise<Map<string, CachedFile>> {
@@ -221,7 +229,7 @@ export class CorpusScanner {
     const outcomes = await mapWithConcurrency(files, this.concurrency, async (file): Promise<CachedFile> => {
       const cached = this.files.get(file.path)
       if (cached && !mustRead(file)) return cached
-      return loadDocument(file, this.maxFileBytes)
+      return loadDocument(file, this.maxFileBytes, this.summarizer)
     })
     return new Map(outcomes.map((cached) => [cached.file.path, cached]))
   }
@@ -286,7 +294,7 @@ function readBody(file: FoundFile, format: ArticleFormat, maxFileBytes: number):
 }
 
 /** A document's summary, a problem, or null for a file that turned out not to be an article. */
-async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<CachedFile> {
+async function loadDocument(file: FoundFile, maxFileBytes: number, summarizer: Summarizer | undefined): Promise<CachedFile> {
   const sniffing = file.kind === 'sniff'
   let size = -1
   let mtimeMs = 0
@@ -307,22 +315,11 @@ async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<Cach
     return problem(readError(error))
   }
 
-  const decoded = decodeText(bytes)
-  if (!decoded.ok) return problem(decoded.reason)
-  // Without a known extension only complete front matter with fields makes an article.
-  if (sniffing) {
-    const frontMatter = readFrontMatter(decoded.text)
-    if (frontMatter.kind !== 'fields' || Object.keys(frontMatter.data).length === 0) return done(null)
-  }
-  const parsed = parseDocument({
-    path: file.path,
-    text: decoded.text,
-    format: file.kind === 'text' ? 'text' : 'markdown',
-    encodingNote: decoded.encodingNote
-  })
-  if (!parsed.ok) return problem(parsed.reason)
-  const { body: _body, ...summary } = parsed.document
-  return done(summary)
+  const job = { mode: 'summary' as const, bytes, path: file.path, format: file.kind === 'text' ? ('text' as const) : ('markdown' as const), sniffing }
+  // A large file's decoding, word count and hashes take seconds: in the worker when there is one.
+  const summarized = summarizer && bytes.length >= OFF_THREAD_SUMMARY_BYTES ? await summarizer.summarize(job) : runSummaryJob(job)
+  if (!summarized.ok) return problem(summarized.reason)
+  return done(summarized.summary)
 }
 
 function readError(error: unknown): string {

@@ -5,7 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bodyToBlocks, plainTextToBlocks } from './blocks'
-import { HOSTILE_SHAPES } from './test-support/hostile-markdown'
+import { scanCorpus } from './scan'
+import { HOSTILE_SHAPES, prose } from './test-support/hostile-markdown'
 import { TextModelPool, TOO_COMPLEX_REASON, type TextModelOutcome } from './text-model-pool'
 
 // A budget far below what any shape takes here (6 s to minutes when it was measured),
@@ -86,5 +87,21 @@ describe('TextModelPool: reading the file in the worker', () => {
 
   it('a file gone since the scan is a problem', async () => {
     expect(await pool.parse(source('gone.md'))).toEqual({ kind: 'problem', reason: 'The file is no longer in the folder' })
+  })
+})
+
+describe('TextModelPool: the scan summarizes large files in the worker', () => {
+  it('gives the same articles and problems as summarizing in process', async () => {
+    await writeFile(path.join(dir, 'long.md'), `---\ntitle: A Long Read\n---\n${prose(400 * 1024)}\n`)
+    await writeFile(path.join(dir, 'short.md'), '# Short\n\nA few words.\n')
+    await writeFile(path.join(dir, 'binary.md'), Buffer.concat([Buffer.from('# Bin\n'), Buffer.alloc(300 * 1024)]))
+    const summarized: string[] = []
+    const summarizer = { summarize: (job: Parameters<TextModelPool['summarize']>[0]) => (summarized.push(job.path), pool.summarize(job)) }
+    const inWorker = await scanCorpus(dir, { summarizer })
+    const inProcess = await scanCorpus(dir)
+    expect(summarized.sort()).toEqual(['binary.md', 'long.md'])
+    const strip = (scan: typeof inWorker) => ({ articles: scan.articles.map(({ body: _body, ...rest }) => rest), problems: scan.problems })
+    expect(strip(inWorker)).toEqual(strip(inProcess))
+    expect(inWorker.problems).toEqual([{ path: 'binary.md', reason: 'Binary file' }])
   })
 })

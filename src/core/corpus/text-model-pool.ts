@@ -14,6 +14,7 @@
 import type { Worker } from 'node:worker_threads'
 import { startWorker } from '../fs/start-worker'
 import type { TextModel } from './blocks'
+import type { SummaryJob, SummaryReply } from './summarize-file'
 import { runTextModelJob, type TextModelJob, type TextModelReply, type TextModelSource } from './text-model-job'
 
 export type TextModelOutcome =
@@ -34,6 +35,7 @@ export interface TextModelPoolOptions {
 }
 
 export const DEFAULT_PARSE_BUDGET_MS = 5_000
+export const DEFAULT_SUMMARY_BUDGET_MS = 30_000
 export const TOO_COMPLEX_REASON = 'Too complex to display: shown as plain text'
 
 export interface TextModelParser {
@@ -45,7 +47,7 @@ export const inProcessParser: TextModelParser = {
   parse: async (source) => fromReply(runTextModelJob({ source, mode: 'full' }))
 }
 
-type RunResult = { reply: TextModelReply } | { failed: string }
+type RunResult<R = TextModelReply> = { reply: R } | { failed: string }
 
 interface Slot {
   worker: Worker | null
@@ -58,9 +60,13 @@ export class TextModelPool implements TextModelParser {
   private readonly waiting: Array<() => void> = []
   private nextId = 1
   private readonly budgetMs: number
+  private readonly summaryBudgetMs: number
 
   constructor(private readonly options: TextModelPoolOptions = {}) {
     this.budgetMs = options.budgetMs ?? DEFAULT_PARSE_BUDGET_MS
+    // A summary is linear work (seconds for a 20 MB file on a busy machine): its budget
+    // only stops the absurd, it must not drop a long article from the library.
+    this.summaryBudgetMs = Math.max(this.budgetMs * 6, DEFAULT_SUMMARY_BUDGET_MS)
     this.slots = Array.from({ length: Math.max(1, options.size ?? 2) }, () => ({ worker: null, ready: null, busy: false }))
   }
 
@@ -73,14 +79,24 @@ export class TextModelPool implements TextModelParser {
     return { kind: 'problem', reason: `Too complex to display (${failure(plain)})` }
   }
 
+  /**
+   * The scan's summary of a large file (summarize-file.ts), under the same budget; the
+   * bytes are moved to the worker, not copied. Over budget: a problem, the scan goes on.
+   */
+  async summarize(job: SummaryJob): Promise<SummaryReply> {
+    const result = await this.run<SummaryReply>(job, [job.bytes.buffer as ArrayBuffer], this.summaryBudgetMs)
+    if ('reply' in result) return result.reply
+    return { ok: false, reason: `Too complex to read (${result.failed})` }
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.slots.map((slot) => this.end(slot)))
   }
 
-  private async run(job: TextModelJob): Promise<RunResult> {
+  private async run<R = TextModelReply>(job: TextModelJob | SummaryJob, transfer: ArrayBuffer[] = [], budgetMs = this.budgetMs): Promise<RunResult<R>> {
     const slot = await this.acquire()
     try {
-      return await this.runOn(slot, job)
+      return await this.runOn<R>(slot, job, transfer, budgetMs)
     } finally {
       slot.busy = false
       this.waiting.shift()?.()
@@ -98,21 +114,21 @@ export class TextModelPool implements TextModelParser {
     }
   }
 
-  private async runOn(slot: Slot, job: TextModelJob): Promise<RunResult> {
+  private async runOn<R>(slot: Slot, job: TextModelJob | SummaryJob, transfer: ArrayBuffer[], budgetMs: number): Promise<RunResult<R>> {
     const worker = this.workerOf(slot)
     await slot.ready
     const id = this.nextId++
     worker.ref()
     try {
-      return await new Promise<RunResult>((resolve) => {
-        const finish = (result: RunResult): void => {
+      return await new Promise<RunResult<R>>((resolve) => {
+        const finish = (result: RunResult<R>): void => {
           clearTimeout(timer)
           worker.off('message', onMessage)
           worker.off('error', onError)
           worker.off('exit', onExit)
           resolve(result)
         }
-        const onMessage = (message: { id?: number; reply?: TextModelReply }): void => {
+        const onMessage = (message: { id?: number; reply?: R }): void => {
           if (message.id === id && message.reply) finish({ reply: message.reply })
         }
         const onError = (error: Error): void => {
@@ -127,12 +143,12 @@ export class TextModelPool implements TextModelParser {
         // The budget starts once the worker is up (starting one from source takes a while).
         const timer = setTimeout(() => {
           void this.end(slot)
-          finish({ failed: `it took longer than ${formatSeconds(this.budgetMs)} to lay out` })
-        }, this.budgetMs)
+          finish({ failed: `it took longer than ${formatSeconds(budgetMs)} to ${job.mode === 'summary' ? 'read' : 'lay out'}` })
+        }, budgetMs)
         worker.on('message', onMessage)
         worker.on('error', onError)
         worker.on('exit', onExit)
-        worker.postMessage({ id, job })
+        worker.postMessage({ id, job }, transfer)
       })
     } finally {
       slot.worker?.unref()
@@ -173,7 +189,7 @@ export class TextModelPool implements TextModelParser {
   }
 }
 
-function failure(result: RunResult): string {
+function failure(result: RunResult<TextModelReply>): string {
   if ('failed' in result) return result.failed
   return result.reply.ok ? '' : result.reply.reason
 }
