@@ -6,6 +6,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { plainTextToBlocks } from '../corpus/blocks'
 import { HOSTILE_SHAPES } from '../corpus/test-support/hostile-markdown'
+import { TEMPLATE_BOMBS } from '../../shared/export/test-support/template-bombs'
 import { articleTitled, callThrough, rangeOf, startTestGloss, tempDirs } from '../test-support/gloss-client'
 
 const tempDir = tempDirs('hostile')
@@ -51,6 +52,22 @@ describe('hostile files in the folder', () => {
       const article = await call('article.get', { articleId: articles[0].id })
       expect(article.textNotice).toBe('Not a regular file (a named pipe): it is not read')
       expect(article.text).toBe('')
+    } finally {
+      await gloss.close()
+    }
+  })
+
+  it('a template bomb in the live preview comes back as a template error', async () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i} `).join("") + "end."
+    const { gloss, call } = await open({ 'words.md': `# Words\n\n${words}\n` })
+    try {
+      const article = await articleTitled(call, 'Words')
+      for (let i = 0; i < 30; i++) await call('highlight.create', { articleId: article.id, ...rangeOf(article, `word${i} `), color: 'yellow' })
+      for (const bomb of TEMPLATE_BOMBS) {
+        const preview = await call('export.preview', { scope: 'article', articleId: article.id, format: 'md', template: bomb.template })
+        expect(preview.content).toBe('')
+        expect(preview.error).toMatch(/^Template(, line \d+, column \d+)?: /)
+      }
     } finally {
       await gloss.close()
     }

@@ -60,13 +60,13 @@ export class TextModelPool implements TextModelParser {
   private readonly waiting: Array<() => void> = []
   private nextId = 1
   private readonly budgetMs: number
-  private readonly summaryBudgetMs: number
+  private readonly linearBudgetMs: number
 
   constructor(private readonly options: TextModelPoolOptions = {}) {
     this.budgetMs = options.budgetMs ?? DEFAULT_PARSE_BUDGET_MS
-    // A summary is linear work (seconds for a 20 MB file on a busy machine): its budget
-    // only stops the absurd, it must not drop a long article from the library.
-    this.summaryBudgetMs = Math.max(this.budgetMs * 6, DEFAULT_SUMMARY_BUDGET_MS)
+    // Summaries and the plain fallback are linear work (seconds for a 20 MB file on a
+    // busy machine): their budget only stops the absurd; it must not drop a long article.
+    this.linearBudgetMs = Math.max(this.budgetMs * 6, DEFAULT_SUMMARY_BUDGET_MS)
     this.slots = Array.from({ length: Math.max(1, options.size ?? 2) }, () => ({ worker: null, ready: null, busy: false }))
   }
 
@@ -74,7 +74,8 @@ export class TextModelPool implements TextModelParser {
     const full = await this.run({ source, mode: 'full' })
     if ('reply' in full && (full.reply.ok || !full.reply.tooComplex)) return fromReply(full.reply)
     const why = failure(full)
-    const plain = await this.run({ source, mode: 'plain' })
+    // Linear work: the longer budget of the linear jobs, not the parse's.
+    const plain = await this.run({ source, mode: 'plain' }, [], this.linearBudgetMs)
     if ('reply' in plain && plain.reply.ok) return { kind: 'too-complex', model: plain.reply.model, reason: `${TOO_COMPLEX_REASON} (${why})` }
     return { kind: 'problem', reason: `Too complex to display (${failure(plain)})` }
   }
@@ -84,7 +85,7 @@ export class TextModelPool implements TextModelParser {
    * bytes are moved to the worker, not copied. Over budget: a problem, the scan goes on.
    */
   async summarize(job: SummaryJob): Promise<SummaryReply> {
-    const result = await this.run<SummaryReply>(job, [job.bytes.buffer as ArrayBuffer], this.summaryBudgetMs)
+    const result = await this.run<SummaryReply>(job, [job.bytes.buffer as ArrayBuffer], this.linearBudgetMs)
     if ('reply' in result) return result.reply
     return { ok: false, reason: `Too complex to read (${result.failed})` }
   }
