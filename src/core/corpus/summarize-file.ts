@@ -20,7 +20,7 @@ export interface SummaryJob {
 export type SummaryReply = { ok: true; summary: DocumentSummary | null } | { ok: false; reason: string }
 
 /** Files at least this large are summarized off the main thread when the scan has a worker. */
-export const OFF_THREAD_SUMMARY_BYTES = 256 * 1024
+export const OFF_THREAD_SUMMARY_BYTES = 64 * 1024
 
 export function runSummaryJob(job: SummaryJob): SummaryReply {
   const decoded = decodeText(job.bytes)

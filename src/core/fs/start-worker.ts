@@ -22,6 +22,15 @@ export interface WorkerEntry {
   resourceLimits?: ResourceLimits
 }
 
+let tsxApiUrl: string | null = null
+// The ESM build of tsx's API, found next to the CommonJS one that require.resolve gives.
+// Resolved once: under tsx's loader hooks require.resolve waits on the hooks' thread,
+// which would stall this thread each time a worker is replaced.
+function tsxApi(): string {
+  tsxApiUrl ??= pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  return tsxApiUrl
+}
+
 export function startWorker(entry: WorkerEntry): Worker {
   const options = { resourceLimits: entry.resourceLimits }
   if (entry.file) return new Worker(pathToFileURL(entry.file), options)
@@ -29,8 +38,7 @@ export function startWorker(entry: WorkerEntry): Worker {
     const url = new URL(candidate, entry.from)
     if (existsSync(fileURLToPath(url))) return new Worker(url, options)
   }
-  // The ESM build of tsx's API, found next to the CommonJS one that require.resolve gives.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const tsx = tsxApi()
   const source = new URL(entry.source, entry.from).href
   const code = `import(${JSON.stringify(tsx)}).then((api) => (api.tsImport ?? api.default.tsImport)(${JSON.stringify(source)}, ${JSON.stringify(source)}))`
   return new Worker(code, { ...options, eval: true })
