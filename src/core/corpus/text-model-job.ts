@@ -7,7 +7,7 @@ import { readBoundedSync, notAFileReason, tooLargeReason } from '../fs/read-boun
 import { bodyToBlocks, plainTextToBlocks, type TextModel } from './blocks'
 import type { BodySource } from './body-source'
 import { decodeText } from './decode'
-import { parseDocument, type ArticleFormat } from './parse-file'
+import { documentBody, type ArticleFormat } from './parse-file'
 import { errorCode } from './paths'
 
 export type TextModelSource = ({ kind: 'file' } & BodySource) | { kind: 'text'; body: string; format: ArticleFormat }
@@ -41,7 +41,6 @@ function readBody(source: BodySource): { ok: true; body: string } | { ok: false;
   if (read.kind === 'too-large') return { ok: false, reason: tooLargeReason(read.size, source.maxBytes) }
   const decoded = decodeText(read.bytes)
   if (!decoded.ok) return decoded
-  const parsed = parseDocument({ path: source.path, text: decoded.text, format: source.format, encodingNote: decoded.encodingNote })
   // An empty file (or only front matter) has an empty body, not a problem.
-  return { ok: true, body: parsed.ok ? parsed.document.body : '' }
+  return { ok: true, body: documentBody({ text: decoded.text, format: source.format }) }
 }
