@@ -25,13 +25,15 @@ export default defineConfig({
     build: {
       // Dependencies stay in node_modules (electron-vite's default); only our code is bundled.
       externalizeDeps: true,
-      // The search index runs in a worker thread: its own entry, out/main/search-worker.js.
+      // The search index and article parsing run in worker threads: their own entries,
+      // out/main/search-worker.js and out/main/parse-worker.js (src/core/fs/start-worker.ts).
       // The CLI is built apart (scripts/build-cli.ts → out/cli), dependencies bundled in;
       // the installed app loads that build for `Gloss --cli …` (src/electron/cli-mode.ts).
       lib: {
         entry: {
           index: resolve('src/electron/index.ts'),
-          'search-worker': resolve('src/core/search/search-worker.ts')
+          'search-worker': resolve('src/core/search/search-worker.ts'),
+          'parse-worker': resolve('src/core/corpus/parse-worker.ts')
         }
       },
       outDir: 'out/main'

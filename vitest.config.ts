@@ -8,7 +8,8 @@ import react from '@vitejs/plugin-react'
 // Three projects (`npx vitest run --project dom` runs one), in two steps:
 // 1. slow, one file at a time: tests that hold the code to a schedule or need the
 //    machine for seconds (folder watching, timed write streams, a 4,000-file scan, the
-//    fuzzer, spawned CLI and Electron processes, electron-builder packing the app). Run side by side on a busy 2-core
+//    fuzzer, spawned CLI and Electron processes, electron-builder packing the app, parse
+//    workers started from source and ended at their budget). Run side by side on a busy 2-core
 //    machine they starved each other past their deadlines; alone, each gets what an
 //    idle core would give it. Found by per-file durations (`--reporter=verbose`).
 // 2. node and dom (the renderer, in jsdom), on every core: short files, where the
@@ -25,6 +26,8 @@ const SLOW = [
   'src/core/app/gloss-live.test.ts',
   'src/core/app/gloss-scan.test.ts',
   'src/core/store/json-store.test.ts',
+  'src/core/corpus/text-model-pool.test.ts',
+  'src/core/app/gloss-hostile-files.test.ts',
   'tests/unit/electron-main.test.ts',
   'tests/unit/electron-single-instance.test.ts',
   'tests/unit/electron-cli-mode.test.ts',

@@ -275,9 +275,15 @@ describe('browser harness', () => {
       expect(Date.now() - at).toBeLessThan(5_000)
       const list = (await rpc('library.list', { sort: 'title' })).json().value
       expect(list.articles.map((a: { title: string }) => a.title)).toContain('The Lighthouse')
+      // The removal below is a change on disk too: wait for its event here, or it lands
+      // in the next test's stream (whenever that test is slower than the watcher).
+      await rm(path.join(corpus, 'lighthouse.md'))
+      await expect
+        .poll(() => parseEvents(stream.text()).some((e) => e.event === 'changed' && e.data.articles?.removed?.length > 0), { timeout: 10_000 })
+        .toBe(true)
     } finally {
       stream.close()
-      await rm(path.join(corpus, 'lighthouse.md'))
+      await rm(path.join(corpus, 'lighthouse.md'), { force: true })
     }
   })
 

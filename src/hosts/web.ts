@@ -89,7 +89,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     initialFolder: options.corpus ?? null,
     dialogs: harnessDialogs(options.dataDir, { importFile: options.importFile }),
     watch: true,
-    searchWorker: options.searchWorker ?? builtSearchWorker(),
+    searchWorker: options.searchWorker ?? builtWorker('search-worker.js'),
+    parseWorker: builtWorker('parse-worker.js'),
     lockOwner: 'harness'
   })
   // A page opened from the URL this returns sees every change made after it.
@@ -147,9 +148,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 }
 
-/** out/main/search-worker.js when `npm run build` has made it. */
-function builtSearchWorker(): string | undefined {
-  const file = path.join(appRoot, 'out', 'main', 'search-worker.js')
+/** out/main/<name> (the search or parse worker) when `npm run build` has made it. */
+function builtWorker(name: string): string | undefined {
+  const file = path.join(appRoot, 'out', 'main', name)
   return existsSync(file) ? file : undefined
 }
 

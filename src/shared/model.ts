@@ -107,7 +107,13 @@ export const Article = ArticleSummary.extend({
   highlights: z.array(Highlight),
   note: z.string(),
   /** Where to resume reading: the text offset of the first block the user saw (a block's `start`); null = from the top. */
-  progressOffset: z.number().int().nonnegative().nullable()
+  progressOffset: z.number().int().nonnegative().nullable(),
+  /**
+   * Why the text shown is not the article's full text, when it is not: the file was too
+   * complex to lay out in time and is shown as plain paragraphs, or it cannot be read
+   * now (a named pipe, grown past the size limit). Absent when the text is complete.
+   */
+  textNotice: z.string().optional()
 })
 export type Article = z.infer<typeof Article>
 

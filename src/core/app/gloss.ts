@@ -16,6 +16,7 @@ import type { ExportRunRequest, ExportRunResult, LibrarySummary } from '../../sh
 import { GlossError, type Result } from '../../shared/result'
 import { CorpusScanner, type CorpusChanges, type ScanResult } from '../corpus/scan'
 import { watchCorpus, type CorpusWatcher, type WatchOptions } from '../corpus/watch'
+import { sharedTextModelPool, type TextModelPool } from '../corpus/text-model-pool'
 import type { Handlers } from '../../shared/contract'
 import { annotationsChanged, dataChange, filesChanged, folderOpened, type ChangeParts } from './data-change'
 import { createDispatcher, type DispatchOptions } from './dispatch'
@@ -75,6 +76,10 @@ export interface StartOptions extends GlossOptions, Pick<DispatchOptions, 'valid
    * DataFolderBusyError.
    */
   lockOwner?: LockOwner
+  /** The built parse worker to run (out/main/parse-worker.js; see start-worker.ts). */
+  parseWorker?: string
+  /** Time an article's Markdown may take to lay out before it is shown as plain text (default 5 s). */
+  parseBudgetMs?: number
 }
 
 /** How long an open may take before it shows what it has read so far. */
@@ -128,6 +133,8 @@ class GlossCore {
   private readonly now: () => Date
   private readonly histories = new WeakMap<LibrarySession, UndoLog>()
   private closed = false
+  /** Builds article texts in worker threads under a budget (text-model-pool.ts), shared by the process. */
+  private readonly parser: TextModelPool
 
   constructor(
     private readonly options: StartOptions,
@@ -135,6 +142,7 @@ class GlossCore {
     private readonly held: HeldDataFolder
   ) {
     this.now = options.now ?? (() => new Date())
+    this.parser = sharedTextModelPool({ workerFile: options.parseWorker, budgetMs: options.parseBudgetMs })
   }
 
   async openInitialFolder(): Promise<void> {
@@ -152,6 +160,29 @@ class GlossCore {
   }
 
   handlers(): Handlers {
+    return this.withTexts(this.recordedHandlers())
+  }
+
+  /**
+   * Edits that need an article's text (offsets, anchors) get it built first, off the
+   * main thread, before the edit and its undo record start: the edit itself stays one
+   * synchronous step.
+   */
+  private withTexts(handlers: Handlers): Handlers {
+    const articleOf = (highlightId: string): string | undefined => this.session?.annotations.data.highlights.find((h) => h.id === highlightId)?.articleId
+    const before = async (articleId: string | undefined): Promise<void> => {
+      const session = this.current()
+      if (articleId !== undefined && session.catalogue.find(articleId)) await session.loadText(articleId)
+    }
+    return {
+      ...handlers,
+      'highlight.create': async (input) => (await before(input.articleId), handlers['highlight.create'](input)),
+      'highlight.update': async (input) => (await before(articleOf(input.highlightId)), handlers['highlight.update'](input)),
+      'highlight.reattach': async (input) => (await before(articleOf(input.highlightId)), handlers['highlight.reattach'](input))
+    }
+  }
+
+  private recordedHandlers(): Handlers {
     // Every edit of annotations goes into the open folder's undo log (history/undo-log.ts),
     // which tells emitChange what it touched.
     return recordEdits({
@@ -171,7 +202,7 @@ class GlossCore {
         return this.searchIndex(true)!.query(query, limit)
       },
       // A read: opening the article is remembered by article.opened.
-      'article.get': async ({ articleId }) => this.current().getArticle(articleId),
+      'article.get': async ({ articleId }) => this.current().loadArticle(articleId),
       'article.opened': async ({ articleId }) => {
         this.current().rememberOpened(articleId)
         return {}
@@ -350,7 +381,7 @@ class GlossCore {
     const root = await resolveFolder(folder)
     const isSample = root === (await realpath(this.options.sampleRoot).catch(() => this.options.sampleRoot))
     // Parsed summaries are kept in the data folder, so a reopened folder reads only what changed.
-    const scanner = await CorpusScanner.open(root, { cacheFile: scanCacheFile(this.options.dataDir, root) })
+    const scanner = await CorpusScanner.open(root, { cacheFile: scanCacheFile(this.options.dataDir, root), summarizer: this.parser })
     const controller = new AbortController()
     this.scanAbort = controller
     const background = this.options.backgroundScan ?? Boolean(this.options.watch)
@@ -406,7 +437,7 @@ class GlossCore {
     // The old folder's watcher goes first: a batch it is applying finishes before the
     // session it applies to is replaced.
     await this.stopWatching()
-    session = new LibrarySession(scan ?? scanner.snapshot(), store, isSample, this.now, { partial: scan === null })
+    session = new LibrarySession(scan ?? scanner.snapshot(), store, isSample, this.now, { partial: scan === null, parser: this.parser })
     this.session = session
     const previousScanner = this.scanner
     this.scanner = scanner

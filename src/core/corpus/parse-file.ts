@@ -70,6 +70,20 @@ export function parseDocument({ path, text, format, encodingNote }: ParseInput):
   return { ok: true, document }
 }
 
+/**
+ * Only the body parseDocument would give (same front matter and title handling),
+ * without the word count and hashes, which cost seconds on a 20 MB file: what opening
+ * an article needs, the scan having kept the rest. '' where parseDocument fails.
+ */
+export function documentBody({ text, format }: Pick<ParseInput, 'text' | 'format'>): string {
+  if (text.trim() === '') return ''
+  const frontMatter = readFrontMatter(text)
+  if (frontMatter.kind === 'error') return ''
+  const data = frontMatter.kind === 'fields' ? frontMatter.data : {}
+  const metadataTitle = Object.keys(data).length > 0 ? mapMetadata(data).title : null
+  return format === 'text' ? splitText(frontMatter.body, metadataTitle).body : splitMarkdown(frontMatter.body).body
+}
+
 /** Metadata and no text: the first half of a seed-style pair. */
 export const isMetadataOnly = (document: DocumentSummary): boolean => document.hasMetadata && !document.hasText
 /** Text and no metadata: the second half of a seed-style pair. */

@@ -1,14 +1,15 @@
 // scanCorpus: a folder in, every readable article and every problem out. Nothing is
 // ever written into the folder, and no single bad file stops the scan.
 import type { ScanProgress } from '../../shared/events'
-import { readFileSync } from 'node:fs'
-import { open, realpath, stat } from 'node:fs/promises'
+import { realpath, stat } from 'node:fs/promises'
+import { notAFileReason, readBounded, readBoundedSync, tooLargeReason } from '../fs/read-bounded'
 import path from 'node:path'
 import type { Problem } from '../../shared/model'
 import { badInput, notFound } from '../../shared/result'
 import { bytesStartWith, decodeText } from './decode'
-import { readFrontMatter } from './front-matter'
 import { articleFromDocuments, pairDocuments } from './pair'
+import { setBodySource } from './body-source'
+import { OFF_THREAD_SUMMARY_BYTES, runSummaryJob, type SummaryJob, type SummaryReply } from './summarize-file'
 import { compareStrings } from '../../shared/text/order'
 import { parseFileBytes } from './parse-bytes'
 import { parseDocument, type ArticleFormat, type DocumentSummary, type ParseResult } from './parse-file'
@@ -33,6 +34,12 @@ export interface ScanOptions {
    * scan then re-reads only files whose size or modification time changed.
    */
   cacheFile?: string
+  /** Summarizes large files off the main thread (the parse worker pool); without it, in process. */
+  summarizer?: Summarizer
+}
+
+export interface Summarizer {
+  summarize(job: SummaryJob): Promise<SummaryReply>
 }
 
 /**
@@ -92,6 +99,7 @@ export class CorpusScanner {
   private readonly maxFileBytes: number
   private readonly concurrency: number
   private readonly cacheFile: string | undefined
+  private readonly summarizer: Summarizer | undefined
   private cacheWrite: Promise<void> = Promise.resolve()
   private cacheDirty = false
 
@@ -103,6 +111,7 @@ export class CorpusScanner {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
     this.cacheFile = options.cacheFile
+    this.summarizer = options.summarizer
   }
 
   /** Checks the folder (NOT_FOUND / BAD_INPUT); reads nothing yet. */
@@ -179,7 +188,7 @@ export class CorpusScanner {
       const info = await stat(file.absolutePath).catch(() => null)
       if (info && info.size === known.size && info.mtimeMs === known.mtimeMs) return { ...known, file }
     }
-    return loadDocument(file, this.maxFileBytes)
+    return loadDocument(file, this.maxFileBytes, this.summarizer)
   }
 
   private async readCache(): Promise<Map<string, CachedFile>> {
@@ -221,7 +230,7 @@ export class CorpusScanner {
     const outcomes = await mapWithConcurrency(files, this.concurrency, async (file): Promise<CachedFile> => {
       const cached = this.files.get(file.path)
       if (cached && !mustRead(file)) return cached
-      return loadDocument(file, this.maxFileBytes)
+      return loadDocument(file, this.maxFileBytes, this.summarizer)
     })
     return new Map(outcomes.map((cached) => [cached.file.path, cached]))
   }
@@ -242,7 +251,8 @@ export class CorpusScanner {
       const known = this.articles.get(text)
       if (known && known.metadata === metadata) return known.article
       const file = fileOf.get(text)!
-      const article = articleFromDocuments(text, metadata, () => readBody(file, text.format))
+      const article = articleFromDocuments(text, metadata, () => readBody(file, text.format, this.maxFileBytes))
+      setBodySource(article, { absolutePath: file.absolutePath, path: file.path, format: text.format, maxBytes: this.maxFileBytes })
       this.articles.set(text, { metadata, article })
       return article
     })
@@ -271,9 +281,11 @@ async function resolveRoot(root: string): Promise<string> {
  * large folder's texts are not all held in memory. A file that cannot be read (gone,
  * changed into something else) gives an empty body until the watcher catches up.
  */
-function readBody(file: FoundFile, format: ArticleFormat): string {
+function readBody(file: FoundFile, format: ArticleFormat, maxFileBytes: number): string {
   try {
-    const parsed = parseFileBytes(readFileSync(file.absolutePath), file.path, format)
+    const read = readBoundedSync(file.absolutePath, { maxBytes: maxFileBytes })
+    if (read.kind !== 'bytes') return ''
+    const parsed = parseFileBytes(read.bytes, file.path, format)
     return parsed.ok ? parsed.document.body : ''
   } catch {
     return ''
@@ -281,7 +293,7 @@ function readBody(file: FoundFile, format: ArticleFormat): string {
 }
 
 /** A document's summary, a problem, or null for a file that turned out not to be an article. */
-async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<CachedFile> {
+async function loadDocument(file: FoundFile, maxFileBytes: number, summarizer: Summarizer | undefined): Promise<CachedFile> {
   const sniffing = file.kind === 'sniff'
   let size = -1
   let mtimeMs = 0
@@ -289,67 +301,28 @@ async function loadDocument(file: FoundFile, maxFileBytes: number): Promise<Cach
   const problem = (reason: string): CachedFile => done(sniffing ? null : { path: file.path, reason })
   let bytes: Buffer
   try {
-    const read = await readWithLimit(file.absolutePath, maxFileBytes, sniffing)
+    // One open per file (read-bounded.ts): type check, size limit on the bytes read, and
+    // for an extension-less file the few bytes that decide whether it is an article.
+    const read = await readBounded(file.absolutePath, { maxBytes: maxFileBytes, headMustStartWith: sniffing ? (head) => bytesStartWith(head, '---') || bytesStartWith(head, '+++') : undefined })
     size = read.size
     mtimeMs = read.mtimeMs
     if (read.kind === 'skip') return done(null)
-    if (read.kind === 'too-large') return problem(tooLargeReason(read.size, maxFileBytes))
+    if (read.kind === 'too-large') return sniffing ? done(null) : problem(tooLargeReason(read.size, maxFileBytes))
+    if (read.kind === 'not-a-file') return problem(notAFileReason(read.what))
     bytes = read.bytes
   } catch (error) {
     return problem(readError(error))
   }
 
-  // A saved web page is extracted here, in the scan's flow (it should move into a parse
-  // worker with the rest of parsing); html/parse-html.ts is pure so that it can.
-  if (file.kind === 'html') return summaryOf(parseFileBytes(bytes, file.path, 'html'), done, problem)
-  const decoded = decodeText(bytes)
-  if (!decoded.ok) return problem(decoded.reason)
-  // Without a known extension only complete front matter with fields makes an article.
-  if (sniffing) {
-    const frontMatter = readFrontMatter(decoded.text)
-    if (frontMatter.kind !== 'fields' || Object.keys(frontMatter.data).length === 0) return done(null)
-  }
-  const parsed = parseDocument({
-    path: file.path,
-    text: decoded.text,
-    format: file.kind === 'text' ? 'text' : 'markdown',
-    encodingNote: decoded.encodingNote
-  })
-  return summaryOf(parsed, done, problem)
+  const format: ArticleFormat = file.kind === 'text' ? 'text' : file.kind === 'html' ? 'html' : 'markdown'
+  const job = { mode: 'summary' as const, bytes, path: file.path, format, sniffing }
+  // A large file's decoding, word count and hashes take seconds, and extracting a saved
+  // web page takes a fifth of a second even at 60 KB: in the worker when there is one.
+  const offThread = summarizer && (format === 'html' || bytes.length >= OFF_THREAD_SUMMARY_BYTES)
+  const summarized = offThread ? await summarizer.summarize(job) : runSummaryJob(job)
+  if (!summarized.ok) return problem(summarized.reason)
+  return done(summarized.summary)
 }
-
-function summaryOf(parsed: ParseResult, done: (outcome: Outcome) => CachedFile, problem: (reason: string) => CachedFile): CachedFile {
-  if (!parsed.ok) return problem(parsed.reason)
-  const { body: _body, ...summary } = parsed.document
-  return done(summary)
-}
-
-type ReadOutcome = ({ kind: 'bytes'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'skip' }) & { size: number; mtimeMs: number }
-
-// One open per file: size check, the few bytes that decide whether an extension-less
-// file is an article, and the read itself all go through the same handle.
-async function readWithLimit(filePath: string, maxFileBytes: number, sniffing: boolean): Promise<ReadOutcome> {
-  const handle = await open(filePath, 'r')
-  try {
-    const { size, mtimeMs } = await handle.stat()
-    if (size > maxFileBytes) return sniffing ? { kind: 'skip', size, mtimeMs } : { kind: 'too-large', size, mtimeMs }
-    if (sniffing) {
-      const head = Buffer.alloc(8)
-      const { bytesRead } = await handle.read(head, 0, head.length, 0)
-      const start = head.subarray(0, bytesRead)
-      if (!bytesStartWith(start, '---') && !bytesStartWith(start, '+++')) return { kind: 'skip', size, mtimeMs }
-    }
-    return { kind: 'bytes', bytes: await handle.readFile(), size, mtimeMs }
-  } finally {
-    await handle.close()
-  }
-}
-
-function tooLargeReason(size: number, limit: number): string {
-  return `File is too large (${formatMegabytes(size)}; the limit is ${formatMegabytes(limit)})`
-}
-
-const formatMegabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
 
 function readError(error: unknown): string {
   const code = errorCode(error)

@@ -86,6 +86,24 @@ export function previewExport(session: LibrarySession, request: ExportRequest, e
     if (error instanceof TemplateError) return { ...base, content: '', fileName: '', error: error.message }
     throw error
   }
+  try {
+    return renderPreview(session, request, exportedAt, ids, total, base, templates)
+  } catch (error) {
+    // A template over its budgets (template.ts) fails while rendering: shown like a compile error.
+    if (error instanceof TemplateError) return { ...base, content: '', fileName: '', error: error.message }
+    throw error
+  }
+}
+
+function renderPreview(
+  session: LibrarySession,
+  request: ExportRequest,
+  exportedAt: string,
+  ids: string[],
+  total: number,
+  base: Pick<ExportPreview, 'shownArticles' | 'totalArticles' | 'truncated' | 'notice'>,
+  templates: CompiledTemplates
+): ExportPreview {
   const model = buildExportCorpus(session, { exportedAt, articles: ids, ...exportStyle(request) })
   if (request.format !== 'md-folder') {
     const file = exportFile(model, request.format, { articleId: request.scope === 'article' ? request.articleId : undefined, ...templates, creator: request.creator })

@@ -9,6 +9,7 @@ import type { ScanResult } from '../corpus/scan'
 import type { CorpusData } from '../store/corpus-store'
 import type { JsonStore } from '../store/json-store'
 import { Annotations, type ReadonlyStore } from './annotations'
+import type { TextModelParser } from '../corpus/text-model-pool'
 import { ArticleTexts } from './article-texts'
 import { Catalogue, type ParsedListQuery } from './catalogue'
 import { reconcileScan, type ArticleChanges } from './reconcile'
@@ -19,7 +20,7 @@ export type { ArticleChanges } from './reconcile'
 
 export class LibrarySession {
   readonly catalogue: Catalogue
-  readonly texts = new ArticleTexts()
+  readonly texts: ArticleTexts
   readonly annotations: Annotations
   readonly tags: LibraryTags
   /** The corpus store, without update(): only `annotations` writes it. */
@@ -35,8 +36,9 @@ export class LibrarySession {
     store: JsonStore<CorpusData>,
     readonly isSample: boolean,
     now: () => Date,
-    options: { partial?: boolean } = {}
+    options: { partial?: boolean; parser?: TextModelParser } = {}
   ) {
+    this.texts = new ArticleTexts(options.parser ?? null)
     this.store = readOnly(store)
     this.catalogue = new Catalogue(scan, () => store.data, options.partial ?? false)
     this.annotations = new Annotations(store, this.catalogue, this.texts, now)
@@ -60,8 +62,15 @@ export class LibrarySession {
     return this.catalogue.root
   }
 
+  /** The scan's problems, and articles opened since whose text could not be shown in full. */
   get problems(): Problem[] {
-    return this.catalogue.problems
+    const opened = this.texts.notices()
+    if (opened.size === 0) return this.catalogue.problems
+    const extra = [...opened].flatMap(([id, reason]) => {
+      const file = this.catalogue.find(id)?.files[0]
+      return file ? [{ path: file, reason }] : []
+    })
+    return [...this.catalogue.problems, ...extra]
   }
 
   /** Takes a newer scan of the same folder (reconcile.ts). */
@@ -77,10 +86,25 @@ export class LibrarySession {
   missingArticles = (): MissingArticle[] => this.catalogue.missingArticles()
   annotatedArticleIds = (): string[] => this.catalogue.annotatedArticleIds()
 
+  /**
+   * Builds the article's text (in the parse worker, under its budget) so that the
+   * synchronous reads and edits after it find it ready; NOT_FOUND for an unknown id.
+   */
+  async loadText(articleId: string): Promise<void> {
+    await this.texts.load(this.catalogue.article(articleId))
+  }
+
+  /** getArticle once its text is built off this thread. */
+  async loadArticle(articleId: string): Promise<Article> {
+    await this.loadText(articleId)
+    return this.getArticle(articleId)
+  }
+
   /** An article with its text, highlights (in reading order), note and where to resume. */
   getArticle(articleId: string): Article {
     const article = this.catalogue.article(articleId)
     const model = this.texts.textModel(article)
+    const textNotice = this.texts.noticeOf(articleId)
     const { data } = this.annotations
     const highlights = data.highlights.filter((h) => h.articleId === articleId).map((h) => this.texts.toHighlight(h, model))
     const saved = data.progress[articleId]
@@ -91,7 +115,8 @@ export class LibrarySession {
       highlights: highlights.sort(byReadingOrder),
       note: data.articleNotes[articleId]?.note ?? '',
       // An offset past the end (the file was shortened since) resumes at the last block.
-      progressOffset: saved ? Math.min(Math.max(0, Math.floor(saved.offset) || 0), model.text.length) : null
+      progressOffset: saved ? Math.min(Math.max(0, Math.floor(saved.offset) || 0), model.text.length) : null,
+      ...(textNotice ? { textNotice } : {})
     }
   }
 

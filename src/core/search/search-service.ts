@@ -13,16 +13,14 @@
 // closed are indexed again (annotations are compared by content in the index). It is
 // saved by the worker (the main thread never serializes it) 2 s after the last change,
 // and on close.
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import type { SearchResponse } from '../../shared/model'
 import { GlossError } from '../../shared/result'
 import type { CorpusArticle } from '../corpus/corpus-article'
 import { indexedArticle } from './indexed-article'
 import { DEFAULT_SEARCH_LIMIT, SearchIndex, type IndexedAnnotation, type IndexStats } from './search-index'
 import { searchIndexFile } from '../store/data-folder'
+import { startWorker } from '../fs/start-worker'
 import { applyCommand, type OpenOutcome, type SearchCommand, type SearchReply } from './search-protocol'
 
 const CHUNK = 250
@@ -331,20 +329,10 @@ function articleSignature(article: CorpusArticle): string {
 
 /**
  * The built worker the host names, else the one (out/main/search-worker.js, an
- * electron-vite entry) next to the bundle; from source (tests, the CLI) the TypeScript
- * file, loaded through tsx's API (Node 20 does not apply `--import` loaders to a
- * worker's entry module). A named file that cannot start fails like a crashed worker:
- * the index moves into this thread and the failure is logged.
+ * electron-vite entry) next to the bundle, else the TypeScript source (start-worker.ts).
+ * A named file that cannot start fails like a crashed worker: the index moves into
+ * this thread and the failure is logged.
  */
 function startWorkerThread(workerFile: string | undefined): Worker {
-  if (workerFile) return new Worker(pathToFileURL(workerFile))
-  for (const candidate of ['./search-worker.js', '../search-worker.js']) {
-    const url = new URL(candidate, import.meta.url)
-    if (existsSync(fileURLToPath(url))) return new Worker(url)
-  }
-  // The ESM build of tsx's API, found next to the CommonJS one that require.resolve gives.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-  const source = new URL('./search-worker.ts', import.meta.url).href
-  const code = `import(${JSON.stringify(tsx)}).then((api) => (api.tsImport ?? api.default.tsImport)(${JSON.stringify(source)}, ${JSON.stringify(source)}))`
-  return new Worker(code, { eval: true })
+  return startWorker({ builtName: 'search-worker.js', from: import.meta.url, source: './search-worker.ts', file: workerFile })
 }

@@ -166,6 +166,25 @@ export const DEFAULT_FILE_NAME_TEMPLATE = '{{title}}'
 /** Templates longer than this are refused: a template is a page of text, not a book. */
 export const MAX_TEMPLATE_LENGTH = 100_000
 
+/**
+ * Budgets, so that no template can hold the process that renders it (the live preview
+ * renders one on every pause in typing): sections nest at most this deep (4,999 nested
+ * sections overflowed the stack); one render does at most this much work, counted in
+ * template pieces rendered (five nested {{#highlights}} over 30 highlights is 24 million
+ * passes: 11 s and then "Invalid string length"; stopped at the work limit, a few
+ * hundred ms), produces at most this many characters, and stops after this long
+ * whatever it is doing (a last resort: the work limit, which does not depend on the
+ * machine's load, is what normally stops a bomb). The default template over one article
+ * of 10,000 highlights needs 100,000–200,000 pieces.
+ */
+export const TEMPLATE_BUDGETS = {
+  maxSectionDepth: 32,
+  maxWork: 300_000,
+  maxOutputChars: 32 * 1024 * 1024,
+  timeBudgetMs: 10_000
+}
+export type TemplateBudgets = typeof TEMPLATE_BUDGETS
+
 /** A template that does not compile; `line` and `column` (1-based) point at the problem. */
 export class TemplateError extends GlossError {
   constructor(
@@ -186,8 +205,17 @@ export interface CompiledTemplate {
   render(view: object): string
 }
 
-/** Parses and checks a template; throws TemplateError (BAD_INPUT) with a line and column. */
-export function compileTemplate(source: string, kind: TemplateKind = 'article'): CompiledTemplate {
+/**
+ * Parses and checks a template; throws TemplateError (BAD_INPUT) with a line and column.
+ * `budgets` (tests shrink them; `now` is the clock the time budget reads) bound rendering:
+ * a render over budget throws TemplateError too.
+ */
+export function compileTemplate(
+  source: string,
+  kind: TemplateKind = 'article',
+  budgets: Partial<TemplateBudgets> & { now?: () => number } = {}
+): CompiledTemplate {
+  const limits = { ...TEMPLATE_BUDGETS, ...budgets }
   if (typeof source !== 'string') throw new TemplateError('the template must be text', null, null, kind)
   if (source.length > MAX_TEMPLATE_LENGTH) {
     throw new TemplateError(`the template is longer than ${MAX_TEMPLATE_LENGTH.toLocaleString('en')} characters`, null, null, kind)
@@ -201,11 +229,70 @@ export function compileTemplate(source: string, kind: TemplateKind = 'article'):
   } catch (error) {
     throw parseError(source, error, kind)
   }
+  // Before the (recursive) name check: depth is measured without recursion.
+  checkDepth(source, tokens, limits.maxSectionDepth, kind)
   checkTokens(source, tokens, [{ variables: kind === 'article' ? ARTICLE_VARIABLES : FILE_NAME_VARIABLES, dot: false }], kind)
   return {
     kind,
     source,
-    render: (view) => writer.render(source, view, undefined, { escape: (value: unknown) => String(value) })
+    render: (view) => renderWithinBudget(writer, source, view, limits, budgets.now ?? (() => Date.now()), kind)
+  }
+}
+
+/** Sections nested deeper than `max`: an error at the first one too deep. */
+function checkDepth(source: string, tokens: Token[], max: number, kind: TemplateKind): void {
+  const stack: Array<{ tokens: Token[]; depth: number }> = [{ tokens, depth: 0 }]
+  while (stack.length > 0) {
+    const { tokens: level, depth } = stack.pop()!
+    for (const token of level) {
+      const children = token[4]
+      if (!children) continue
+      if (depth + 1 > max) {
+        const { line, column } = lineAndColumn(source, token[2])
+        throw new TemplateError(`sections are nested more than ${max} deep here; a template needs only a few levels`, line, column, kind)
+      }
+      stack.push({ tokens: children, depth: depth + 1 })
+    }
+  }
+}
+
+class TemplateBudgetExceeded extends Error {}
+
+// mustache.js renders a section by calling renderTokens for each pass over its
+// content: counting there bounds the work, and each call's result the output, without
+// changing what is rendered. The clock is read every 1,024 calls.
+function renderWithinBudget(
+  writer: Mustache.Writer,
+  source: string,
+  view: object,
+  limits: TemplateBudgets,
+  now: () => number,
+  kind: TemplateKind
+): string {
+  const started = now()
+  let work = 0
+  let calls = 0
+  type RenderTokens = (this: unknown, tokens: unknown[], ...rest: unknown[]) => string
+  // An object whose prototype is the writer: its own renderTokens wraps the writer's.
+  const budgeted = Object.create(writer) as Mustache.Writer
+  const renderTokens = (writer as unknown as { renderTokens: RenderTokens }).renderTokens
+  ;(budgeted as unknown as { renderTokens: RenderTokens }).renderTokens = function (tokens, ...rest) {
+    work += tokens.length
+    if (work > limits.maxWork) throw new TemplateBudgetExceeded('it repeats its sections too many times (nested lists inside lists?)')
+    if (++calls % 1024 === 0 && now() - started > limits.timeBudgetMs) {
+      throw new TemplateBudgetExceeded(`it took longer than ${limits.timeBudgetMs / 1000} s to render`)
+    }
+    const output = renderTokens.call(this, tokens, ...rest)
+    if (output.length > limits.maxOutputChars) {
+      throw new TemplateBudgetExceeded(`its output is longer than ${Math.round(limits.maxOutputChars / (1024 * 1024))} MB`)
+    }
+    return output
+  }
+  try {
+    return budgeted.render(source, view, undefined, { escape: (value: unknown) => String(value) })
+  } catch (error) {
+    if (error instanceof TemplateBudgetExceeded) throw new TemplateError(`this template cannot be rendered: ${error.message}`, null, null, kind)
+    throw error
   }
 }
 

@@ -83,6 +83,12 @@ export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onS
             {article.encodingNote}
           </p>
         )}
+        {/* The core shows a file too complex to lay out as plain text, and says why. */}
+        {article.textNotice && (
+          <p className="encoding-note text-notice" role="note">
+            {article.textNotice}
+          </p>
+        )}
       </header>
       {hasBody ? (
         <ArticleBody
@@ -102,7 +108,9 @@ export function ReaderView({ article, bodyRef, flashId, onActivateHighlight, onS
           <p className="muted">
             {article.excerpt
               ? 'Only this summary is in the folder; the full text is not.'
-              : 'This article has no text in the folder.'}
+              : article.textNotice
+                ? 'The text of this article cannot be shown.'
+                : 'This article has no text in the folder.'}
           </p>
         </div>
       )}
