@@ -15,14 +15,20 @@ test('a save that fails shows a banner until the retry lands, and the highlight 
   // The folder's store cannot be written: its folder is replaced by a file.
   await rename(corpora, `${corpora}-away`)
   await writeFile(corpora, 'not a folder')
-  const ferry = await highlight(app, 'the last ferry leaves the pier', 'green')
+  // A note typed from the keyboard is the first change that cannot be written (opening
+  // the article may have left a write of its own pending: it fails the same way). The
+  // banner is up before the mouse selects anything, so it cannot move the text mid-drag.
+  await app.getByRole('textbox', { name: 'Article note' }).fill('Kept while the disk is away.')
   await expect(banner).toBeVisible()
   await expect(banner).toContainText('They are kept in memory')
+  const ferry = await highlight(app, 'the last ferry leaves the pier', 'green')
 
   // The disk is back: the next retry writes it and the banner goes by itself.
   await rm(corpora)
   await rename(`${corpora}-away`, corpora)
   await expect(banner).toHaveCount(0, { timeout: 15_000 })
   const [store] = (await readdir(corpora)).filter((name) => name.endsWith('.json'))
-  expect(JSON.parse(await readFile(path.join(corpora, store), 'utf8')).highlights.map((h: { id: string }) => h.id)).toContain(ferry)
+  const saved = JSON.parse(await readFile(path.join(corpora, store), 'utf8')) as { highlights: { id: string }[]; articleNotes: Record<string, { note: string }> }
+  expect(saved.highlights.map((h) => h.id)).toContain(ferry)
+  expect(Object.values(saved.articleNotes).map((n) => n.note)).toContain('Kept while the disk is away.')
 })
