@@ -85,6 +85,34 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one,
+// and an export formats two or three times per highlight (10,000 highlights spent
+// seconds building formatters).
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>()
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = zoneFormats.get(timeZone)
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        weekday: 'short'
+      })
+    } catch {
+      format = null
+    }
+    zoneFormats.set(timeZone, format)
+  }
+  return format
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
@@ -149,22 +177,8 @@ function dateParts(value: string, timeZone: string): Parts | null {
   }
   const instant = new Date(value)
   if (Number.isNaN(instant.getTime())) return null
-  let format: Intl.DateTimeFormat
-  try {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short'
-    })
-  } catch {
-    return null
-  }
+  const format = zoneFormat(timeZone)
+  if (!format) return null
   const formatted = format.formatToParts(instant)
   const get = (type: Intl.DateTimeFormatPartTypes) => formatted.find((part) => part.type === type)?.value ?? ''
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'))
