@@ -25,6 +25,7 @@ const SLOW = [
   'src/core/corpus/watch.test.ts',
   'src/core/app/gloss-live.test.ts',
   'src/core/app/gloss-scan.test.ts',
+  'src/core/app/gloss-search.test.ts',
   'src/core/store/json-store.test.ts',
   'src/core/corpus/text-model-pool.test.ts',
   'src/core/app/gloss-hostile-files.test.ts',
