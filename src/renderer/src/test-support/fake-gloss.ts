@@ -125,7 +125,8 @@ export class FakeGloss {
     return this.current
   }
 
-  private article(id: string): Article {
+  /** The stored article (tests read what an edit did to it). */
+  article(id: string): Article {
     const found = this.library().articles.find((a) => a.id === id)
     if (!found) throw new Failure('NOT_FOUND', 'article not found')
     return found
