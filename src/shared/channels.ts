@@ -38,7 +38,8 @@ export const METHOD_NAMES = [
   'history.state',
   'tags.list',
   'tags.rename',
-  'tags.delete'
+  'tags.delete',
+  'tags.mergePreview'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -110,7 +110,12 @@ export const contract = {
   /** Renames a tag on every highlight and article; to an existing tag (any case) it merges. */
   'tags.rename': rpc(z.object({ from: z.string().min(1).max(1000), to: z.string().min(1).max(1000) }).strict(), TagUseCount),
   /** Removes a tag from every highlight and article. */
-  'tags.delete': rpc(z.object({ tag: z.string().min(1).max(1000) }).strict(), TagUseCount)
+  'tags.delete': rpc(z.object({ tag: z.string().min(1).max(1000) }).strict(), TagUseCount),
+  /**
+   * Before a merge: how many distinct highlights and articles carry either tag (any case),
+   * so an item with both counts once. Changes nothing.
+   */
+  'tags.mergePreview': rpc(z.object({ from: z.string().min(1).max(1000), to: z.string().min(1).max(1000) }).strict(), TagUseCount)
 } as const satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>
 // `satisfies`: the zod-free name list (channels.ts, which the sandboxed preload bundles)
 // and this contract cannot drift apart — a name missing here or added here alone fails

@@ -122,6 +122,8 @@ test('tags on highlights and articles with the keyboard: autocomplete, filter, m
   await app.keyboard.press('Control+A')
   await app.keyboard.type('History')
   await expect(dialog.getByTestId('manage-tags-note')).toContainText('already exists: the two tags will be merged into “History”')
+  // The caravans highlight carries both tags: counted once (the core's tags.mergePreview), not "2 highlights + 1 highlight".
+  await expect(dialog.getByTestId('manage-tags-note')).toContainText('on 2 highlights in all.')
   await expect(dialog.getByRole('button', { name: 'Merge' })).toBeEnabled()
   await expectNoSeriousViolations(app, 'Manage tags dialog')
   await app.keyboard.press('Enter')

@@ -170,10 +170,11 @@ describe('one changed event per change', () => {
       for (let i = 0; i < 3; i++) await c.call('history.undo', {})
       return c.call('history.undo', {})
     }],
-    ['reads (article.get, library.list, tags.list) and article.opened', async (c: Ctx) => {
+    ['reads (article.get, library.list, tags.list, tags.mergePreview) and article.opened', async (c: Ctx) => {
       await c.call('article.get', { articleId: c.articleId })
       await c.call('library.list', { sort: 'title' })
       await c.call('tags.list', {})
+      await c.call('tags.mergePreview', { from: 'fog', to: 'mist' })
       return c.call('article.opened', { articleId: c.articleId })
     }]
   ])('no extra event for %s', async (name, act) => {

@@ -161,6 +161,26 @@ describe('across the folder', () => {
     await s.gloss.close()
   })
 
+  it.each([
+    // The flag highlight and the orchard carry both: each counts once, not once per tag.
+    ['two tags on the same items', 'OLD WAYS', 'history', { highlights: 2, articles: 1 }],
+    ['two tags on different items', 'craft', 'water', { highlights: 2, articles: 0 }],
+    ['a tag into itself in another case', 'history', 'HISTORY', { highlights: 2, articles: 1 }]
+  ])('the merge preview counts distinct items carrying either tag: %s', async (_name, from, to, expected) => {
+    const s = await tagged()
+    const before = await s.call('tags.list', {})
+    expect(await s.call('tags.mergePreview', { from, to })).toEqual(expected)
+    // A read: nothing changed.
+    expect(await s.call('tags.list', {})).toEqual(before)
+    await s.gloss.close()
+  })
+
+  it('the merge preview refuses a name that is not a tag', async () => {
+    const s = await tagged()
+    expect(await s.gloss.dispatch('tags.mergePreview', { from: 'water', to: 'a,b' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    await s.gloss.close()
+  })
+
   it('deletes a tag everywhere', async () => {
     const s = await tagged()
     expect(await s.call('tags.delete', { tag: 'history' })).toEqual({ highlights: 2, articles: 1 })

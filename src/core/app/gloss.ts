@@ -242,6 +242,7 @@ class GlossCore {
       'tags.list': async () => this.current().tagCounts(),
       'tags.rename': async ({ from, to }) => this.current().renameTag(from, to),
       'tags.delete': async ({ tag }) => this.current().deleteTag(tag),
+      'tags.mergePreview': async ({ from, to }) => this.current().mergeTagPreview(from, to),
       'prefs.get': async () => ({ ...this.settings.data.prefs }),
       'prefs.set': async (patch) => {
         this.settings.update((data) => {

@@ -134,6 +134,7 @@ export class LibrarySession {
   tagCounts = (): TagCount[] => this.tags.counts()
   renameTag = (from: string, to: string): TagUseCount => this.tags.rename(from, to)
   deleteTag = (tag: string): TagUseCount => this.tags.delete(tag)
+  mergeTagPreview = (from: string, to: string): TagUseCount => this.tags.mergePreview(from, to)
 }
 
 /** The store without update(), as a value too: a cast alone would still let a caller write. */

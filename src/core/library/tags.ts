@@ -50,6 +50,25 @@ export class LibraryTags {
     return changed
   }
 
+  /**
+   * What merging `from` into `to` would leave carrying the one tag: the distinct
+   * highlights and articles that carry either (any case). A read: nothing changes.
+   */
+  mergePreview(from: string, to: string): TagUseCount {
+    const keys = new Set<string>()
+    for (const [what, tag] of [['Tag to rename', from], ['New name', to]] as const) {
+      const checked = checkTag(tag)
+      if (!checked.ok) throw badInput(`${what}: ${checked.reason}`)
+      keys.add(tagKey(checked.tag))
+    }
+    const carries = (tags: readonly string[]) => tags.some((t) => keys.has(tagKey(t)))
+    const { data } = this.annotations
+    return {
+      highlights: data.highlights.filter((h) => carries(h.tags)).length,
+      articles: Object.values(data.articleNotes).filter((entry) => carries(entry.tags)).length
+    }
+  }
+
   /** Removes a tag from every highlight and article; how many items changed. */
   delete(tag: string): TagUseCount {
     const checked = checkTag(tag)

@@ -369,7 +369,7 @@ describe('export', () => {
   })
 
   it('copies the article notes to the clipboard', async () => {
-    const writeText = vi.fn(async () => undefined)
+    const writeText = vi.fn(async (_text: string) => undefined)
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
     start()
     await screen.findByRole('heading', { level: 1, name: 'Why the sea keeps time' })

@@ -1,24 +1,28 @@
 // Gloss renderer: header, library (left), reader (centre), highlights and notes (right).
-// Composition only: state and effects live in the feature hooks named below. Contract
+// Composition only: state and effects live in the feature hooks named below, and the
+// wiring of each part (top bar, columns, keys, menu commands) in app/. Contract
 // reads sit in the query cache (data/), which the core's change events keep current;
 // nothing here decides what a call has made stale. The stable DOM hooks the E2E relies
 // on are listed in dom-hooks.md.
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { flushSync } from 'react-dom'
+import { useCallback, useRef, useState } from 'react'
 import type { Api } from '../../shared/api'
-import type { DataChange, GlossEvents } from '../../shared/events'
-import type { LibrarySummary } from '../../shared/model'
+import type { GlossEvents } from '../../shared/events'
+import { LibraryColumn } from './app/library-column'
+import { pageCommands } from './app/page-commands'
 import { ReaderColumn } from './app/reader-column'
+import { TopBar } from './app/top-bar'
+import { useArticleOpening } from './app/use-article-opening'
+import { useAppShortcuts } from './app/use-app-shortcuts'
+import { useDocumentTitle } from './app/use-document-title'
+import { useFollowChanges } from './app/use-follow-changes'
 import { useMenuCommands } from './app/use-menu-commands'
 import { usePageActions } from './app/use-page-actions'
-import { AppHeader } from './components/app-header'
 import { StoreNotice } from './components/store-notice'
 import { SaveProblemBanner } from './components/save-problem-banner'
 import { Toasts, useToasts } from './components/toasts'
-import { useDataChanges } from './data/use-data-changes'
 import { Dialogs, useDialog } from './dialogs/dialogs'
 import { AllHighlights } from './features/all-highlights/all-highlights'
-import { useReaderFocusOnReturn, ViewSwitch, type MainView } from './features/all-highlights/view-switch'
+import { useReaderFocusOnReturn, type MainView } from './features/all-highlights/view-switch'
 import { useWorkspaceFilters } from './features/all-highlights/workspace-filters'
 import { usePrefsOnPage } from './features/comfort/use-prefs'
 import { useReadingProgress } from './features/comfort/use-reading-progress'
@@ -26,26 +30,18 @@ import { HighlightsPanel } from './features/highlights/highlights-panel'
 import { useHighlightActions } from './features/highlights/use-highlight-actions'
 import { useUndoRedo } from './features/history/use-undo-redo'
 import { useUndoToasts } from './features/history/use-undo-toasts'
-import { focusArticleNote, focusSearchBox } from './features/keyboard/focus-targets'
 import { SkipLink } from './features/keyboard/skip-link'
-import { useReaderShortcuts } from './features/keyboard/use-reader-shortcuts'
 import { SideBarSplitter } from './features/layout/side-bar-splitter'
-import { SideBarToggles } from './features/layout/side-bar-toggles'
 import { DropOverlay, useFolderDrop } from './features/layout/use-folder-drop'
 import { useResponsiveBars } from './features/layout/use-responsive-bars'
-import { HEADER_FOLD_PX } from './features/layout/responsive'
 import { useSideBars, workspaceLayout } from './features/layout/use-side-bars'
-import { useWindowWidth } from './features/layout/use-window-width'
-import { LibraryPanel, LibraryPlaceholder } from './features/library/library-panel'
 import { useLibrary } from './features/library/use-library'
-import { useOpenFolder } from './features/library/use-open-folder'
 import { useScanProgress } from './features/library/use-scan-progress'
 import { useGlossLinks } from './features/links/use-gloss-links'
 import { usePendingJump } from './features/links/use-pending-jump'
 import { useBodySelection } from './features/reader/use-body-selection'
 import { useOpenArticle } from './features/reader/use-open-article'
 import { useScrollPlace } from './features/reader/use-scroll-place'
-import { SearchBox } from './features/search/search-box'
 import { useTagList } from './features/tags/use-tag-list'
 import { useSearchJump } from './features/search/use-search-jump'
 
@@ -71,7 +67,6 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const bodyRef = useRef<HTMLDivElement>(null)
   const toolbarRef = useRef<HTMLDivElement>(null)
   const sideBars = useResponsiveBars(useSideBars(api), prefs)
-  const headerFolded = useWindowWidth() < HEADER_FOLD_PX
 
   const library = useLibrary(api, reportError)
   const { summary } = library
@@ -81,34 +76,10 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const { selection, clear: clearSelection } = useBodySelection(bodyRef, article?.text ?? null, toolbarRef)
   const place = useScrollPlace(article, readerRef, bodyRef)
 
-  const openArticle = useCallback(
-    (articleId: string) => {
-      clearSelection()
-      reader.open(articleId)
-    },
-    [reader.open, clearSelection]
-  )
-  const enterFolder = useCallback(
-    (next: LibrarySummary) => {
-      reader.close()
-      if (next.lastArticleId) reader.open(next.lastArticleId, { quiet: true })
-    },
-    [reader.close, reader.open]
-  )
-  const folder = useOpenFolder({ api, onEnter: enterFolder, onError: reportError })
+  const { openArticle, folder } = useArticleOpening({ api, reader, clearSelection, reportError })
 
   // Changes pushed by the core: the open article follows a renamed file or says it went; the cache does the rest.
-  useDataChanges(
-    events,
-    useCallback(
-      (change: DataChange) => {
-        const moved = change.articles.moved.find((m) => m.from === article?.id)
-        if (moved) place.keepPlaceFor(moved.to)
-        if (reader.followChange(change) === 'gone') (clearSelection(), hl.setPopover(null))
-      },
-      [article?.id, reader.followChange, place.keepPlaceFor, clearSelection]
-    )
-  )
+  useFollowChanges(events, { openId: article?.id ?? null, reader, place, clearSelection, closePopover: () => hl.setPopover(null) })
   const scan = useScanProgress(events, summary?.root ?? null)
 
   const undoRedo = useUndoRedo({ api, enabled: !modalOpen, onError: reportError, onOutcome: (...args) => undoToasts(...args) })
@@ -129,52 +100,29 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const openSearchResult = useSearchJump({ article, bodyRef, openArticle, jumpToHighlight: hl.jumpTo })
   const dropping = useFolderDrop({ onPath: (root) => void folder.openRecent(root), onNoPath: (message) => toast(message, 'error'), disabled: modalOpen })
 
-  useEffect(() => {
-    document.title = article ? `${article.title} — Gloss` : summary ? `${summary.name} — Gloss` : 'Gloss'
-  }, [article?.title, summary?.name])
+  useDocumentTitle(article?.title, summary?.name)
   useReadingProgress({ api, articleId: article?.id ?? null, scrollerRef: readerRef, bodyRef, onError: reportError, layoutKey: `${prefs.fontFamily} ${prefs.fontSize} ${prefs.lineHeight} ${prefs.columnWidth}` })
 
   useReaderFocusOnReturn(view, readerRef)
 
   const actions = usePageActions({ api, article, openDialog, undo: (expect) => void undoRedo.undo(expect), toast, reportError, root: summary?.root ?? null })
 
-  useMenuCommands(events, nativeMenu, modalOpen, {
-    openFolder: () => void folder.openFolder(),
-    openRecent: (root) => void folder.openRecent(root),
-    toggleSideBar: sideBars.toggle,
-    exportArticle: actions.exportArticle,
-    exportCorpus: actions.exportCorpus,
-    copyNotes: () => void actions.copyNotes(),
-    importAnnotations: () => void actions.importAnnotations(),
-    find: () => void focusSearchBox(appRef.current ?? document),
-    showShortcuts: () => openDialog({ type: 'shortcuts' }),
-    toggleAllHighlights: () => setView((v) => (v === 'highlights' ? 'reader' : 'highlights')),
-    history: undoRedo.fromMenu,
-    openLink: followLink
-  })
+  useMenuCommands(events, nativeMenu, modalOpen, pageCommands({ folder, actions, sideBars, appRef, openDialog, setView, history: undoRedo.fromMenu, openLink: followLink }))
 
-
-  const highlightSelection = (color: 'yellow' | 'green' | 'blue' | 'pink', withNote: boolean) =>
-    void hl.create(color, withNote).then((made) => made && keys.rememberColor(color))
-  // Reader keys (j/k, s/e/p, h/n/1–4, [ ], /, ?): features/keyboard/shortcuts.ts.
-  const keys = useReaderShortcuts({
+  // Reader keys (j/k, s/e/p, h/n/1–4, [ ], /, ?) and the toolbar's highlight buttons.
+  const highlightSelection = useAppShortcuts({
     api,
     enabled: !modalOpen && view === 'reader',
+    appRef,
     bodyRef,
-    text: article?.text ?? null,
-    articleId: article?.id ?? null,
+    reader,
+    highlights: hl,
     library: { list: library.list, view: library.view },
-    popoverId: hl.popover?.id ?? null,
+    sideBars,
     openArticle,
-    highlightSelection,
-    recolor: (highlightId, color) => void reader.updateHighlight(highlightId, { color }).catch(reportError),
-    // [ and ] close an open popover first (its note is flushed), so focus lands on the new mark.
-    jumpToHighlight: (highlightId) => (hl.setPopover(null), hl.jumpTo(highlightId)),
-    // In a narrow window the notes panel is an overlay: shown first (now, so the note can take focus).
-    focusArticleNote: () => (flushSync(() => sideBars.show('panel', { focus: false })), void focusArticleNote(appRef.current ?? document)),
-    focusSearch: () => void focusSearchBox(appRef.current ?? document),
     showShortcuts: () => openDialog({ type: 'shortcuts' }),
-    hint: (message) => toast(message)
+    hint: (message) => toast(message),
+    reportError
   })
 
   const rethrow = (error: unknown) => {
@@ -184,52 +132,35 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   return (
     <div className="app" ref={appRef}>
       <SkipLink />
-      <AppHeader
-        inert={modalOpen}
+      <TopBar
+        api={api}
+        modalOpen={modalOpen}
         summary={summary}
         hasArticle={article !== null}
-        onOpenFolder={() => void folder.openFolder()}
-        onOpenRecent={(root) => void folder.openRecent(root)}
-        loadRecent={folder.loadRecent}
-        onExportArticle={actions.exportArticle}
-        onExportCorpus={actions.exportCorpus}
-        onCopyNotes={() => void actions.copyNotes()}
-        onImport={() => void actions.importAnnotations()}
-        onReadingSettings={() => openDialog({ type: 'reading-settings' })}
-        onShowShortcuts={() => openDialog({ type: 'shortcuts' })}
-        folded={headerFolded}
-        sideBarToggles={
-          <SideBarToggles libraryHidden={sideBars.hidden('library')} panelHidden={sideBars.hidden('panel')} onToggle={sideBars.toggle} modifier={navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl'} />
-        }
+        folder={folder}
+        actions={actions}
+        openDialog={openDialog}
+        sideBars={sideBars}
+        view={view}
+        onViewChange={setView}
+        onSearchResult={openSearchResult}
+        reportError={reportError}
       />
-      <div className="search-bar" inert={modalOpen}>
-        <SearchBox api={api} root={summary?.root ?? null} onOpen={(result) => (setView('reader'), openSearchResult(result))} onError={reportError} />
-        <ViewSwitch view={view} onChange={setView} />
-      </div>
       <SaveProblemBanner api={api} inert={modalOpen} />
       <StoreNotice notice={summary?.storeNotice} inert={modalOpen} />
       <div {...workspaceLayout(sideBars)} inert={modalOpen} hidden={view === 'highlights'}>
-        {summary ? (
-          <LibraryPanel
-            summary={summary}
-            list={library.list}
-            onRange={library.showRange}
-            view={library.view}
-            onViewChange={library.setView}
-            currentId={article?.id ?? null}
-            onOpen={(articleId) => (openArticle(articleId), sideBars.overlay === 'library' && sideBars.closeOverlay({ focusReader: true }))}
-            onOpenFolder={() => void folder.openFolder()}
-            missing={library.missing}
-            onRemoveMissing={actions.removeMissing}
-            scan={scan}
-            tags={tags.tags.map((t) => t.tag)}
-            onManageTags={() => openDialog({ type: 'manage-tags' })}
-            lastImport={actions.lastImport}
-            edge={<SideBarSplitter bars={sideBars} bar="library" />}
-          />
-        ) : (
-          <LibraryPlaceholder starting={folder.starting} edge={<SideBarSplitter bars={sideBars} bar="library" />} />
-        )}
+        <LibraryColumn
+          library={library}
+          sideBars={sideBars}
+          starting={folder.starting}
+          currentId={article?.id ?? null}
+          scan={scan}
+          tags={tags.tags.map((t) => t.tag)}
+          actions={actions}
+          onOpen={openArticle}
+          onOpenFolder={() => void folder.openFolder()}
+          onManageTags={() => openDialog({ type: 'manage-tags' })}
+        />
         <ReaderColumn
           reader={reader}
           highlights={hl}

@@ -125,7 +125,8 @@ export class FakeGloss {
     return this.current
   }
 
-  private article(id: string): Article {
+  /** The stored article (tests read what an edit did to it). */
+  article(id: string): Article {
     const found = this.library().articles.find((a) => a.id === id)
     if (!found) throw new Failure('NOT_FOUND', 'article not found')
     return found
@@ -385,7 +386,13 @@ export class FakeGloss {
       if (!next.ok) throw new Failure('BAD_INPUT', next.reason)
       return this.changeTag(from, (tags) => renameInList(tags, from, next.tag))
     },
-    'tags.delete': ({ tag }: { tag: string }) => this.changeTag(tag, (tags) => removeTag(tags, tag))
+    'tags.delete': ({ tag }: { tag: string }) => this.changeTag(tag, (tags) => removeTag(tags, tag)),
+    'tags.mergePreview': ({ from, to }: { from: string; to: string }) => {
+      const keys = new Set([tagKey(from), tagKey(to)])
+      const carries = (tags: string[]) => tags.some((t) => keys.has(tagKey(t)))
+      const articles = this.library().articles
+      return { highlights: articles.flatMap((a) => a.highlights).filter((h) => carries(h.tags)).length, articles: articles.filter((a) => carries(a.tags)).length }
+    }
   }
 
   private checkTags(tags: string[]): string[] {

@@ -13,7 +13,7 @@ const COUNT = 20
 
 interface ReaderProps {
   articleId: string
-  api: { 'article.setProgress': (input: { articleId: string; fraction: number; offset: number }) => Promise<object> }
+  api: { 'article.setProgress': (input: { articleId: string; fraction: number; offset: number }) => Promise<Record<string, never>> }
   onSaved?: (articleId: string, fraction: number) => void
   now?: () => number
 }

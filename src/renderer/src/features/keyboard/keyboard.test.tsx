@@ -161,7 +161,7 @@ describe('reader keys', () => {
     const mark = body().querySelector<HTMLElement>('mark[data-highlight-id="tides"]')!
     expect(document.activeElement).toBe(mark)
     expect(mark.getAttribute('aria-describedby')).toBe('hl-desc-yellow')
-    expect(document.getElementById('hl-desc-yellow').textContent).toContain('Yellow highlight')
+    expect(document.getElementById('hl-desc-yellow')?.textContent).toContain('Yellow highlight')
     key('3', {}, mark)
     await waitFor(() => expect(fake.article('first').highlights[0].color).toBe('blue'))
     fireEvent.keyDown(document.activeElement!, { key: 'Enter' })

@@ -34,6 +34,7 @@ const row = (i: number): ArticleSummary => ({
   words: 10,
   highlightCount: 0,
   tags: [],
+  progress: null,
   encodingNote: null
 })
 

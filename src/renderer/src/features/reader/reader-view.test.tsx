@@ -20,6 +20,7 @@ const article = (patch: Partial<Article>): Article => ({
   words: 3,
   highlightCount: 0,
   tags: [],
+  progress: null,
   encodingNote: null,
   text: '- level 0\n  - level 1',
   blocks: [{ type: 'paragraph', text: '- level 0\n  - level 1', marks: [], start: 0 }],

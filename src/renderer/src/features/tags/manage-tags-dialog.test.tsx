@@ -37,6 +37,9 @@ describe('ManageTagsDialog', () => {
     await waitFor(() => expect(document.activeElement).toBe(input))
     fireEvent.change(input, { target: { value: 'WINTER' } })
     expect(screen.getByTestId('manage-tags-note').textContent).toMatch(/“winter” already exists: the two tags will be merged into “WINTER”/)
+    // The first highlight carries both tags: 2 highlights in all, not "2 highlights + 1 highlight".
+    await waitFor(() => expect(screen.getByTestId('manage-tags-note').textContent).toMatch(/on 2 highlights in all\.$/))
+    expect(fake.callsTo('tags.mergePreview')).toEqual([{ from: 'boats', to: 'WINTER' }])
     expect(fake.callsTo('tags.rename')).toEqual([])
     fireEvent.click(screen.getByRole('button', { name: 'Merge' }))
     await waitFor(() => expect(screen.getByText('Merged “boats” into “WINTER” (1 item).')).toBeTruthy())

@@ -3,7 +3,7 @@
 // says so before anything is changed) or delete it everywhere.
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { TagCount } from '../../../../shared/model'
+import type { TagCount, TagUseCount } from '../../../../shared/model'
 import { checkTag, sameTag } from '../../../../shared/tags'
 import { Modal } from '../../components/modal'
 import './tags.css'
@@ -22,6 +22,29 @@ const uses = (t: TagCount): string => {
   if (t.highlights) parts.push(`${t.highlights} highlight${t.highlights === 1 ? '' : 's'}`)
   if (t.articles) parts.push(`${t.articles} article${t.articles === 1 ? '' : 's'}`)
   return parts.join(', ')
+}
+
+/**
+ * How many distinct items a merge of `from` into `into` leaves carrying the tag (an item
+ * with both counts once, which adding the two rows' counts would not): asked of the core.
+ * Null until it answers, or when nothing merges.
+ */
+function useMergeCount(api: Api, from: string | null, into: string | null | false | undefined): TagUseCount | null {
+  const [count, setCount] = useState<{ key: string; uses: TagUseCount } | null>(null)
+  const key = from && into ? `${from}\n${into}` : null
+  useEffect(() => {
+    if (!from || !into) return
+    let current = true
+    api['tags.mergePreview']({ from, to: into }).then(
+      (uses) => current && setCount({ key: `${from}\n${into}`, uses }),
+      // Only the sum is missing: the merge itself still says what it changed.
+      () => undefined
+    )
+    return () => {
+      current = false
+    }
+  }, [api, from, into])
+  return key !== null && count?.key === key ? count.uses : null
 }
 
 export function ManageTagsDialog({ api, onClose, onChanged }: ManageTagsDialogProps) {
@@ -73,6 +96,7 @@ export function ManageTagsDialog({ api, onClose, onChanged }: ManageTagsDialogPr
   const target = checked?.ok && editing ? (tags ?? []).find((t) => sameTag(t.tag, checked.tag) && !sameTag(t.tag, editing.tag)) : undefined
   const unchanged = checked?.ok && editing ? checked.tag === editing.tag : false
   const source = editing ? (tags ?? []).find((t) => t.tag === editing.tag) : undefined
+  const merged = useMergeCount(api, editing?.tag ?? null, target ? checked?.ok && checked.tag : null)
 
   const confirm = async () => {
     if (!editing || busy) return
@@ -152,7 +176,7 @@ export function ManageTagsDialog({ api, onClose, onChanged }: ManageTagsDialogPr
                 ? 'Type the new name.'
                 : checked?.reason
               : target
-                ? `“${target.tag}” already exists: the two tags will be merged into “${checked.tag}” (${uses(target)} + ${source ? uses(source) : ''}).`
+                ? `“${target.tag}” already exists: the two tags will be merged into “${checked.tag}”${merged ? `, on ${uses({ tag: checked.tag, ...merged })} in all` : ''}.`
                 : unchanged
                   ? 'That is its name now.'
                   : `Renames it on ${source ? uses(source) : 'every item'}.`}
