@@ -523,3 +523,19 @@ describe('bodyToBlocks', () => {
     expectWellFormed(model)
   })
 })
+
+describe('markdownToBlocks: hostile inline HTML', () => {
+  it('thousands of unclosed allowlisted tags stay literal text', () => {
+    const markdown = 'Start ' + '<kbd>x '.repeat(5_000) + 'end.'
+    const model = markdownToBlocks(markdown)
+    expect(model.blocks).toHaveLength(1)
+    expect(model.blocks[0].text).toBe(markdown.trim())
+    expect(model.blocks[0].marks).toEqual([])
+  })
+
+  it('a closing tag pairs with the nearest opening tag of its name', () => {
+    const model = markdownToBlocks('<kbd>a <kbd>b</kbd> c')
+    expect(model.blocks[0].text).toBe('<kbd>a b c')
+    expect(model.blocks[0].marks.map((m) => model.blocks[0].text.slice(m.start, m.end))).toEqual(['b'])
+  })
+})

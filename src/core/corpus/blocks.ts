@@ -587,10 +587,11 @@ class FlowWalker {
   }
 
   private inline(nodes: PhrasingContent[], into: InlineText): void {
+    const closers = nodes.some((n) => n.type === 'html') ? matchAllowedTags(nodes) : null
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]
-      if (node.type === 'html') {
-        const used = this.allowedHtml(nodes, i, into)
+      if (closers !== null && node.type === 'html') {
+        const used = this.allowedHtml(nodes, i, closers, into)
         if (used > 0) {
           i += used - 1
           continue
@@ -604,27 +605,18 @@ class FlowWalker {
    * An allowlisted tag at nodes[at] (see inline-html.ts): renders it and returns how many
    * nodes it used, or 0 when the token must stay literal text.
    */
-  private allowedHtml(nodes: PhrasingContent[], at: number, into: InlineText): number {
+  private allowedHtml(nodes: PhrasingContent[], at: number, closers: Map<number, number>, into: InlineText): number {
     const tag = allowedInlineTag((nodes[at] as { value: string }).value)
     if (tag === null || tag.kind === 'close') return 0
     if (tag.kind === 'break') {
       into.text += '\n'
       return 1
     }
-    // The matching closing tag among the siblings, counting nested tags of the same name.
-    let open = 1
-    for (let j = at + 1; j < nodes.length; j++) {
-      const node = nodes[j]
-      if (node.type !== 'html') continue
-      const other = allowedInlineTag(node.value)
-      if (other?.kind === 'open' && other.name === tag.name) open++
-      else if (other?.kind === 'close' && other.name === tag.name && --open === 0) {
-        const mark: Omit<Mark, 'start' | 'end'> = tag.title === undefined ? { type: tag.mark } : { type: tag.mark, title: tag.title }
-        this.marked(into, mark, () => this.inline(nodes.slice(at + 1, j), into))
-        return j - at + 1
-      }
-    }
-    return 0
+    const close = closers.get(at)
+    if (close === undefined) return 0
+    const mark: Omit<Mark, 'start' | 'end'> = tag.title === undefined ? { type: tag.mark } : { type: tag.mark, title: tag.title }
+    this.marked(into, mark, () => this.inline(nodes.slice(at + 1, close), into))
+    return close - at + 1
   }
 
   private inlineNode(node: PhrasingContent, into: InlineText): void {
@@ -708,6 +700,27 @@ class FlowWalker {
     full.end = into.text.length
     if (full.end === full.start) into.marks.splice(slot, 1)
   }
+}
+
+/**
+ * Index of each allowlisted opening tag → index of its closing tag among the same
+ * siblings (tags of one name nest), in one pass so that a paragraph of thousands of
+ * unclosed tags stays linear. Tags of different names may overlap; the outer one wins
+ * and the inner tokens inside it are matched again when its children are walked.
+ */
+function matchAllowedTags(nodes: PhrasingContent[]): Map<number, number> {
+  const open = new Map<string, number[]>()
+  const closers = new Map<number, number>()
+  nodes.forEach((node, i) => {
+    if (node.type !== 'html') return
+    const tag = allowedInlineTag(node.value)
+    if (tag === null || tag.kind === 'break') return
+    const stack = open.get(tag.name) ?? []
+    open.set(tag.name, stack)
+    if (tag.kind === 'open') stack.push(i)
+    else if (stack.length > 0) closers.set(stack.pop()!, i)
+  })
+  return closers
 }
 
 /** Strips surrounding whitespace and moves the marks with the text. */
