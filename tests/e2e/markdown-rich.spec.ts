@@ -1,6 +1,7 @@
 // Markdown as its author wrote it: a wide table that scrolls sideways and highlights
 // inside a cell and across cells, task boxes, a rule, footnotes that jump both ways, and
 // the inline HTML allowlist (kbd, sub, sup, mark, abbr) while other tags stay text.
+import { auditPage, describeFindings } from './a11y'
 import { expect, test } from './fixtures'
 import { body, highlight, marks, openArticle, panelQuotes, toolbar } from './helpers'
 
@@ -107,4 +108,11 @@ test('task boxes, a rule, footnotes both ways and the inline HTML allowlist', as
   await highlight(app, 'slow ahead', 'pink')
   await highlight(app, 'in the lee of the mole', 'blue')
   expect(await panelQuotes(app)).toEqual(['slow ahead', 'in the lee of the mole'])
+})
+
+test('the rich article body has no axe violation of any impact', async ({ app }) => {
+  await openArticle(app, TITLE)
+  await expect(body(app).locator('table')).toBeVisible()
+  const findings = await auditPage(app, { include: '[data-testid="article-body"]' })
+  expect(findings, `axe: violations in the article body:\n${describeFindings(findings)}`).toEqual([])
 })
