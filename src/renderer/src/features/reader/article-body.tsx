@@ -31,6 +31,8 @@ interface TextContext {
   flashId: string | null
   /** Highlights whose first segment has been rendered: later segments get no tab stop. */
   seen: Set<string>
+  /** Element ids already given in this block: a mark cut by a highlight is several elements, one id. */
+  ids: Set<string>
 }
 
 interface RenderContext {
@@ -40,7 +42,7 @@ interface RenderContext {
   referenced: ReadonlySet<number>
 }
 
-function wrapMark(mark: Mark, children: ReactNode): ReactNode {
+function wrapMark(mark: Mark, children: ReactNode, ids: Set<string>): ReactNode {
   switch (mark.type) {
     case 'emphasis':
       return <em>{children}</em>
@@ -64,9 +66,11 @@ function wrapMark(mark: Mark, children: ReactNode): ReactNode {
       // In-page jumps are handled by the body's click handler (scroll and focus), not by
       // the location hash, which belongs to the app.
       const target = footnoteElementId(mark.href ?? '')
+      const id = mark.id && !ids.has(mark.id) ? footnoteElementId(mark.id) : undefined
+      if (mark.id) ids.add(mark.id)
       return (
         <sup className="footnote-ref">
-          <a href={`#${target}`} id={mark.id ? footnoteElementId(mark.id) : undefined} data-jump={target}>
+          <a href={`#${target}`} id={id} data-jump={target}>
             {children}
           </a>
         </sup>
@@ -109,7 +113,7 @@ const footnoteElementId = (id: string): string => `gloss-${id}`
 
 function renderSegment(segment: Segment, ctx: TextContext): ReactNode {
   let node: ReactNode = segment.text
-  for (let i = segment.marks.length - 1; i >= 0; i--) node = wrapMark(segment.marks[i], node)
+  for (let i = segment.marks.length - 1; i >= 0; i--) node = wrapMark(segment.marks[i], node, ctx.ids)
   for (let i = segment.highlights.length - 1; i >= 0; i--) {
     const h = segment.highlights[i]
     const first = !ctx.seen.has(h.id)
@@ -141,13 +145,13 @@ interface BlockTextProps {
 }
 
 const BlockText = memo(function BlockText({ block, entry, flashId }: BlockTextProps) {
-  const ctx: TextContext = { flashId, seen: new Set(entry.continued) }
+  const ctx: TextContext = { flashId, seen: new Set(entry.continued), ids: new Set() }
   return <>{splitBlock(block, entry.highlights).map((segment) => renderSegment(segment, ctx))}</>
 })
 
 /** One table; each cell is rendered as its own slice of the block (see the header). */
 const TableText = memo(function TableText({ block, entry, flashId }: BlockTextProps) {
-  const ctx: TextContext = { flashId, seen: new Set(entry.continued) }
+  const ctx: TextContext = { flashId, seen: new Set(entry.continued), ids: new Set() }
   const [head, ...body] = tableRows(block)
   const align = (column: number) => {
     const a = block.align?.[column]

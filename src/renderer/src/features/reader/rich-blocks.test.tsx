@@ -133,6 +133,13 @@ describe('footnotes', () => {
     expect(document.activeElement).toBe(ref)
   })
 
+  it('a highlight that cuts the reference in two leaves one element with its id', () => {
+    const h = buildHighlight('f', article.text, 5, 10) // 'aim.[1' of 'A claim.[1]'
+    const body = bodyOf(article, [h])
+    expect(body.querySelectorAll('sup.footnote-ref a')).toHaveLength(2)
+    expect(body.querySelectorAll('[id="gloss-fnref-1"]')).toHaveLength(1)
+  })
+
   it('a definition nobody references has no back-link', () => {
     const lone = buildArticle('g', [
       { type: 'paragraph', text: 'No citations.' },
