@@ -41,18 +41,24 @@ export const ArticleSummary = z.object({
 })
 export type ArticleSummary = z.infer<typeof ArticleSummary>
 
-export const MarkType = z.enum(['emphasis', 'strong', 'code', 'link', 'strike'])
+// kbd/sub/sup/marked/abbr come from the allowlisted inline HTML tags (core/corpus/blocks.ts);
+// footnote is a reference to a footnote definition (href is the definition's element id).
+export const MarkType = z.enum(['emphasis', 'strong', 'code', 'link', 'strike', 'kbd', 'sub', 'sup', 'marked', 'abbr', 'footnote'])
 export type MarkType = z.infer<typeof MarkType>
 /** An inline mark; offsets are relative to the block's own text. */
 export const Mark = z.object({
   type: MarkType,
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  href: z.string().optional()
+  href: z.string().optional(),
+  /** abbr: the expansion the author gave in `title` */
+  title: z.string().optional(),
+  /** footnote: element id of the first reference to a footnote, the target of its back-link */
+  id: z.string().optional()
 })
 export type Mark = z.infer<typeof Mark>
 
-export const BlockType = z.enum(['heading', 'paragraph', 'quote', 'listItem', 'code'])
+export const BlockType = z.enum(['heading', 'paragraph', 'quote', 'listItem', 'code', 'table'])
 export type BlockType = z.infer<typeof BlockType>
 export const Block = z.object({
   type: BlockType,
@@ -66,7 +72,15 @@ export const Block = z.object({
   ordered: z.boolean().optional(),
   index: z.number().int().optional(),
   /** nesting depth for list items and quotes (0 = top level) */
-  depth: z.number().int().nonnegative().optional()
+  depth: z.number().int().nonnegative().optional(),
+  /** task list items: the box is ticked (true) or not (false); absent for other items */
+  checked: z.boolean().optional(),
+  /** tables: column alignment; the text holds rows split by '\n', cells by '\t', the first row is the header */
+  align: z.array(z.enum(['left', 'center', 'right', 'none'])).optional(),
+  /** a thematic break (horizontal rule) stands before this block; it has no text of its own */
+  ruleBefore: z.boolean().optional(),
+  /** first block of footnote definition number N (definitions come last, in reference order) */
+  footnote: z.number().int().positive().optional()
 })
 export type Block = z.infer<typeof Block>
 

@@ -26,7 +26,7 @@ function marked(model: TextModel, blockIndex: number): Array<[string, string, st
 const shape = (model: TextModel) =>
   model.blocks.map((b) => {
     const out: Record<string, unknown> = { type: b.type, text: b.text }
-    for (const key of ['level', 'ordered', 'index', 'depth'] as const) if (b[key] !== undefined) out[key] = b[key]
+    for (const key of ['level', 'ordered', 'index', 'depth', 'checked', 'align', 'ruleBefore', 'footnote'] as const) if (b[key] !== undefined) out[key] = b[key]
     return out
   })
 
@@ -72,11 +72,12 @@ describe('markdownToBlocks: block structure', () => {
       ]
     },
     {
-      name: 'task items keep their box',
-      markdown: '- [x] caulk the hull\n- [ ] paint the mast',
+      name: 'task items carry checked; the box is not text',
+      markdown: '- [x] caulk the hull\n- [ ] paint the mast\n- plain item',
       blocks: [
-        { type: 'listItem', text: '[x] caulk the hull', ordered: false, depth: 0 },
-        { type: 'listItem', text: '[ ] paint the mast', ordered: false, depth: 0 }
+        { type: 'listItem', text: 'caulk the hull', ordered: false, depth: 0, checked: true },
+        { type: 'listItem', text: 'paint the mast', ordered: false, depth: 0, checked: false },
+        { type: 'listItem', text: 'plain item', ordered: false, depth: 0 }
       ]
     },
     {
@@ -100,12 +101,24 @@ describe('markdownToBlocks: block structure', () => {
       ]
     },
     {
-      name: 'table rows become paragraphs with cells joined by " | "',
-      markdown: '| Port | Depth |\n| --- | ---: |\n| Brest | 12 m |\n| Vigo | **9** m |',
+      name: 'a table is one block: rows by newline, cells by tab, with column alignment',
+      markdown: '| Port | Depth | Note |\n| --- | ---: | :-: |\n| Brest | 12 m | |\n| Vigo | **9** m | calm |',
+      blocks: [{ type: 'table', text: 'Port\tDepth\tNote\nBrest\t12 m\t\nVigo\t9 m\tcalm', align: ['none', 'right', 'center'] }]
+    },
+    {
+      name: 'an empty first cell and a short row keep the table shape; a tab or <br> in a cell becomes a space',
+      markdown: '| | Tide |\n|-|-|\n| a<br>b |\n\nAfter.',
       blocks: [
-        { type: 'paragraph', text: 'Port | Depth' },
-        { type: 'paragraph', text: 'Brest | 12 m' },
-        { type: 'paragraph', text: 'Vigo | 9 m' }
+        { type: 'table', text: '\tTide\na b', align: ['none', 'none'] },
+        { type: 'paragraph', text: 'After.' }
+      ]
+    },
+    {
+      name: 'a thematic break marks the next block and adds no text; a final break is dropped',
+      markdown: 'Before.\n\n---\n\n- after a rule\n\n* * *',
+      blocks: [
+        { type: 'paragraph', text: 'Before.' },
+        { type: 'listItem', text: 'after a rule', ordered: false, depth: 0, ruleBefore: true }
       ]
     },
     {
@@ -117,11 +130,11 @@ describe('markdownToBlocks: block structure', () => {
       ]
     },
     {
-      name: 'thematic breaks and link definitions are dropped; empty blocks vanish',
+      name: 'thematic breaks add no text (the next block is marked); link definitions and empty blocks vanish',
       markdown: 'One.\n\n***\n\n---\n\n[unused]: https://example.org\n\n>\n\n-\n\nTwo.',
       blocks: [
         { type: 'paragraph', text: 'One.' },
-        { type: 'paragraph', text: 'Two.' }
+        { type: 'paragraph', text: 'Two.', ruleBefore: true }
       ]
     },
     {
@@ -130,11 +143,23 @@ describe('markdownToBlocks: block structure', () => {
       blocks: [{ type: 'paragraph', text: 'Fish & chips © 2024 *not emphasis* 🐟' }]
     },
     {
-      name: 'footnotes: the reference reads [^label], the definition is labelled',
-      markdown: 'A claim.[^src]\n\n[^src]: Where it came from.',
+      name: 'footnotes: references read [n] numbered by first use, definitions come last after a rule',
+      markdown: '[^late]: Defined first, cited second.\n\nA claim.[^src] Another.[^late] Again.[^src]\n\n[^src]: Where it came from.\n\nClosing line.',
       blocks: [
-        { type: 'paragraph', text: 'A claim.[^src]' },
-        { type: 'paragraph', text: '[^src]: Where it came from.' }
+        { type: 'paragraph', text: 'A claim.[1] Another.[2] Again.[1]' },
+        { type: 'paragraph', text: 'Closing line.' },
+        { type: 'paragraph', text: 'Where it came from.', ruleBefore: true, footnote: 1 },
+        { type: 'paragraph', text: 'Defined first, cited second.', footnote: 2 }
+      ]
+    },
+    {
+      name: 'footnotes: a reference without a definition reads as typed; an unused definition is kept, numbered on',
+      markdown: 'Cited.[^missing] Used.[^a]\n\n[^unused]: Nobody cites me.\n\n[^a]: Used note with a nested one.[^b]\n\n[^b]: Nested.',
+      blocks: [
+        { type: 'paragraph', text: 'Cited.[^missing] Used.[1]' },
+        { type: 'paragraph', text: 'Used note with a nested one.[2]', ruleBefore: true, footnote: 1 },
+        { type: 'paragraph', text: 'Nested.', footnote: 2 },
+        { type: 'paragraph', text: 'Nobody cites me.', footnote: 3 }
       ]
     },
     {
@@ -236,11 +261,18 @@ describe('markdownToBlocks: inline marks', () => {
     const model = markdownToBlocks('First paragraph.\n\n| *a* | `b` |\n|---|---|\n| [c](https://example.org/c) | ~~d~~ |')
     expect(marked(model, 1)).toEqual([
       ['emphasis', 'a'],
-      ['code', 'b']
-    ])
-    expect(marked(model, 2)).toEqual([
+      ['code', 'b'],
       ['link', 'c', 'https://example.org/c'],
       ['strike', 'd']
+    ])
+    expectWellFormed(model)
+  })
+
+  it('footnote references link to their definition; only the first reference is the back-link target', () => {
+    const model = markdownToBlocks('One[^n] and two[^n].\n\n[^n]: The note.')
+    expect(model.blocks[0].marks).toEqual([
+      { type: 'footnote', href: 'fn-1', id: 'fnref-1', start: 3, end: 6 },
+      { type: 'footnote', href: 'fn-1', start: 14, end: 17 }
     ])
     expectWellFormed(model)
   })
@@ -281,6 +313,61 @@ describe('markdownToBlocks: raw HTML is shown as text, never interpreted', () =>
     // Literal text carries no mark that a renderer could turn into markup.
     for (const block of model.blocks) for (const mark of block.marks) expect(mark.type).toBe('link')
     expectWellFormed(model)
+  })
+})
+
+describe('markdownToBlocks: the inline HTML allowlist becomes marks', () => {
+  const cases: Array<{ name: string; markdown: string; text: string; marks: Array<Record<string, unknown>> }> = [
+    {
+      name: 'kbd, sub, sup and mark wrap their text; the tags leave the text',
+      markdown: 'Press <kbd>Ctrl</kbd>+<kbd>S</kbd>; H<sub>2</sub>O at 10<sup>5</sup> Pa is <mark>key</mark>.',
+      text: 'Press Ctrl+S; H2O at 105 Pa is key.',
+      marks: [
+        { type: 'kbd', text: 'Ctrl' },
+        { type: 'kbd', text: 'S' },
+        { type: 'sub', text: '2' },
+        { type: 'sup', text: '5' },
+        { type: 'marked', text: 'key' }
+      ]
+    },
+    {
+      name: 'abbr keeps its title as plain text (entities decoded); br is a line break',
+      markdown: 'The <abbr title="North &amp; East">N&E</abbr> line<br/>ends here. <ABBR>bare</ABBR>',
+      text: 'The N&E line\nends here. bare',
+      marks: [
+        { type: 'abbr', text: 'N&E', title: 'North & East' },
+        { type: 'abbr', text: 'bare' }
+      ]
+    },
+    {
+      name: 'marks nest and carry Markdown marks inside',
+      markdown: '<mark>a *very* <sup>big</sup></mark> deal',
+      text: 'a very big deal',
+      marks: [
+        { type: 'marked', text: 'a very big' },
+        { type: 'emphasis', text: 'very' },
+        { type: 'sup', text: 'big' }
+      ]
+    },
+    {
+      name: 'a tag with attributes, an unclosed tag or another tag stays literal',
+      markdown: '<kbd class="x">A</kbd> <sup>open <details>no</details> <abbr title="t" onclick="x">b</abbr>',
+      text: '<kbd class="x">A</kbd> <sup>open <details>no</details> <abbr title="t" onclick="x">b</abbr>',
+      marks: []
+    }
+  ]
+
+  it.each(cases)('$name', ({ markdown, text, marks }) => {
+    const model = markdownToBlocks(markdown)
+    expect(model.blocks[0].text).toBe(text)
+    const block = model.blocks[0]
+    expect(block.marks.map((m) => ({ type: m.type, text: block.text.slice(m.start, m.end), ...(m.title === undefined ? {} : { title: m.title }) }))).toEqual(marks)
+    expectWellFormed(model)
+  })
+
+  it('details and figure blocks stay literal text', () => {
+    const model = markdownToBlocks('<details>\n<summary>More</summary>\nHidden text.\n</details>')
+    expect(model.blocks.map((b) => b.text)).toEqual(['<details>\n<summary>More</summary>\nHidden text.\n</details>'])
   })
 })
 
@@ -341,6 +428,17 @@ describe('markdownToBlocks: long documents are parsed in chunks with the same re
     expect(last.marks.filter((m) => m.type === 'link').map((m) => m.href)).toEqual(['https://example.org/map', 'https://example.org/map'])
   })
 
+  it('footnotes resolve across chunks and number the same as a single parse', () => {
+    const para = (i: number) => `Paragraph ${i} cites a source.${i % 7 === 0 ? `[^s${i}]` : ''} `.repeat(8)
+    const body = Array.from({ length: 60 }, (_, i) => para(i)).join('\n\n')
+    const defs = Array.from({ length: 60 }, (_, i) => (i % 7 === 0 ? `[^s${i}]: Source ${i}.` : '')).filter(Boolean).join('\n\n')
+    const markdown = `${body}\n\n${defs}`
+    const chunked = markdownToBlocks(markdown, { chunkSize: 300 })
+    expect(chunked).toEqual(markdownToBlocks(markdown, { chunkSize: Infinity }))
+    expect(chunked.text).not.toContain('[^s')
+    expect(chunked.blocks.filter((b) => b.footnote !== undefined).map((b) => b.text)).toEqual(['Source 0.', 'Source 7.', 'Source 14.', 'Source 21.', 'Source 28.', 'Source 35.', 'Source 42.', 'Source 49.', 'Source 56.'])
+  })
+
   it('an undefined reference reads as the author typed it', () => {
     const model = markdownToBlocks('See [nothing][nowhere] and [alone].\n\n' + 'filler paragraph.\n\n'.repeat(200))
     expect(model.blocks[0].text).toBe('See [nothing][nowhere] and [alone].')
@@ -365,7 +463,7 @@ describe('markdownToBlocks: long documents are parsed in chunks with the same re
     const model = markdownToBlocks('# Title\n\n' + '-'.repeat(120) + '\n\n' + '- - '.repeat(30) + '\n\nText *here*')
     expect(shape(model)).toEqual([
       { type: 'heading', text: 'Title', level: 1 },
-      { type: 'paragraph', text: 'Text here' }
+      { type: 'paragraph', text: 'Text here', ruleBefore: true }
     ])
   })
 
@@ -420,7 +518,24 @@ describe('bodyToBlocks', () => {
   it('offsets stay exact in a large mixed document with astral characters', () => {
     const section = '## Café ☕ notes 🦉\n\nA **bold 🐟** claim with [a link](https://example.org) and `code`.\n\n- item with émoji 🚢\n  - nested\n\n> quote 🌊\n\n| a | b 🦀 |\n|---|---|\n| 1 | 2 |\n\n'
     const model = bodyToBlocks(section.repeat(500), 'markdown')
-    expect(model.blocks.length).toBe(500 * 7)
+    // Heading, paragraph, two list items, quote, table: the table is one block.
+    expect(model.blocks.length).toBe(500 * 6)
     expectWellFormed(model)
+  })
+})
+
+describe('markdownToBlocks: hostile inline HTML', () => {
+  it('thousands of unclosed allowlisted tags stay literal text', () => {
+    const markdown = 'Start ' + '<kbd>x '.repeat(5_000) + 'end.'
+    const model = markdownToBlocks(markdown)
+    expect(model.blocks).toHaveLength(1)
+    expect(model.blocks[0].text).toBe(markdown.trim())
+    expect(model.blocks[0].marks).toEqual([])
+  })
+
+  it('a closing tag pairs with the nearest opening tag of its name', () => {
+    const model = markdownToBlocks('<kbd>a <kbd>b</kbd> c')
+    expect(model.blocks[0].text).toBe('<kbd>a b c')
+    expect(model.blocks[0].marks.map((m) => model.blocks[0].text.slice(m.start, m.end))).toEqual(['b'])
   })
 })

@@ -7,14 +7,28 @@
 //   item of several paragraphs): render it with `white-space: pre-wrap`.
 // - Markdown soft line endings become ' ' (prose reflow); plain text keeps its '\n'.
 // - Raw HTML is kept as literal text, never interpreted, so nothing the author wrote
-//   disappears and nothing in it can run.
+//   disappears and nothing in it can run. The one exception is a tiny allowlist of
+//   inline tags (inline-html.ts): <kbd>, <sub>, <sup>, <mark>, <abbr title> with their
+//   closing tag in the same paragraph become marks (the tags themselves leave the text),
+//   and <br> becomes '\n'. <details>, <figure> and every other tag stay literal.
 // - Images become their alt text; nothing is fetched.
-// - Table rows become one paragraph each, cells joined by ' | '.
-// - Thematic breaks and link reference definitions are dropped (they carry no text).
+// - A table is one `table` block: rows joined by '\n', cells by '\t' (a tab or line
+//   break inside a cell becomes ' ', so the separators are unambiguous); the first row
+//   is the header and `align` holds each column's alignment. Empty cells stay as empty
+//   strings between tabs, so the block text may start or end with a tab. Highlights may
+//   span cells: the reader draws the part inside each cell.
+// - Thematic breaks carry no text: the next block gets `ruleBefore` (a break at the
+//   very end of the document is dropped). Link reference definitions are dropped.
+// - Footnotes as GitHub shows them: a reference reads '[1]' (numbered by first
+//   reference; mark `footnote`, href 'fn-1', the first reference also has id 'fnref-1');
+//   definitions leave their place and come after the article in number order, the
+//   first block of each carrying `footnote: n` and the first of them `ruleBefore`.
+//   Definitions nobody references follow, numbered on; a reference without a definition
+//   reads '[^label]' as typed.
 // - List items: `ordered`, `depth` (0 = top level) and, for ordered lists, `index`
-//   (the item's number). Task items keep their box as '[ ] ' / '[x] '. Paragraphs of an
-//   item that come after its nested list or code are `paragraph` blocks carrying the
-//   item's `depth`, so the reader can indent them under it.
+//   (the item's number). Task items carry `checked`; their box is not text. Paragraphs
+//   of an item that come after its nested list or code are `paragraph` blocks carrying
+//   the item's `depth`, so the reader can indent them under it.
 // - Quotes: paragraphs and headings inside a blockquote are `quote` blocks with `depth`
 //   (0 = outermost); lists and code inside a quote stay list items and code.
 // - Link hrefs are kept exactly as written; the renderer decides what may be opened.
@@ -23,8 +37,9 @@
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast'
+import type { FootnoteDefinition, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast'
 import type { Block, Mark } from '../../shared/model'
+import { allowedInlineTag } from './inline-html'
 
 export interface TextModel {
   blocks: Block[]
@@ -56,14 +71,15 @@ export function markdownToBlocks(markdown: string, options: { chunkSize?: number
   const parsed = chunks.map((chunk) => parseChunk(chunk, labels))
   const definitions = collectDefinitions(parsed)
   const drafts: DraftBlock[] = []
-  const numbering: ListNumbering = { next: undefined }
+  const numbering: WalkState = { next: undefined, ruleBefore: false, footnotes: new Footnotes(definitions.footnotes) }
   for (const part of parsed) {
-    if (part.tree) new FlowWalker(definitions, drafts, numbering).root(part.tree, part.continuesOrderedList)
+    if (part.tree) new FlowWalker(definitions.hrefs, drafts, numbering).root(part.tree, part.continuesOrderedList)
     else {
       drafts.push(...plainTextDrafts(part.source))
       numbering.next = undefined
     }
   }
+  appendFootnotes(definitions.hrefs, drafts, numbering)
   return assemble(drafts)
 }
 
@@ -230,8 +246,8 @@ function definitionLabels(chunks: Chunk[]): Map<string, string> {
     if (!source.includes(']:')) continue
     for (const line of source.split('\n')) {
       const match = DEFINITION_LINE.exec(line)
-      // '[^x]:' is a footnote; an unresolved footnote reference reads the same as a resolved one.
-      if (match && !match[1].startsWith('^')) labels.set(normaliseLabel(match[1]), match[1])
+      // '[^x]:' is a footnote: its placeholder lets micromark see the references too.
+      if (match) labels.set(normaliseLabel(match[1]), match[1])
     }
   }
   return labels
@@ -299,22 +315,72 @@ function containerMarkers(line: string): number {
   return count
 }
 
-function collectDefinitions(parsed: ParsedChunk[]): Map<string, string> {
+interface Definitions {
+  hrefs: Map<string, string>
+  /** Footnote identifier → its first real definition (placeholders left out), in document order. */
+  footnotes: Map<string, FootnoteDefinition>
+}
+
+function collectDefinitions(parsed: ParsedChunk[]): Definitions {
   const hrefs = new Map<string, string>()
+  const footnotes = new Map<string, FootnoteDefinition>()
   const visit = (node: Nodes, prefixLength: number) => {
+    const real = (node.position?.start.offset ?? prefixLength) >= prefixLength
     if (node.type === 'definition') {
-      const offset = node.position?.start.offset ?? prefixLength
-      if (offset >= prefixLength && !hrefs.has(node.identifier)) hrefs.set(node.identifier, node.url)
+      if (real && !hrefs.has(node.identifier)) hrefs.set(node.identifier, node.url)
       return
     }
+    if (node.type === 'footnoteDefinition' && real && !footnotes.has(node.identifier)) footnotes.set(node.identifier, node)
     // Definitions live in flow content only; phrasing never holds one.
     if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table') {
       for (const child of node.children) visit(child, prefixLength)
     }
   }
   for (const part of parsed) if (part.tree) visit(part.tree, part.prefixLength)
-  return hrefs
+  return { hrefs, footnotes }
 }
+
+/** Footnote numbers, given in the order references are met (as GitHub numbers them). */
+class Footnotes {
+  readonly numbers = new Map<string, number>()
+  readonly order: string[] = []
+  constructor(readonly definitions: Map<string, FootnoteDefinition>) {}
+
+  /** The footnote's number and whether this is its first reference; null without a definition. */
+  reference(identifier: string): { n: number; first: boolean } | null {
+    if (!this.definitions.has(identifier)) return null
+    const known = this.numbers.get(identifier)
+    if (known !== undefined) return { n: known, first: false }
+    return { n: this.number(identifier), first: true }
+  }
+
+  number(identifier: string): number {
+    let n = this.numbers.get(identifier)
+    if (n === undefined) {
+      this.order.push(identifier)
+      n = this.order.length
+      this.numbers.set(identifier, n)
+    }
+    return n
+  }
+}
+
+/** The definitions after the article, in number order; see the header. */
+function appendFootnotes(hrefs: Map<string, string>, drafts: DraftBlock[], state: WalkState): void {
+  const { footnotes } = state
+  state.ruleBefore = footnotes.definitions.size > 0
+  const walker = new FlowWalker(hrefs, drafts, state)
+  // References inside definitions number more footnotes, so the order grows as it is walked.
+  for (let i = 0; i < footnotes.order.length; i++) walker.footnote(footnotes.definitions.get(footnotes.order[i])!, i + 1)
+  for (const [identifier, definition] of footnotes.definitions) {
+    if (!footnotes.numbers.has(identifier)) walker.footnote(definition, footnotes.number(identifier))
+  }
+  state.ruleBefore = false
+}
+
+/** Table text: rows by '\n', cells by '\t'; see the header. */
+const CELL_SEPARATOR = '\t'
+const ROW_SEPARATOR = '\n'
 
 // ---------------------------------------------------------------------------
 // Tree → blocks.
@@ -329,9 +395,12 @@ interface FlowContext {
 const TOP: FlowContext = { quoteDepth: -1, listDepth: -1 }
 
 /** Shared by the walkers of consecutive chunks. */
-interface ListNumbering {
+interface WalkState {
   /** Number the next item would get if the last top-level block, an ordered list, went on. */
   next: number | undefined
+  /** A thematic break was met: the next block gets `ruleBefore`. */
+  ruleBefore: boolean
+  footnotes: Footnotes
 }
 
 class InlineText {
@@ -343,14 +412,32 @@ class FlowWalker {
   constructor(
     private readonly hrefs: Map<string, string>,
     private readonly out: DraftBlock[],
-    private readonly numbering: ListNumbering
+    private readonly numbering: WalkState
   ) {}
+
+  /** Walks one footnote definition, marking its first block with the number. */
+  footnote(definition: FootnoteDefinition, n: number): void {
+    const first = this.out.length
+    this.flow(definition.children, TOP)
+    if (this.out.length > first) this.out[first].footnote = n
+    else this.push({ type: 'paragraph', text: `[^${definition.label ?? definition.identifier}]`, marks: [], footnote: n })
+  }
+
+  private push(draft: DraftBlock): void {
+    if (this.numbering.ruleBefore) {
+      draft.ruleBefore = true
+      this.numbering.ruleBefore = false
+    }
+    this.out.push(draft)
+  }
 
   root(tree: Root, continuesOrderedList: boolean): void {
     let first = true
     for (const node of tree.children) {
       // Definitions (including the placeholders in front of a chunk) show nothing.
       if (node.type === 'definition') continue
+      // Footnote definitions come after the article (appendFootnotes).
+      if (node.type === 'footnoteDefinition') continue
       if (first && continuesOrderedList && node.type === 'list' && node.ordered && this.numbering.next !== undefined) {
         node.start = this.numbering.next
       }
@@ -389,7 +476,7 @@ class FlowWalker {
         this.listItem(node.children, node.checked, false, undefined, ctx)
         return
       case 'code':
-        this.out.push({ type: 'code', text: node.value, marks: [] })
+        this.push({ type: 'code', text: node.value, marks: [] })
         return
       case 'html': {
         const literal = new InlineText()
@@ -398,31 +485,14 @@ class FlowWalker {
         return
       }
       case 'table':
-        for (const row of node.children) {
-          const inline = new InlineText()
-          row.children.forEach((cell, i) => {
-            if (i > 0) inline.text += ' | '
-            this.inline(cell.children, inline)
-          })
-          if (inline.text.replace(/\|/g, '').trim() !== '') {
-            this.emitText(ctx.quoteDepth >= 0 ? 'quote' : 'paragraph', inline, this.depthOf(ctx))
-          }
-        }
+        this.table(node)
         return
-      case 'footnoteDefinition': {
-        const first = this.out.length
-        this.flow(node.children, ctx)
-        const label = `[^${node.label ?? node.identifier}]: `
-        const head = this.out[first]
-        if (head && head.type !== 'code') {
-          head.text = label + head.text
-          head.marks = head.marks.map((m) => ({ ...m, start: m.start + label.length, end: m.end + label.length }))
-        } else {
-          this.out.splice(first, 0, { type: 'paragraph', text: label.trim(), marks: [] })
-        }
+      case 'footnoteDefinition':
+        // Only nested ones reach here (inside a quote or list); top-level ones come last.
         return
-      }
       case 'thematicBreak':
+        this.numbering.ruleBefore = true
+        return
       case 'definition':
         return
       default: {
@@ -435,6 +505,27 @@ class FlowWalker {
         }
       }
     }
+  }
+
+  private table(node: Table): void {
+    const table = new InlineText()
+    node.children.forEach((row, r) => {
+      if (r > 0) table.text += ROW_SEPARATOR
+      row.children.forEach((cell, c) => {
+        if (c > 0) table.text += CELL_SEPARATOR
+        const inline = this.inlineOf(cell.children)
+        // Same length, so the cell's marks stay where they are.
+        inline.text = inline.text.replace(/[\t\n]/g, ' ')
+        const { text, marks } = trimInline(inline)
+        const offset = table.text.length
+        table.text += text
+        for (const mark of marks) table.marks.push({ ...mark, start: mark.start + offset, end: mark.end + offset })
+      })
+    })
+    if (table.text.trim() === '') return
+    const align = (node.align ?? []).map((a) => a ?? 'none')
+    // Not trimmed: a leading or trailing empty cell is part of the table's shape.
+    this.push({ type: 'table', text: table.text, marks: table.marks, align })
   }
 
   private depthOf(ctx: FlowContext): Partial<DraftBlock> {
@@ -454,12 +545,12 @@ class FlowWalker {
     const depth = ctx.listDepth + 1
     const inner: FlowContext = { ...ctx, listDepth: depth }
     let lead: InlineText | null = new InlineText()
-    if (checked === true || checked === false) lead.text = checked ? '[x] ' : '[ ] '
     let leadHasText = false
     const flushLead = () => {
       if (lead === null) return
       const block: Partial<DraftBlock> = { ordered, depth }
       if (index !== undefined) block.index = index
+      if (checked === true || checked === false) block.checked = checked
       this.emitText('listItem', lead, block)
       lead = null
     }
@@ -486,7 +577,7 @@ class FlowWalker {
   private emitText(type: DraftBlock['type'], inline: InlineText, extra: Partial<DraftBlock>): void {
     const { text, marks } = trimInline(inline)
     if (text === '') return
-    this.out.push({ type, text, marks, ...extra })
+    this.push({ type, text, marks, ...extra })
   }
 
   private inlineOf(nodes: PhrasingContent[]): InlineText {
@@ -496,7 +587,36 @@ class FlowWalker {
   }
 
   private inline(nodes: PhrasingContent[], into: InlineText): void {
-    for (const node of nodes) this.inlineNode(node, into)
+    const closers = nodes.some((n) => n.type === 'html') ? matchAllowedTags(nodes) : null
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]
+      if (closers !== null && node.type === 'html') {
+        const used = this.allowedHtml(nodes, i, closers, into)
+        if (used > 0) {
+          i += used - 1
+          continue
+        }
+      }
+      this.inlineNode(node, into)
+    }
+  }
+
+  /**
+   * An allowlisted tag at nodes[at] (see inline-html.ts): renders it and returns how many
+   * nodes it used, or 0 when the token must stay literal text.
+   */
+  private allowedHtml(nodes: PhrasingContent[], at: number, closers: Map<number, number>, into: InlineText): number {
+    const tag = allowedInlineTag((nodes[at] as { value: string }).value)
+    if (tag === null || tag.kind === 'close') return 0
+    if (tag.kind === 'break') {
+      into.text += '\n'
+      return 1
+    }
+    const close = closers.get(at)
+    if (close === undefined) return 0
+    const mark: Omit<Mark, 'start' | 'end'> = tag.title === undefined ? { type: tag.mark } : { type: tag.mark, title: tag.title }
+    this.marked(into, mark, () => this.inline(nodes.slice(at + 1, close), into))
+    return close - at + 1
   }
 
   private inlineNode(node: PhrasingContent, into: InlineText): void {
@@ -549,9 +669,19 @@ class FlowWalker {
       case 'html':
         into.text += node.value.replace(/\n/g, ' ')
         return
-      case 'footnoteReference':
-        into.text += `[^${node.label ?? node.identifier}]`
+      case 'footnoteReference': {
+        const ref = this.numbering.footnotes.reference(node.identifier)
+        if (ref === null) {
+          into.text += `[^${node.label ?? node.identifier}]`
+          return
+        }
+        const mark: Omit<Mark, 'start' | 'end'> = { type: 'footnote', href: `fn-${ref.n}` }
+        if (ref.first) mark.id = `fnref-${ref.n}`
+        this.marked(into, mark, () => {
+          into.text += `[${ref.n}]`
+        })
         return
+      }
       default: {
         const unknown = node as Nodes
         if ('children' in unknown) this.inline(unknown.children as PhrasingContent[], into)
@@ -570,6 +700,27 @@ class FlowWalker {
     full.end = into.text.length
     if (full.end === full.start) into.marks.splice(slot, 1)
   }
+}
+
+/**
+ * Index of each allowlisted opening tag → index of its closing tag among the same
+ * siblings (tags of one name nest), in one pass so that a paragraph of thousands of
+ * unclosed tags stays linear. Tags of different names may overlap; the outer one wins
+ * and the inner tokens inside it are matched again when its children are walked.
+ */
+function matchAllowedTags(nodes: PhrasingContent[]): Map<number, number> {
+  const open = new Map<string, number[]>()
+  const closers = new Map<number, number>()
+  nodes.forEach((node, i) => {
+    if (node.type !== 'html') return
+    const tag = allowedInlineTag(node.value)
+    if (tag === null || tag.kind === 'break') return
+    const stack = open.get(tag.name) ?? []
+    open.set(tag.name, stack)
+    if (tag.kind === 'open') stack.push(i)
+    else if (stack.length > 0) closers.set(stack.pop()!, i)
+  })
+  return closers
 }
 
 /** Strips surrounding whitespace and moves the marks with the text. */

@@ -1,6 +1,8 @@
 // Turns the flat block list from the main process into the nesting HTML needs:
 // consecutive list items become <ul>/<ol> trees (by depth), consecutive quote blocks
 // become <blockquote> trees. Every block stays a leaf so its text offsets stay simple.
+// A block with `ruleBefore` ends the group it would join and gets a rule node before
+// it; a footnote definition's first block stands alone (it carries the footnote's id).
 import type { Block } from '../../../../shared/model'
 
 export interface ListItemNode {
@@ -22,7 +24,13 @@ export interface BlockNode {
   kind: 'block'
   block: Block
 }
-export type BodyNode = BlockNode | ListNode | QuoteNode
+export interface RuleNode {
+  kind: 'rule'
+}
+export type BodyNode = BlockNode | ListNode | QuoteNode | RuleNode
+
+/** The block must not join the list or quote before it. */
+const startsAfresh = (b: Block): boolean => b.ruleBefore === true || b.footnote !== undefined
 
 const depthOf = (b: Block): number => b.depth ?? 0
 
@@ -34,7 +42,7 @@ function parseList(blocks: readonly Block[], from: number): { node: ListNode; ne
   while (i < blocks.length && blocks[i].type === 'listItem') {
     const block = blocks[i]
     const d = depthOf(block)
-    if (d < depth) break
+    if (d < depth || (i !== from && startsAfresh(block))) break
     if (d === depth) {
       // A switch between bullets and numbers at the same depth starts a new list.
       if ((block.ordered === true) !== node.ordered) break
@@ -57,7 +65,7 @@ function parseQuote(blocks: readonly Block[], from: number): { node: QuoteNode; 
   let i = from
   while (i < blocks.length && blocks[i].type === 'quote') {
     const d = depthOf(blocks[i])
-    if (d < depth) break
+    if (d < depth || (i !== from && startsAfresh(blocks[i]))) break
     if (d === depth) {
       node.children.push({ kind: 'block', block: blocks[i] })
       i++
@@ -75,7 +83,11 @@ export function layoutBody(blocks: readonly Block[]): BodyNode[] {
   let i = 0
   while (i < blocks.length) {
     const block = blocks[i]
-    if (block.type === 'listItem') {
+    if (block.ruleBefore) nodes.push({ kind: 'rule' })
+    if (block.footnote !== undefined) {
+      nodes.push({ kind: 'block', block })
+      i++
+    } else if (block.type === 'listItem') {
       const { node, next } = parseList(blocks, i)
       nodes.push(node)
       i = next
