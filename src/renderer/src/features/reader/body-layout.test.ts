@@ -16,6 +16,7 @@ function shapeOfList(list: ListNode): Shape {
 function shape(node: BodyNode | QuoteNode): Shape {
   if (node.kind === 'list') return shapeOfList(node)
   if (node.kind === 'quote') return { quote: node.children.map(shape) }
+  if (node.kind === 'rule') return 'rule'
   return `${node.block.type}:${node.block.text}`
 }
 
@@ -74,7 +75,7 @@ describe('layoutBody', () => {
     const walk = (node: BodyNode | QuoteNode) => {
       if (node.kind === 'block') seen.push(node.block)
       else if (node.kind === 'quote') node.children.forEach(walk)
-      else
+      else if (node.kind === 'list')
         node.items.forEach((item) => {
           seen.push(item.block)
           item.children.forEach(walk)
