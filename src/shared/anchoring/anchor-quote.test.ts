@@ -37,6 +37,49 @@ function prose(words: number, seed: number): string {
   return out.join(' ')
 }
 
+// Widening an approximate match to whole words must stay within what the reader
+// highlighted: never back across a paragraph break, never a long run of letters.
+describe('widening an approximate match to whole words', () => {
+  /** A sentence, and the same text with every space taken out (a text without spaces). */
+  const SPACED = 'the harbour master chalks the tide times on a slate by the ferry ramp while fishermen read it before coffee and tourists read it later'
+  const SPACELESS = SPACED.replace(/ /g, '')
+  const SPACELESS_QUOTE = 'tide times on a slate by the ferry ramp while fishermen read'
+  const overlap = (a: [number, number], b: [number, number]) =>
+    Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0])) / (Math.max(a[1], b[1]) - Math.min(a[0], b[0]))
+
+  it.each([
+    {
+      name: 'the first word reworded after a heading: not back over the heading and the blank line (rule 2)',
+      before: ARTICLE,
+      quote: 'Every morning the harbour',
+      after: ARTICLE.replace('Every morning the harbour', 'So morning the harbour'),
+      expected: 'So morning the harbour'
+    },
+    {
+      name: 'a quote that spans two paragraphs keeps its paragraph break',
+      before: ARTICLE,
+      quote: 'goes back inside.\n\nOut past',
+      after: ARTICLE.replace('Out past', 'Far past'),
+      expected: 'goes back inside.\n\nFar past'
+    }
+  ])('$name', ({ before, quote, after, expected }) => {
+    const [start, end] = rangeOf(before, quote)
+    const result = anchorQuote(after, describeRange(before, start, end))
+    const [newStart, newEnd] = rangeOf(after, expected)
+    expect(result && after.slice(result.start, result.end)).toBe(expected)
+    expect(result).toMatchObject({ start: newStart, end: newEnd })
+  })
+
+  it('on a text without spaces the match is not grown to the whole text (rule 3)', () => {
+    const [start, end] = rangeOf(SPACED, SPACELESS_QUOTE)
+    const result = anchorQuote(SPACELESS, describeRange(SPACED, start, end))
+    const ideal = rangeOf(SPACELESS, SPACELESS_QUOTE.replace(/ /g, ''))
+    expect(result).not.toBeNull()
+    expect(result!.end - result!.start).toBeLessThanOrEqual(SPACELESS_QUOTE.length)
+    expect(overlap([result!.start, result!.end], ideal)).toBeGreaterThanOrEqual(0.9)
+  })
+})
+
 describe('anchorQuote on unchanged text uses the stored position', () => {
   const cases: Array<{ name: string; quote: string; occurrence?: number }> = [
     { name: 'the title at the very start', quote: 'Tide Tables' },
