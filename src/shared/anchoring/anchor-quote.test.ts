@@ -80,6 +80,30 @@ describe('widening an approximate match to whole words', () => {
   })
 })
 
+// What other tools export: a quote and its context, no position.
+describe('quote-only selectors', () => {
+  const TEXT = 'The ferry stopped running in the spring. Many years later the town built a bridge, and the ramp became a car park.'
+  const quoteOnly = (exact: string, prefix: string, suffix: string) => ({ quote: { type: 'TextQuoteSelector' as const, exact, prefix, suffix } })
+
+  it.each([
+    { name: 'the quote once, unchanged, its prefix changed', exact: 'years later', prefix: 'It used to be many ', suffix: ' the town built', expected: 'years later' },
+    { name: 'the quote once, unchanged, both sides changed', exact: 'years later', prefix: 'It used to be many ', suffix: ', they said', expected: 'years later' },
+    { name: 'the quote once, unchanged, no context at all', exact: 'years later', prefix: '', suffix: '', expected: 'years later' },
+    { name: 'a lone word is not enough without its context', exact: 'bridge', prefix: 'over the old ', suffix: ' to the island', expected: null },
+    { name: 'a phrase that is not in the text', exact: 'months earlier', prefix: 'It used to be many ', suffix: ' the town built', expected: null }
+  ])('$name', ({ exact, prefix, suffix, expected }) => {
+    const result = anchorQuote(TEXT, quoteOnly(exact, prefix, suffix))
+    if (expected === null) return expect(result).toBeNull()
+    const start = TEXT.indexOf(expected)
+    expect(result).toEqual({ start, end: start + expected.length, method: 'quote' })
+  })
+
+  it('with a position, the same short phrase with all its context changed stays an orphan (its passage may have been deleted)', () => {
+    const selectors = { ...quoteOnly('years later', 'It used to be many ', ', they said'), position: { type: 'TextPositionSelector' as const, start: 300, end: 311 } }
+    expect(anchorQuote(TEXT, selectors)).toBeNull()
+  })
+})
+
 describe('anchorQuote on unchanged text uses the stored position', () => {
   const cases: Array<{ name: string; quote: string; occurrence?: number }> = [
     { name: 'the title at the very start', quote: 'Tide Tables' },

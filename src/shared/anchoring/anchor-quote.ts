@@ -78,7 +78,12 @@ export function anchorQuote(text: string, selectors: StoredSelectors): AnchorRes
   // whose paragraph was deleted must not jump to another paragraph that has the same
   // words with other words around them (measured in accuracy.test.ts). Evidence is
   // context, length, or being the only place a phrase of a few words occurs.
-  const unique = starts.length === 1 && exact.length >= MIN_UNIQUE_QUOTE_LENGTH && /\S\s+\S/.test(exact)
+  //
+  // A quote-only selector (another tool's: no position) has no other evidence to give:
+  // the one unchanged occurrence of a phrase of more than one word is its place, however
+  // short ("years later" after its sentence was reworded), as Hypothesis places it.
+  const severalWords = /\S\s+\S/.test(exact)
+  const unique = starts.length === 1 && severalWords && (position === undefined || exact.length >= MIN_UNIQUE_QUOTE_LENGTH)
   const best = bestCandidate(
     text,
     [...exactCandidates, ...guided, ...whole],
