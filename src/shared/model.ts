@@ -110,7 +110,13 @@ export const Highlight = z.object({
   /** The user's tags, as typed (case kept), in the order added. */
   tags: z.array(z.string()),
   /** Where the highlight sits in the article's current text; null = orphan. */
-  anchor: z.object({ start: z.number().int(), end: z.number().int() }).nullable()
+  anchor: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  /**
+   * The words the anchor covers now, present only when they differ from `quote.exact`
+   * (the article was edited since the highlight was made: "edited since you highlighted
+   * it"). The core fills it, since it holds the text; `quote.exact` stays the original.
+   */
+  currentQuote: z.string().optional()
 })
 export type Highlight = z.infer<typeof Highlight>
 
@@ -525,8 +531,10 @@ export const AnnotationEntry = z.object({
   highlight: z.object({
     id: z.string(),
     color: HighlightColor,
-    /** The highlighted text (TextQuoteSelector.exact). */
+    /** The words the highlight covers now (what was highlighted, unless the article was edited since). */
     quote: z.string(),
+    /** The words first highlighted, present only when the article was edited under them since. */
+    originalQuote: z.string().optional(),
     note: z.string(),
     tags: z.array(z.string()),
     createdAt: z.string(),

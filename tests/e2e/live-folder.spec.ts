@@ -96,6 +96,31 @@ test('a highlight whose text was edited away is kept as an orphan and can be re-
   await expect(markById(app, oil)).toHaveText('on the supply tender')
 })
 
+test('a highlight whose words were edited shows the words it covers now, in the side panel and All highlights', async ({ app, gloss }) => {
+  const file = path.join(gloss.corpus.root, 'lighthouse.md')
+  await openArticle(app, 'Lighthouse Keepers')
+  const oil = await highlight(app, 'came by boat once a month', 'blue')
+  const row = sidePanel(app).locator(`button[data-list-highlight-id="${oil}"]`)
+  await expect(row).toContainText('came by boat once a month')
+  await expect(row.locator('[data-edited-since]')).toHaveCount(0)
+
+  const text = await readFile(file, 'utf8')
+  await writeFile(file, text.replace('came by boat once a month', 'came by ship once a month'))
+  await expect(markById(app, oil)).toHaveText('came by ship once a month', { timeout: 10_000 })
+  await expect(row.locator('.hl-item-quote')).toHaveText('came by ship once a month')
+  const edited = row.locator('[data-edited-since]')
+  await expect(edited).toContainText('edited since you highlighted it')
+  await expect(edited).toHaveAttribute('title', 'First highlighted: “came by boat once a month”')
+
+  await app.getByRole('button', { name: 'All highlights' }).click()
+  const workspace = app.getByRole('region', { name: 'All highlights' })
+  await workspace.getByRole('searchbox', { name: 'Search highlights' }).fill('by ship')
+  const entry = workspace.locator(`[data-highlight-entry="${oil}"]`)
+  await expect(entry.locator('.ah-quote')).toHaveText('came by ship once a month')
+  await expect(entry.locator('[data-edited-since]')).toContainText('edited since you highlighted it')
+  await expect(workspace.locator('[data-highlight-entry]')).toHaveCount(1)
+})
+
 test('a deleted article keeps its highlights under Missing articles until they are removed', async ({ app, gloss }) => {
   await openArticle(app, 'Lighthouse Keepers')
   await highlight(app, 'wound the clockwork', 'blue')

@@ -221,7 +221,10 @@ class GlossCore {
       'highlight.reattach': async (input) => this.current().reattachHighlight(input),
       'annotations.list': async (query) => {
         const session = this.current()
-        return listAnnotations({ articles: session.scan.articles, highlights: session.store.data.highlights, scanning: session.scanning }, query)
+        return listAnnotations(
+          { articles: session.scan.articles, highlights: session.store.data.highlights, scanning: session.scanning, currentQuote: session.currentQuoteOf },
+          query
+        )
       },
       'annotations.removeMissing': async ({ articleId }) => ({ removed: this.current().removeMissing(articleId) }),
       'export.markdown': async (scope) => markdownExport(this.current(), scope, this.now().toISOString()),

@@ -92,6 +92,29 @@ describe('round trip', () => {
   })
 })
 
+describe('the report never says every highlight was placed while one is an orphan', () => {
+  const unplacedOf = (report: ImportReport) => report.unplaced.map((u) => [u.quote, u.reason])
+
+  it('lists an orphan the file brings again (a duplicate of one already here)', async () => {
+    await orphanAndMissing()
+    const json = await exportJson(corpus.root, corpus.dataDir)
+    const report = await importJson(corpus.root, corpus.dataDir, json)
+    expect(report).toMatchObject({ imported: 0, updated: 0, duplicates: count(json) })
+    expect(unplacedOf(report)).toContainEqual(['read the banks the way sailors read clouds', REASONS.notFound])
+  })
+
+  it('lists an orphan the file updates (a newer note on it)', async () => {
+    await orphanAndMissing()
+    const json = await exportJson(corpus.root, corpus.dataDir)
+    const collection = JSON.parse(json) as WebAnnotationCollection
+    const orphan = collection.first.items.find((a) => targetSelectors(a)?.[0].exact === 'read the banks the way sailors read clouds')!
+    orphan.modified = '2030-01-01T00:00:00.000Z'
+    const report = await importJson(corpus.root, corpus.dataDir, JSON.stringify(collection))
+    expect(report).toMatchObject({ imported: 0, updated: 1 })
+    expect(unplacedOf(report)).toContainEqual(['read the banks the way sailors read clouds', REASONS.notFound])
+  })
+})
+
 describe('merging', () => {
   type Item = WebAnnotationCollection['first']['items'][number]
   const edit = (json: string, change: (items: Item[]) => void) => {

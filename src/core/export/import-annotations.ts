@@ -227,15 +227,17 @@ function importHighlight(
       }
       report.updated++
     } else report.duplicates++
+    reportIfOrphan(sameId, target, text, report)
     return
   }
-  const samePlace = index.ofArticle(target.id).some(
+  const samePlace = index.ofArticle(target.id).find(
     (h) =>
       h.quote.exact === selectors.quote.exact &&
       (anchor && text !== null ? sameAnchor(text, h, anchor) : h.position.start === selectors.position.start && h.position.end === selectors.position.end)
   )
   if (samePlace) {
     report.duplicates++
+    reportIfOrphan(samePlace, target, text, report)
     return
   }
   const stored: StoredHighlight = {
@@ -259,6 +261,20 @@ function importHighlight(
   else if (!anchor) report.unplaced.push({ quote: quote.exact, note: annotation.note, reason: REASONS.notFound })
   else if (position && anchor.method !== 'position' && exactOccurrences(text, quote.exact).length > 1) {
     report.unplaced.push({ quote: quote.exact, note: annotation.note, reason: REASONS.ambiguous })
+  }
+}
+
+/**
+ * A highlight the file names that is already here (a duplicate or an update) is listed
+ * when it is not placed in its article now, like a new one: the report never says every
+ * highlight was placed while one is an orphan. Judged by the stored highlight, which is
+ * what the reader will see.
+ */
+function reportIfOrphan(stored: StoredHighlight, target: Target, text: string | null, report: ImportReport): void {
+  if (stored.articleId !== target.id) return
+  if (text === null) report.unplaced.push({ quote: stored.quote.exact, note: stored.note, reason: REASONS.noArticle })
+  else if (!anchorQuote(text, { quote: stored.quote, position: stored.position })) {
+    report.unplaced.push({ quote: stored.quote.exact, note: stored.note, reason: REASONS.notFound })
   }
 }
 

@@ -110,10 +110,28 @@ export class ArticleTexts {
     }
   }
 
+  // Highlight id → the words its anchor covered when last placed, when they differ from
+  // the stored quote. Kept in memory (reads write nothing to the store) so that All
+  // highlights, which never re-anchors, shows and searches the words the reader sees.
+  private readonly currentQuotes = new Map<string, string>()
+
   /** A stored highlight as the page sees it, anchored in the text (no text: an orphan). */
   toHighlight(stored: StoredHighlight, model: TextModel | null): Highlight {
     const { articleFingerprint: _fingerprint, articleTitle: _title, articlePath: _path, ...rest } = stored
-    return { ...rest, anchor: model ? this.anchor(stored, model) : null }
+    const anchor = model ? this.anchor(stored, model) : null
+    const current = anchor && model ? model.text.slice(anchor.start, anchor.end) : null
+    if (current !== null && current !== stored.quote.exact) {
+      this.currentQuotes.set(stored.id, current)
+      return { ...rest, anchor, currentQuote: current }
+    }
+    // An orphan keeps what it last covered out of this map: it covers nothing now.
+    this.currentQuotes.delete(stored.id)
+    return { ...rest, anchor }
+  }
+
+  /** The words a highlight covered when last placed, if they differ from its stored quote. */
+  currentQuoteOf(highlightId: string): string | undefined {
+    return this.currentQuotes.get(highlightId)
   }
 
   private anchor(stored: StoredHighlight, model: TextModel): Anchor {

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { makeTempDir, removeDir, writeCorpus } from '../../../tests/fixtures/corpus-builder'
 import { anchorQuote } from '../../shared/anchoring'
+import { listAnnotations } from '../../shared/annotations/list-annotations'
 import type { Article } from '../../shared/model'
 import { GlossError } from '../../shared/result'
 import { articleIdFor } from '../corpus/article-id'
@@ -104,6 +105,47 @@ describe('applyScan', () => {
     await open()
     await writeFile(file('tides.md'), TIDES)
     expect(await refresh(['tides.md'])).toEqual({ changedArticleIds: [], addedArticleIds: [], removedArticleIds: [], movedArticles: [] })
+  })
+})
+
+describe('words edited since the highlight was made', () => {
+  const READING = '# Reading\n\nThe committee approved the new harbour service after a long debate about the winter timetable.\n'
+  const phrase = 'The committee approved the new harbour service'
+
+  it('shows the words the highlight covers now, keeps the original, and All highlights finds the new words', async () => {
+    await open({ 'reading.md': READING })
+    const made = highlight(session.getArticle(idOf('reading.md')), phrase)
+    expect(made.currentQuote).toBeUndefined()
+    await writeFile(file('reading.md'), READING.replace('approved the new', 'backed the new'))
+    await refresh(['reading.md'])
+    const article = session.getArticle(idOf('reading.md'))
+    const h = article.highlights.find((x) => x.id === made.id)!
+    expect(placed(article, h.id)).toBe('The committee backed the new harbour service')
+    expect(h.currentQuote).toBe('The committee backed the new harbour service')
+    expect(h.quote.exact).toBe(phrase)
+
+    const list = (query: string) =>
+      listAnnotations(
+        { articles: session.scan.articles, highlights: session.store.data.highlights, currentQuote: (id) => session.currentQuoteOf(id) },
+        { query, sort: 'newest' }
+      )
+    const found = list('backed the new')
+    expect(found.entries.map((e) => e.highlight.quote)).toEqual(['The committee backed the new harbour service'])
+    expect(found.entries[0].highlight.originalQuote).toBe(phrase)
+    // The words first highlighted still find it (the original stays searchable).
+    expect(list('approved the new').entries).toHaveLength(1)
+  })
+
+  it('says nothing when the words are the same', async () => {
+    await open({ 'reading.md': READING })
+    const made = highlight(session.getArticle(idOf('reading.md')), phrase)
+    await writeFile(file('reading.md'), READING.replace('# Reading\n\n', '# Reading\n\nAn editor’s note.\n\n'))
+    await refresh(['reading.md'])
+    const h = session.getArticle(idOf('reading.md')).highlights.find((x) => x.id === made.id)!
+    expect(h.currentQuote).toBeUndefined()
+    const entry = listAnnotations({ articles: session.scan.articles, highlights: session.store.data.highlights, currentQuote: (id) => session.currentQuoteOf(id) }, { sort: 'newest' }).entries[0]
+    expect(entry.highlight.quote).toBe(phrase)
+    expect(entry.highlight.originalQuote).toBeUndefined()
   })
 })
 

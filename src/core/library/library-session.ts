@@ -120,6 +120,8 @@ export class LibrarySession {
     }
   }
 
+  /** The words a highlight covered when last placed, when the article was edited under it since. */
+  currentQuoteOf = (highlightId: string): string | undefined => this.texts.currentQuoteOf(highlightId)
   rememberOpened = (articleId: string): void => this.annotations.rememberOpened(articleId)
   setProgress = (input: { articleId: string; fraction: number; offset: number }): boolean => this.annotations.setProgress(input)
   createHighlight = (input: { articleId: string; start: number; end: number; color: HighlightColor; note?: string }): Highlight =>

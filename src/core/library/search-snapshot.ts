@@ -15,7 +15,7 @@ export function libraryAnnotations(session: LibrarySession): IndexedAnnotation[]
   const annotations: IndexedAnnotation[] = []
   for (const h of session.store.data.highlights) {
     if (!present.has(h.articleId)) continue
-    annotations.push({ articleId: h.articleId, kind: 'highlight', highlightId: h.id, quote: h.quote.exact, note: withTags(h.note, h.tags), offset: h.position.start })
+    annotations.push({ articleId: h.articleId, kind: 'highlight', highlightId: h.id, quote: session.currentQuoteOf(h.id) ?? h.quote.exact, note: withTags(h.note, h.tags), offset: h.position.start })
   }
   for (const [articleId, entry] of Object.entries(session.store.data.articleNotes)) {
     if (!present.has(articleId) || (!entry.note.trim() && !entry.tags.length)) continue

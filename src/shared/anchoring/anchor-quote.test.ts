@@ -37,6 +37,73 @@ function prose(words: number, seed: number): string {
   return out.join(' ')
 }
 
+// Widening an approximate match to whole words must stay within what the reader
+// highlighted: never back across a paragraph break, never a long run of letters.
+describe('widening an approximate match to whole words', () => {
+  /** A sentence, and the same text with every space taken out (a text without spaces). */
+  const SPACED = 'the harbour master chalks the tide times on a slate by the ferry ramp while fishermen read it before coffee and tourists read it later'
+  const SPACELESS = SPACED.replace(/ /g, '')
+  const SPACELESS_QUOTE = 'tide times on a slate by the ferry ramp while fishermen read'
+  const overlap = (a: [number, number], b: [number, number]) =>
+    Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0])) / (Math.max(a[1], b[1]) - Math.min(a[0], b[0]))
+
+  it.each([
+    {
+      name: 'the first word reworded after a heading: not back over the heading and the blank line (rule 2)',
+      before: ARTICLE,
+      quote: 'Every morning the harbour',
+      after: ARTICLE.replace('Every morning the harbour', 'So morning the harbour'),
+      expected: 'So morning the harbour'
+    },
+    {
+      name: 'a quote that spans two paragraphs keeps its paragraph break',
+      before: ARTICLE,
+      quote: 'goes back inside.\n\nOut past',
+      after: ARTICLE.replace('Out past', 'Far past'),
+      expected: 'goes back inside.\n\nFar past'
+    }
+  ])('$name', ({ before, quote, after, expected }) => {
+    const [start, end] = rangeOf(before, quote)
+    const result = anchorQuote(after, describeRange(before, start, end))
+    const [newStart, newEnd] = rangeOf(after, expected)
+    expect(result && after.slice(result.start, result.end)).toBe(expected)
+    expect(result).toMatchObject({ start: newStart, end: newEnd })
+  })
+
+  it('on a text without spaces the match is not grown to the whole text (rule 3)', () => {
+    const [start, end] = rangeOf(SPACED, SPACELESS_QUOTE)
+    const result = anchorQuote(SPACELESS, describeRange(SPACED, start, end))
+    const ideal = rangeOf(SPACELESS, SPACELESS_QUOTE.replace(/ /g, ''))
+    expect(result).not.toBeNull()
+    expect(result!.end - result!.start).toBeLessThanOrEqual(SPACELESS_QUOTE.length)
+    expect(overlap([result!.start, result!.end], ideal)).toBeGreaterThanOrEqual(0.9)
+  })
+})
+
+// What other tools export: a quote and its context, no position.
+describe('quote-only selectors', () => {
+  const TEXT = 'The ferry stopped running in the spring. Many years later the town built a bridge, and the ramp became a car park.'
+  const quoteOnly = (exact: string, prefix: string, suffix: string) => ({ quote: { type: 'TextQuoteSelector' as const, exact, prefix, suffix } })
+
+  it.each([
+    { name: 'the quote once, unchanged, its prefix changed', exact: 'years later', prefix: 'It used to be many ', suffix: ' the town built', expected: 'years later' },
+    { name: 'the quote once, unchanged, both sides changed', exact: 'years later', prefix: 'It used to be many ', suffix: ', they said', expected: 'years later' },
+    { name: 'the quote once, unchanged, no context at all', exact: 'years later', prefix: '', suffix: '', expected: 'years later' },
+    { name: 'a lone word is not enough without its context', exact: 'bridge', prefix: 'over the old ', suffix: ' to the island', expected: null },
+    { name: 'a phrase that is not in the text', exact: 'months earlier', prefix: 'It used to be many ', suffix: ' the town built', expected: null }
+  ])('$name', ({ exact, prefix, suffix, expected }) => {
+    const result = anchorQuote(TEXT, quoteOnly(exact, prefix, suffix))
+    if (expected === null) return expect(result).toBeNull()
+    const start = TEXT.indexOf(expected)
+    expect(result).toEqual({ start, end: start + expected.length, method: 'quote' })
+  })
+
+  it('with a position, the same short phrase with all its context changed stays an orphan (its passage may have been deleted)', () => {
+    const selectors = { ...quoteOnly('years later', 'It used to be many ', ', they said'), position: { type: 'TextPositionSelector' as const, start: 300, end: 311 } }
+    expect(anchorQuote(TEXT, selectors)).toBeNull()
+  })
+})
+
 describe('anchorQuote on unchanged text uses the stored position', () => {
   const cases: Array<{ name: string; quote: string; occurrence?: number }> = [
     { name: 'the title at the very start', quote: 'Tide Tables' },

@@ -78,7 +78,12 @@ export function anchorQuote(text: string, selectors: StoredSelectors): AnchorRes
   // whose paragraph was deleted must not jump to another paragraph that has the same
   // words with other words around them (measured in accuracy.test.ts). Evidence is
   // context, length, or being the only place a phrase of a few words occurs.
-  const unique = starts.length === 1 && exact.length >= MIN_UNIQUE_QUOTE_LENGTH && /\S\s+\S/.test(exact)
+  //
+  // A quote-only selector (another tool's: no position) has no other evidence to give:
+  // the one unchanged occurrence of a phrase of more than one word is its place, however
+  // short ("years later" after its sentence was reworded), as Hypothesis places it.
+  const severalWords = /\S\s+\S/.test(exact)
+  const unique = starts.length === 1 && severalWords && (position === undefined || exact.length >= MIN_UNIQUE_QUOTE_LENGTH)
   const best = bestCandidate(
     text,
     [...exactCandidates, ...guided, ...whole],
@@ -114,18 +119,35 @@ function contextIntact(text: string, start: number, end: number, quote: TextQuot
 
 const WORD_CHAR = /[\p{L}\p{N}]/u
 const isWordChar = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.test(c)
-/** Beyond this, a "word" is more likely a URL or a run of symbols than a word to complete. */
-const MAX_WORD_COMPLETION = 32
+/**
+ * A cut word is completed only when its end is this close: a word the match cut is a
+ * few letters short ("acked" → "backed", "isely" → "precisely"); a longer run of
+ * letters is a text without spaces, a URL or a run of symbols, not a word to complete.
+ */
+const MAX_WORD_COMPLETION = 12
+/** Nor may completing words make the highlight longer than the quote by more than this share, plus a word's worth. */
+const MAX_WIDENING_GROWTH = 0.1
+const WIDENING_SLACK = 4
+/** The blank line between two blocks of the article text. */
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n/
 
 /**
  * An approximate match can start or end inside a word ("acked the" for "backed the",
  * "signatures al" for "signatures already"). Where the stored quote started (ended) at
  * a word boundary, the match is widened to take in the whole word, and leading or
  * trailing whitespace is dropped: a highlight never cuts a word the reader did not cut.
+ *
+ * Bounded, so that it never takes in words the reader did not highlight: a quote
+ * within one paragraph keeps its match within one paragraph (a reworded first word can
+ * make the match start a few characters early, at the end of the block before); a cut
+ * word is completed only to a boundary within a few characters; and the widened match
+ * is kept only while it is about the quote's length (a text without spaces would
+ * otherwise grow to its whole length): else the match stays as it was.
  */
 function snapToWords(text: string, match: { start: number; end: number }, quote: TextQuoteSelector): { start: number; end: number } {
   const { exact, prefix, suffix } = quote
-  let { start, end } = match
+  const within = exact.search(PARAGRAPH_BREAK) === -1 ? withinOneParagraph(text, match) : match
+  let { start, end } = within
   if (isWordChar(exact[0]) && !isWordChar(prefix[prefix.length - 1])) {
     let back = start
     while (back > 0 && isWordChar(text[back - 1]) && isWordChar(text[back]) && start - back < MAX_WORD_COMPLETION) back--
@@ -140,7 +162,24 @@ function snapToWords(text: string, match: { start: number; end: number }, quote:
     end = forward
     while (end > start && /\s/.test(text[end - 1])) end--
   }
-  return end > start ? { start, end } : match
+  const grown = end - start > Math.max(within.end - within.start, exact.length * (1 + MAX_WIDENING_GROWTH) + WIDENING_SLACK)
+  if (grown) return within
+  return end > start ? { start, end } : within
+}
+
+/** The part of the match in one paragraph: the longest, when the match crosses a blank line. */
+function withinOneParagraph(text: string, match: { start: number; end: number }): { start: number; end: number } {
+  const slice = text.slice(match.start, match.end)
+  const breaks = new RegExp(PARAGRAPH_BREAK.source, 'g')
+  let best = { start: match.start, end: match.start }
+  let from = 0
+  for (let found = breaks.exec(slice); ; found = breaks.exec(slice)) {
+    const to = found ? found.index : slice.length
+    if (to - from > best.end - best.start) best = { start: match.start + from, end: match.start + to }
+    if (!found) break
+    from = found.index + found[0].length
+  }
+  return best.end > best.start ? best : match
 }
 
 function acceptable(match: ScoredCandidate, quoteLength: number): boolean {

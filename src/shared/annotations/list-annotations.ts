@@ -40,6 +40,11 @@ export interface AnnotationCorpus {
   highlights: readonly StoredAnnotation[]
   /** The folder's scan has not finished: absent articles may simply not be read yet. */
   scanning?: boolean
+  /**
+   * The words a highlight covers now when the article was edited under it since it was
+   * made (the core knows them for every highlight it has placed); undefined: its quote.
+   */
+  currentQuote?: (highlightId: string) => string | undefined
 }
 
 export type ParsedAnnotationQuery = Omit<AnnotationQuery, 'sort'> & { sort: NonNullable<AnnotationQuery['sort']> }
@@ -65,9 +70,10 @@ function articleIndex(articles: readonly AnnotationArticle[]): ArticleIndex {
 
 // Folding (NFKD + strip marks) costs more than the scan itself: keep each highlight's
 // folded text until its quote, note or tags change (highlights are edited in place).
+// Both the words it covers now and the words first highlighted find a highlight.
 const foldedTexts = new WeakMap<StoredAnnotation, { source: string; folded: string }>()
-function foldedText(h: StoredAnnotation): string {
-  const source = `${h.quote.exact}\u0000${h.note}\u0000${h.tags.join('\u0000')}`
+function foldedText(h: StoredAnnotation, current: string | undefined): string {
+  const source = `${h.quote.exact}\u0000${current ?? ''}\u0000${h.note}\u0000${h.tags.join('\u0000')}`
   const cached = foldedTexts.get(h)
   if (cached && cached.source === source) return cached.folded
   const folded = fold(source)
@@ -118,17 +124,21 @@ export function listAnnotations(corpus: AnnotationCorpus, query: ParsedAnnotatio
       const day = h.createdAt.slice(0, 10)
       if ((query.from && day < query.from) || (query.to && day > query.to)) continue
     }
-    if (needle && !foldedText(h).includes(needle) && !foldedTitle(index, article).includes(needle)) continue
+    if (needle && !foldedText(h, corpus.currentQuote?.(h.id)).includes(needle) && !foldedTitle(index, article).includes(needle)) continue
     matched.push({ h, article, missing: !present })
   }
 
   sortMatches(matched, query.sort)
   const offset = query.offset ?? 0
   const page = matched.slice(offset, query.limit === undefined ? undefined : offset + query.limit)
-  const entries: AnnotationEntry[] = page.map(({ h, article, missing }) => ({
-    highlight: { id: h.id, color: h.color, quote: h.quote.exact, note: h.note, tags: [...h.tags], createdAt: h.createdAt, updatedAt: h.updatedAt },
-    article: { id: article.id, title: article.title, source: article.source, published: article.published, missing }
-  }))
+  const entries: AnnotationEntry[] = page.map(({ h, article, missing }) => {
+    const current = corpus.currentQuote?.(h.id)
+    const quote = current === undefined ? { quote: h.quote.exact } : { quote: current, originalQuote: h.quote.exact }
+    return {
+      highlight: { id: h.id, color: h.color, ...quote, note: h.note, tags: [...h.tags], createdAt: h.createdAt, updatedAt: h.updatedAt },
+      article: { id: article.id, title: article.title, source: article.source, published: article.published, missing }
+    }
+  })
   return {
     entries,
     total: matched.length,

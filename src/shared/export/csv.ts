@@ -38,7 +38,10 @@ export const CSV_COLUMNS = [
   'updated',
   'position_start',
   'position_end',
-  'link'
+  'link',
+  // Last, so that the columns before it keep their places: "placed" or "orphan" (a
+  // highlight whose words are not in the article's current text), empty for a note row.
+  'status'
 ] as const
 export type CsvColumn = (typeof CSV_COLUMNS)[number]
 type Row = Record<CsvColumn, string | number | null>
@@ -97,7 +100,8 @@ function articleRows(article: ExportArticle): Row[] {
       updated: article.noteUpdated,
       position_start: null,
       position_end: null,
-      link: article.link
+      link: article.link,
+      status: null
     })
   }
   for (const h of article.highlights) {
@@ -113,7 +117,8 @@ function articleRows(article: ExportArticle): Row[] {
       updated: h.updated,
       position_start: h.position?.start ?? null,
       position_end: h.position?.end ?? null,
-      link: h.link
+      link: h.link,
+      status: h.position ? 'placed' : 'orphan'
     })
   }
   return rows

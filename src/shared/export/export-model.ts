@@ -148,7 +148,8 @@ export function toMarkdownArticle(article: ExportArticle): MarkdownArticle {
       color: h.color,
       position: rank,
       tags: h.tags,
-      ...(h.link ? { link: h.link } : {})
+      ...(h.link ? { link: h.link } : {}),
+      ...(h.position === null ? { orphan: true } : {})
     }))
   }
 }

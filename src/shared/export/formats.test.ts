@@ -8,7 +8,7 @@ import { CSV_COLUMNS, csvField, toCsv, unguardCsvField } from './csv'
 import { orderHighlights, type ExportArticle, type ExportCorpus } from './export-model'
 import { exportFile } from './formats'
 import { parseGlossLink } from './gloss-link'
-import { headingText } from './markdown'
+import { headingText, ORPHAN_LINE } from './markdown'
 import { noteToMarkdown } from './note-markdown'
 import { compileTemplate } from './template'
 import { readWebAnnotations } from './web-annotation-read'
@@ -92,6 +92,16 @@ describe('exportFile', () => {
     ['csv', 'Clippings (2023) annotations.csv', 'text/csv']
   ] as const)('suggests a file name for %s', (format, fileName, mediaType) => {
     expect(exportFile(corpusFixture, format)).toMatchObject({ fileName, mediaType })
+  })
+
+  it('marks an orphan in Markdown, and only the orphan', () => {
+    const md = exportFile(corpusFixture, 'md', { articleId: bridgeArticle.id }).content
+    const orphanQuote = bridgeArticle.highlights[1].quote
+    const marks = md.split('\n').filter((line) => line === ORPHAN_LINE)
+    expect(marks).toHaveLength(1)
+    // The mark follows the orphan's quote, before the next highlight (none here).
+    expect(md.indexOf(ORPHAN_LINE)).toBeGreaterThan(md.indexOf(orphanQuote))
+    expect(exportFile(corpusFixture, 'md', { articleId: riverArticle.id }).content).not.toContain(ORPHAN_LINE)
   })
 
   it('exports one article', () => {
@@ -190,6 +200,17 @@ describe('CSV', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS])
     expect(rows.slice(1).map((r) => r[0])).toEqual(['article-note', 'highlight', 'highlight', 'highlight', 'article-note', 'highlight', 'highlight'])
     for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length)
+  })
+
+  it('says which highlights are orphans (placed in the article today or not)', () => {
+    const header = rows[0]
+    const status = header.indexOf('status')
+    const id = header.indexOf('highlight_id')
+    expect(status).toBeGreaterThan(-1)
+    const byId = new Map(rows.slice(1).filter((r) => r[0] === 'highlight').map((r) => [r[id], r[status]]))
+    expect(byId.get(bridgeArticle.highlights[1].id)).toBe('orphan')
+    expect(byId.get(bridgeArticle.highlights[0].id)).toBe('placed')
+    expect(rows.slice(1).filter((r) => r[0] === 'article-note').every((r) => r[status] === '')).toBe(true)
   })
 
   it.each([

@@ -69,6 +69,8 @@ export interface MarkdownHighlight {
   link?: string
   /** The highlight's tags, written as a line of #tags after the link. */
   tags?: string[]
+  /** Not found in the article's current text: the quote is as it was highlighted, and ORPHAN_LINE says so. */
+  orphan?: boolean
 }
 
 /** What the Markdown writer needs of an article. */
@@ -91,6 +93,8 @@ export type ExportHighlight = MarkdownHighlight
 
 export const UNTITLED = 'Untitled'
 export const OPEN_IN_GLOSS = 'Open in Gloss'
+/** Written after an orphan's quote (and link): its words are no longer in the article as it is now. */
+export const ORPHAN_LINE = '*Orphan: not found in the article’s current text.*'
 
 export function articleToMarkdown(article: MarkdownArticle, exportedAt: string, style: ExportStyle = {}): string {
   const tagger = documentTagger([article])
@@ -244,6 +248,7 @@ function articleBody(article: MarkdownArticle, usedIds: Set<string>, tagger: Tag
   for (const highlight of inReadingOrder(article.highlights)) {
     blocks.push(quoteToBlockquote(highlight.quote), `^${blockId(highlight.id, usedIds)}`)
     if (highlight.link) blocks.push(`[${OPEN_IN_GLOSS}](${linkHref(highlight.link)})`)
+    if (highlight.orphan) blocks.push(ORPHAN_LINE)
     const tagLine = inlineTagLine(highlight.tags ?? [], tagger)
     if (tagLine) blocks.push(tagLine)
     const highlightNote = noteToMarkdown(highlight.note)

@@ -128,7 +128,8 @@ export const ARTICLE_VARIABLES: TemplateVariables = {
 
 /**
  * The built-in article template: front matter, `# Title`, the article note, then per
- * highlight the quote, its block id, the link back and its note — articleToMarkdown's
+ * highlight the quote, its block id, the link back, the orphan line (ORPHAN_LINE in
+ * markdown.ts) when it could not be placed, and its note — articleToMarkdown's
  * format, blank line for blank line.
  */
 export const DEFAULT_ARTICLE_TEMPLATE = `---
@@ -149,6 +150,10 @@ export const DEFAULT_ARTICLE_TEMPLATE = `---
 
 [Open in Gloss]({{link}})
 {{/link}}
+{{^position}}
+
+*Orphan: not found in the article’s current text.*
+{{/position}}
 {{#tags_line}}
 
 {{tags_line}}

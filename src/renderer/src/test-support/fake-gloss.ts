@@ -241,7 +241,9 @@ export class FakeGloss {
     // The real query over the fake's articles (missing articles' highlights are not listed here).
     'annotations.list': (query: ParsedAnnotationQuery) => {
       const { articles } = this.library()
-      return listAnnotations({ articles: [...articles], highlights: articles.flatMap((a) => a.highlights) }, query)
+      const highlights = articles.flatMap((a) => a.highlights)
+      const current = new Map(highlights.flatMap((h) => (h.currentQuote === undefined ? [] : [[h.id, h.currentQuote] as const])))
+      return listAnnotations({ articles: [...articles], highlights, currentQuote: (id) => current.get(id) }, query)
     },
     'annotations.removeMissing': ({ articleId }: { articleId: string }) => {
       const lib = this.library()

@@ -18,7 +18,8 @@ afterEach(cleanup)
 
 const ROOT = '/home/reader/Clippings'
 
-function makeFake(withHighlights = true) {
+/** `moonNow`: the words the "moon" highlight covers now, when its article was edited under it. */
+function makeFake(withHighlights = true, moonNow?: string) {
   const tides = buildArticle('tides', [{ type: 'paragraph', text: 'The sea rises twice a day, pulled by the moon.' }], {
     title: 'Why the sea keeps time',
     source: 'Harbour Times'
@@ -29,7 +30,11 @@ function makeFake(withHighlights = true) {
   })
   if (withHighlights) {
     tides.highlights = [
-      { ...buildHighlight('tides', tides.text, 27, 45, 'green', { createdAt: '2025-03-02T10:00:00.000Z', tags: ['Moon'] }), id: 'moon' },
+      {
+        ...buildHighlight('tides', tides.text, 27, 45, 'green', { createdAt: '2025-03-02T10:00:00.000Z', tags: ['Moon'] }),
+        id: 'moon',
+        ...(moonNow === undefined ? {} : { currentQuote: moonNow })
+      },
       { ...buildHighlight('tides', tides.text, 4, 7, 'yellow', { createdAt: '2025-03-01T10:00:00.000Z', note: 'Salt water' }), id: 'sea' }
     ]
     keepers.highlights = [{ ...buildHighlight('keepers', keepers.text, 0, 18, 'blue', { createdAt: '2025-03-03T10:00:00.000Z' }), id: 'log' }]
@@ -117,6 +122,19 @@ describe('AllHighlights', () => {
     fireEvent.change(within(region()).getByRole('searchbox', { name: 'Search highlights' }), { target: { value: 'SÄLT' } })
     await waitFor(() => expect(quotes()).toEqual(['sea']))
     expect(lastQuery(fake)).toMatchObject({ query: 'SÄLT' })
+  })
+
+  it('shows and finds the words a highlight covers now when its article was edited, saying so quietly', async () => {
+    // The article now says "drawn by the moon": the core placed the highlight on the new words.
+    const fake = makeFake(true, 'drawn by the moon')
+    render(<Harness fake={fake} />)
+    await waitFor(() => expect(quotes()).toEqual(['Lighthouse keepers', 'drawn by the moon', 'sea']))
+    const edited = region().querySelector('[data-highlight-entry="moon"] [data-edited-since]') as HTMLElement
+    expect(edited.textContent).toContain('edited since you highlighted it')
+    expect(edited.title).toBe('First highlighted: “pulled by the moon”')
+    expect(region().querySelectorAll('[data-edited-since]')).toHaveLength(1)
+    fireEvent.change(within(region()).getByRole('searchbox', { name: 'Search highlights' }), { target: { value: 'drawn by' } })
+    await waitFor(() => expect(quotes()).toEqual(['drawn by the moon']))
   })
 
   it('moves between entries with the arrow keys and opens one with Enter', async () => {

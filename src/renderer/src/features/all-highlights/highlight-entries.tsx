@@ -3,6 +3,7 @@
 // each article's entries follow a heading row. One entry at a time is in the Tab order
 // (its "Open in article" button); arrow keys, Page Up/Down, Home and End move between
 // entries and Enter opens the one in focus.
+import { EditedSince } from '../../components/edited-since'
 import { NoteMarkdown } from '../../components/note-markdown'
 import { measureElement, observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
@@ -62,6 +63,7 @@ const Entry = memo(function Entry({
         {/* Paragraph breaks inside a quote show as line breaks: the list stays compact. */}
         <span className="ah-quote-text" dir="auto">{highlight.quote.replace(/\n{2,}/g, '\n')}</span>
       </blockquote>
+      {highlight.originalQuote !== undefined && <EditedSince original={highlight.originalQuote} />}
       {highlight.note.trim() && <NoteMarkdown className="ah-note" text={highlight.note} />}
       {highlight.tags.length > 0 && (
         <ul className="ah-tags" aria-label="Tags">

@@ -1,6 +1,7 @@
 // Right column: the article note, the highlights in reading order, and the ones whose
 // text could not be found any more (orphans), which are listed, never hidden: each can
 // be re-attached to a passage the user selects in the article, or deleted.
+import { EditedSince } from '../../components/edited-since'
 import { NoteMarkdown } from '../../components/note-markdown'
 import { memo, useMemo, type ReactNode } from 'react'
 import type { Article, Highlight } from '../../../../shared/model'
@@ -30,7 +31,9 @@ function HighlightSummary({ h }: { h: Highlight }) {
       <span className={`dot dot-${h.color}`} aria-hidden="true" />
       <span className="sr-only">{colorName(h.color)}: </span>
       <span className="hl-item-body">
-        <q className="hl-item-quote" dir="auto">{truncate(h.quote.exact)}</q>
+        {/* The words the mark covers now; the first ones stay on hover when they changed. */}
+        <q className="hl-item-quote" dir="auto">{truncate(h.currentQuote ?? h.quote.exact)}</q>
+        {h.currentQuote !== undefined && <EditedSince original={h.quote.exact} />}
         {h.note.trim() && <NoteMarkdown className="hl-item-note" text={truncate(h.note, 240)} inline />}
         <TagList tags={h.tags} inline />
       </span>
