@@ -73,7 +73,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const tags = useTagList(api, summary?.root ?? null)
   const reader = useOpenArticle(api, reportError)
   const { article } = reader
-  const { selection, clear: clearSelection } = useBodySelection(bodyRef, article?.text ?? null, toolbarRef)
+  const { selection, clear: clearSelection, current: currentSelection } = useBodySelection(bodyRef, article?.text ?? null, toolbarRef)
   const place = useScrollPlace(article, readerRef, bodyRef)
 
   const { openArticle, folder } = useArticleOpening({ api, reader, clearSelection, reportError })
@@ -83,7 +83,7 @@ export function App({ api, events = null, nativeMenu = false }: AppProps) {
   const scan = useScanProgress(events, summary?.root ?? null)
 
   const undoRedo = useUndoRedo({ api, enabled: !modalOpen, onError: reportError, onOutcome: (...args) => undoToasts(...args) })
-  const hl = useHighlightActions({ reader, selection, clearSelection, appRef, bodyRef, stopRestoring: place.stopRestoring, undo: (expect) => void undoRedo.undo(expect), toast, reportError })
+  const hl = useHighlightActions({ reader, selection, currentSelection, clearSelection, appRef, bodyRef, stopRestoring: place.stopRestoring, undo: (expect) => void undoRedo.undo(expect), toast, reportError })
   const jumpWhenShown = usePendingJump({ article, updatedAt: reader.updatedAt, fetching: reader.fetching, jumpTo: hl.jumpTo, openOrphan: (id) => (hl.showOrphans(), hl.open(id)) })
   const undoToasts = useUndoToasts({ openId: article?.id ?? null, closePopover: () => hl.setPopover(null), openArticle, jumpWhenShown, toast })
   const followLink = useGlossLinks({

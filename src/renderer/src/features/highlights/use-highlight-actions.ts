@@ -7,6 +7,7 @@ import type { ToastOptions } from '../../components/toasts'
 import type { UndoExpectation } from '../history/use-undo-redo'
 import type { useOpenArticle } from '../reader/use-open-article'
 import type { BodySelection } from '../reader/use-body-selection'
+import type { TextRange } from '../reader/text-offsets'
 
 const FLASH_MS = 1600
 
@@ -26,6 +27,8 @@ export function findHighlightElement(root: ParentNode | null | undefined, id: st
 export interface HighlightActionsOptions {
   reader: ReturnType<typeof useOpenArticle>
   selection: BodySelection | null
+  /** The body's selection as it is at this moment (the state may be a task behind). */
+  currentSelection: () => TextRange | null
   clearSelection: () => void
   appRef: RefObject<HTMLElement | null>
   bodyRef: RefObject<HTMLElement | null>
@@ -36,7 +39,7 @@ export interface HighlightActionsOptions {
   reportError: (error: unknown) => void
 }
 
-export function useHighlightActions({ reader, selection, clearSelection, appRef, bodyRef, stopRestoring, undo, toast, reportError }: HighlightActionsOptions) {
+export function useHighlightActions({ reader, selection, currentSelection, clearSelection, appRef, bodyRef, stopRestoring, undo, toast, reportError }: HighlightActionsOptions) {
   const [popover, setPopover] = useState<PopoverState | null>(null)
   const [flashId, setFlashId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -87,10 +90,13 @@ export function useHighlightActions({ reader, selection, clearSelection, appRef,
 
   /** Highlights the selection; resolves to whether it did. */
   const create = async (color: HighlightColor, withNote: boolean): Promise<boolean> => {
-    if (!article || !selection || busy) return false
+    // What is selected now (a key pressed right after the selection changed), else what
+    // was last seen: focus in the toolbar may have taken the document's selection away.
+    const range = currentSelection() ?? selection?.range
+    if (!article || !range || busy) return false
     setBusy(true)
     try {
-      const h = await reader.createHighlight(article.id, selection.range.start, selection.range.end, color)
+      const h = await reader.createHighlight(article.id, range.start, range.end, color)
       clearSelection()
       if (withNote) setPopover({ id: h.id, focusNote: true })
       return true

@@ -41,6 +41,19 @@ export function useBodySelection(
     setSelection(offsets ? { range: offsets, box: rangeBox(range, body) } : null)
   }, [bodyRef, keepRef, text])
 
+  /**
+   * The selection in the body as it is now, read from the document. The state above
+   * follows the selection a task later (after selectionchange or keyup): a command
+   * given right after the selection changed (Shift+← then 2) must act on what is
+   * selected, not on what was. Null when nothing in the body is selected.
+   */
+  const current = useCallback((): TextRange | null => {
+    const body = bodyRef.current
+    const sel = window.getSelection()
+    if (!body || text === null || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null
+    return selectionToTextRange(body, sel.getRangeAt(0), text)
+  }, [bodyRef, text])
+
   const clear = useCallback(() => {
     liveRange.current = null
     setSelection(null)
@@ -95,5 +108,5 @@ export function useBodySelection(
     setSelection(null)
   }, [text])
 
-  return { selection, clear, read }
+  return { selection, clear, read, current }
 }
