@@ -1,7 +1,8 @@
 // "Recent" menu button: the folder list is fetched each time the menu opens, so it is
-// never stale. Arrow keys move between items, Escape closes and returns focus.
-import { useEffect, useRef, useState } from 'react'
-import { onMenuKeyDown } from './menu-keys'
+// never stale. Arrow keys move between items, Escape closes and returns focus
+// (menu-button.tsx).
+import { useCallback, useEffect, useState, type RefObject } from 'react'
+import { MenuButton } from './menu-button'
 
 export interface RecentMenuProps {
   loadRecent: () => Promise<string[]>
@@ -12,58 +13,24 @@ export interface RecentMenuProps {
 const baseName = (folder: string): string => folder.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || folder
 
 export function RecentMenu({ loadRecent, onOpen, currentRoot }: RecentMenuProps) {
-  const [open, setOpen] = useState(false)
   const [folders, setFolders] = useState<string[] | null>(null)
-  const buttonRef = useRef<HTMLButtonElement>(null)
-  const menuRef = useRef<HTMLUListElement>(null)
-  const wrapRef = useRef<HTMLDivElement>(null)
 
-  useEffect(() => {
-    if (!open) return
+  const load = useCallback(() => {
     let live = true
     setFolders(null)
     loadRecent()
       .then((list) => live && setFolders(list))
       .catch(() => live && setFolders([]))
-    const onPointer = (event: MouseEvent) => {
-      if (!wrapRef.current?.contains(event.target as Node)) setOpen(false)
-    }
-    document.addEventListener('mousedown', onPointer)
     return () => {
       live = false
-      document.removeEventListener('mousedown', onPointer)
     }
-  }, [open, loadRecent])
-
-  useEffect(() => {
-    if (open && folders) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
-  }, [open, folders])
-
-  const close = () => {
-    setOpen(false)
-    buttonRef.current?.focus()
-  }
+  }, [loadRecent])
 
   return (
-    <div className="menu-wrap" ref={wrapRef}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        onClick={() => setOpen((o) => !o)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' && !open) {
-            e.preventDefault()
-            setOpen(true)
-          }
-        }}
-      >
-        Recent <span aria-hidden="true">▾</span>
-      </button>
-      {open && (
-        <ul ref={menuRef} className="menu" role="menu" aria-label="Recent folders" onKeyDown={(event) => onMenuKeyDown(event, menuRef.current, close, () => setOpen(false))}>
+    <MenuButton text="Recent" menuLabel="Recent folders" onOpen={load}>
+      {({ close, menuRef }) => (
+        <>
+          <FocusFirstWhenLoaded folders={folders} menuRef={menuRef} />
           {folders === null && (
             <li role="none" className="menu-note">
               Loading…
@@ -93,8 +60,16 @@ export function RecentMenu({ loadRecent, onOpen, currentRoot }: RecentMenuProps)
               </button>
             </li>
           ))}
-        </ul>
+        </>
       )}
-    </div>
+    </MenuButton>
   )
+}
+
+/** The list arrives after the menu opens: its first folder takes focus once it is there. */
+function FocusFirstWhenLoaded({ folders, menuRef }: { folders: string[] | null; menuRef: RefObject<HTMLUListElement | null> }) {
+  useEffect(() => {
+    if (folders) menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
+  }, [folders, menuRef])
+  return null
 }
